@@ -1,0 +1,42 @@
+import { cdk8s, javascript } from 'projen';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-expose',
+  description: 'Typed, secure-by-default constructs for exposing Kubernetes apps with cdk8s: ClusterIP, NodePort, LoadBalancer, ExternalName and Ingress, checked before kubectl apply.',
+  author: 'cdk8s-expose maintainers',
+  authorAddress: 'maintainers@users.noreply.h-seed-da1792b4.example',
+  repositoryUrl: 'https://github.com/cdk8s-expose/cdk8s-expose.git',
+  keywords: ['cdk8s', 'kubernetes', 'service', 'ingress', 'loadbalancer', 'nodeport', 'clusterip', 'security'],
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  github: false,
+  release: false,
+
+  cdk8sVersion: '2.70.0',
+  constructsVersion: '10.4.2',
+  jsiiVersion: '~6.0.0',
+
+  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  devDeps: [
+    'kubernetes-models@^4.5.1',
+    'fast-check@^4.3.0',
+    'cdk8s-cli@^2.200.0',
+  ],
+
+  jestOptions: {
+    // Snapshots are read-only: a drifted snapshot fails. Update them on purpose with `npm run test:update-snapshots`.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+    },
+  },
+  gitignore: ['/examples/dist/', '/bench/results/', '/.tmp/'],
+});
+
+project.addTask('test:update-snapshots', {
+  description: 'Deliberately rewrite jest snapshots (never run in CI)',
+  exec: 'jest --updateSnapshot --passWithNoTests',
+});
+
+project.synth();

@@ -1,0 +1,16 @@
+/**
+ * Annotations the library writes on the objects it synthesizes, so that an audit of the YAML
+ * alone can tell a deliberate choice from an oversight. Not exported from the package index.
+ */
+
+/** On a LoadBalancer Service: `anywhere` when `SourceRanges.anywhere()` was chosen. */
+export const SOURCE_RANGES_ANNOTATION = 'cdk8s-expose/source-ranges';
+
+/**
+ * The Secret name used for a host when none is given: the host with dots as dashes,
+ * `*` as `wildcard`, and `-tls` after it, cut to fit 253 characters.
+ */
+export function secretNameForHost(host: string): string {
+  const base = host.replace(/^\*\./, 'wildcard.').replace(/\./g, '-');
+  return `${base.slice(0, 249).replace(/-+$/, '')}-tls`;
+}

@@ -1,0 +1,198 @@
+import { ApiObjectMetadata } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { propError, show } from './errors';
+import { ExposedService, ExposureScope, SelectingServiceProps } from './exposed-service';
+import { secretNameForHost } from './annotations';
+import { IngressTls } from './ingress-tls';
+import { checkDns1123Label, checkDns1123Subdomain, checkIngressHost } from './validation/names';
+
+/**
+ * Props of an `IngressFronted`.
+ */
+export interface IngressFrontedProps extends SelectingServiceProps {
+  /**
+   * The host name the Ingress answers for (`api.example.com`, or `*.example.com`).
+   *
+   * @default - every host (a rule without a host); TLS is then off unless `tls` is given
+   */
+  readonly host?: string;
+
+  /**
+   * The HTTP path routed to the Service. Must start with `/`.
+   *
+   * @default '/'
+   */
+  readonly path?: string;
+
+  /**
+   * How `path` matches request paths.
+   *
+   * @default kplus.HttpIngressPathType.PREFIX
+   */
+  readonly pathType?: kplus.HttpIngressPathType;
+
+  /**
+   * The IngressClass that serves this Ingress (`spec.ingressClassName`).
+   *
+   * @default - the cluster's default IngressClass
+   */
+  readonly className?: string;
+
+  /**
+   * TLS for the host.
+   *
+   * @default - when `host` is given, TLS with the Secret named after the host
+   * (`api.example.com` gives `api-example-com-tls`); without a host, no TLS
+   */
+  readonly tls?: IngressTls;
+
+  /**
+   * The Service port the Ingress routes to. Required when the Service has several ports.
+   *
+   * @default - the Service's only port
+   */
+  readonly backendPort?: number;
+
+  /**
+   * Metadata of the Ingress (name, labels, annotations). Its namespace, when given, must be
+   * the Service's.
+   *
+   * @default - a generated name, in the Service's namespace
+   */
+  readonly ingressMetadata?: ApiObjectMetadata;
+}
+
+/**
+ * The production pattern: an Ingress in front of a ClusterIP Service. HTTP(S) reaches the
+ * pods only through the ingress controller; the Service itself stays inside the cluster.
+ *
+ * @example
+ * declare const chart: Chart;
+ * const api = kplus.Pods.select(chart, 'ApiPods', { labels: { app: 'api' } });
+ * new IngressFronted(chart, 'Api', {
+ *   selector: api,
+ *   ports: [{ port: 80, targetPort: 8000 }],
+ *   host: 'api.example.com',
+ *   path: '/',
+ * });
+ */
+export class IngressFronted extends ExposedService {
+  /** The Ingress that routes to the Service. */
+  public readonly ingress: kplus.Ingress;
+
+  /**
+   * The host routed.
+   * @default - every host
+   */
+  public readonly host?: string;
+
+  /** The path routed. */
+  public readonly path: string;
+
+  /**
+   * The Secret that holds the TLS certificate.
+   * @default - TLS is off
+   */
+  public readonly tlsSecretName?: string;
+
+  constructor(scope: Construct, id: string, props: IngressFrontedProps) {
+    super(scope, id, props, {
+      kind: 'IngressFronted',
+      serviceType: kplus.ServiceType.CLUSTER_IP,
+      exposure: ExposureScope.INTERNET,
+      selector: props.selector,
+      nodePortAdvice: 'the Service behind an Ingress stays inside the cluster (ClusterIP); traffic enters through the ingress controller',
+    });
+
+    this.host = props.host;
+    this.path = props.path ?? '/';
+    const pathType = props.pathType ?? kplus.HttpIngressPathType.PREFIX;
+
+    if (props.host !== undefined) {
+      const problem = typeof props.host === 'string' ? checkIngressHost(props.host) : 'is not a string';
+      if (problem) throw propError(this.kind, this, `host ${show(props.host)} ${problem}; pass a host name such as "api.example.com"`);
+    }
+    const pathProblem = checkIngressPath(this.path, pathType);
+    if (pathProblem) throw propError(this.kind, this, `path ${show(this.path)} ${pathProblem}`);
+    if (props.className !== undefined) {
+      const problem = checkDns1123Subdomain(props.className);
+      if (problem) throw propError(this.kind, this, `className ${show(props.className)} ${problem}`);
+    }
+
+    const tls = props.tls ?? (props.host !== undefined ? IngressTls.fromSecret(secretNameForHost(props.host)) : undefined);
+    if (tls?.enabled && props.host === undefined) {
+      throw propError(this.kind, this, 'tls is set but host is not; a certificate is issued for a host, so pass host: "api.example.com" as well');
+    }
+    this.tlsSecretName = tls?.enabled ? tls.secretName ?? secretNameForHost(props.host!) : undefined;
+
+    const namespace = props.metadata?.namespace;
+    const ingressNamespace = props.ingressMetadata?.namespace;
+    if (ingressNamespace !== undefined && ingressNamespace !== namespace) {
+      throw propError(this.kind, this, `ingressMetadata.namespace ${show(ingressNamespace)} differs from the Service's namespace ${show(namespace ?? '(none)')}; an Ingress can only route to a Service in its own namespace`);
+    }
+    if (props.ingressMetadata?.name !== undefined) {
+      const problem = checkDns1123Subdomain(props.ingressMetadata.name);
+      if (problem) throw propError(this.kind, this, `ingressMetadata.name ${show(props.ingressMetadata.name)} ${problem}`);
+    }
+    if (namespace !== undefined) {
+      const problem = checkDns1123Label(namespace);
+      if (problem) throw propError(this.kind, this, `metadata.namespace ${show(namespace)} ${problem}`);
+    }
+
+    const backendPort = this.chooseBackendPort(props.backendPort);
+
+    this.ingress = new kplus.Ingress(this, 'Ingress', {
+      metadata: { ...props.ingressMetadata, namespace },
+      className: props.className,
+    });
+    const backend = kplus.IngressBackend.fromService(this.service, { port: backendPort });
+    if (props.host !== undefined) {
+      this.ingress.addHostRule(props.host, this.path, backend, pathType);
+    } else {
+      this.ingress.addRule(this.path, backend, pathType);
+    }
+    if (this.tlsSecretName !== undefined) {
+      this.ingress.addTls([{
+        hosts: [props.host!],
+        secret: kplus.Secret.fromSecretName(this, 'TlsSecret', this.tlsSecretName),
+      }]);
+    }
+  }
+
+  protected renderTypeSpec(): kplus.k8s.ServiceSpec {
+    return {};
+  }
+
+  private chooseBackendPort(requested: number | undefined): number {
+    const ports = this.ports;
+    if (ports.length === 0) {
+      throw propError(this.kind, this, 'ports is empty, so the Ingress has nothing to route to. Pass ports: [{ port: 80, targetPort: 8080 }], or give the selected workload container ports');
+    }
+    if (requested !== undefined) {
+      if (!ports.some(p => p.port === requested)) {
+        throw propError(this.kind, this, `backendPort ${show(requested)} is not a port of the Service (${ports.map(p => p.port).join(', ')}); pass one of those`);
+      }
+      return requested;
+    }
+    if (ports.length > 1) {
+      throw propError(this.kind, this, `the Service has several ports (${ports.map(p => p.port).join(', ')}); pass backendPort to say which one the Ingress routes to`);
+    }
+    return ports[0].port;
+  }
+}
+
+/** Kubernetes' checks on an Ingress path for Exact and Prefix matching. */
+function checkIngressPath(path: string, pathType: kplus.HttpIngressPathType): string | undefined {
+  if (typeof path !== 'string' || !path.startsWith('/')) return 'must be an absolute path starting with "/"';
+  if (/\s/.test(path)) return 'must not contain white space';
+  if (pathType === kplus.HttpIngressPathType.IMPLEMENTATION_SPECIFIC) return undefined;
+  for (const bad of ['//', '/./', '/../', '%2f', '%2F']) {
+    if (path.includes(bad)) return `must not contain "${bad}" with path type ${pathType}`;
+  }
+  if (path.endsWith('/..') || path.endsWith('/.')) return `must not end with "/.." or "/." with path type ${pathType}`;
+  if (/[^A-Za-z0-9/._~%!$&'()*+,;=:@-]/.test(path)) {
+    return `has characters that are not allowed in a ${pathType} path; use ImplementationSpecific for a regular expression`;
+  }
+  return undefined;
+}

@@ -1,0 +1,117 @@
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { propError, show } from './errors';
+import { ExposedService, ExposureScope, SelectingServiceProps, TrafficPolicy } from './exposed-service';
+import { NODE_PORT_MAX, NODE_PORT_MIN } from './port-checks';
+import { SourceRanges } from './source-ranges';
+import { checkQualifiedName } from './validation/names';
+import { SOURCE_RANGES_ANNOTATION } from './annotations';
+
+/**
+ * Props of a `PublicService`.
+ */
+export interface PublicServiceProps extends SelectingServiceProps {
+  /**
+   * Who may connect through the load balancer. Required: pass `SourceRanges.anywhere()` to
+   * face the whole internet on purpose, or `SourceRanges.cidrs([...])` to limit it.
+   */
+  readonly sourceRanges: SourceRanges;
+
+  /**
+   * How traffic from the load balancer is routed. `LOCAL` keeps the client source IP and
+   * enables a health check node port.
+   *
+   * @default TrafficPolicy.CLUSTER
+   */
+  readonly externalTrafficPolicy?: TrafficPolicy;
+
+  /**
+   * The load balancer implementation to use (`spec.loadBalancerClass`), a domain-prefixed
+   * name such as `service.k8s.aws/nlb`.
+   *
+   * @default - the cluster's default load balancer implementation
+   */
+  readonly loadBalancerClass?: string;
+
+  /**
+   * Whether node ports are allocated for the load balancer. Set `false` when the load
+   * balancer sends traffic straight to pod IPs.
+   *
+   * @default true
+   */
+  readonly allocateLoadBalancerNodePorts?: boolean;
+
+  /**
+   * The node port for the load balancer's health check (30000-32767). Only with
+   * `externalTrafficPolicy: TrafficPolicy.LOCAL`.
+   *
+   * @default - allocated by Kubernetes when the traffic policy is Local
+   */
+  readonly healthCheckNodePort?: number;
+}
+
+/**
+ * A LoadBalancer Service: reachable through a cloud load balancer, from the internet or from
+ * the private network. Who may connect must be stated (`sourceRanges`).
+ *
+ * @example
+ * declare const chart: Chart;
+ * const frontend = kplus.Pods.select(chart, 'FrontendPods', { labels: { app: 'frontend' } });
+ * new PublicService(chart, 'Frontend', {
+ *   selector: frontend,
+ *   ports: [{ port: 80, targetPort: 8080 }],
+ *   sourceRanges: SourceRanges.anywhere(),
+ * });
+ */
+export class PublicService extends ExposedService {
+  /** Who may connect through the load balancer. */
+  public readonly sourceRanges: SourceRanges;
+
+  private readonly props: PublicServiceProps;
+
+  constructor(scope: Construct, id: string, props: PublicServiceProps) {
+    super(scope, id, props, {
+      kind: 'PublicService',
+      serviceType: kplus.ServiceType.LOAD_BALANCER,
+      exposure: ExposureScope.INTERNET,
+      selector: props.selector,
+    });
+    if (!(props.sourceRanges instanceof SourceRanges)) {
+      throw propError(this.kind, this, `sourceRanges is required (received ${show(props.sourceRanges)}). Pass SourceRanges.anywhere() to expose it to the whole internet on purpose, or SourceRanges.cidrs([...]) to limit it`);
+    }
+    this.sourceRanges = props.sourceRanges;
+    this.props = props;
+
+    if (props.loadBalancerClass !== undefined) {
+      const problem = checkQualifiedName(props.loadBalancerClass);
+      if (problem || !props.loadBalancerClass.includes('/')) {
+        throw propError(this.kind, this, `loadBalancerClass ${show(props.loadBalancerClass)} ${problem ?? 'has no prefix'}; it must be a domain-prefixed name such as "service.k8s.aws/nlb"`);
+      }
+    }
+    const hc = props.healthCheckNodePort;
+    if (hc !== undefined) {
+      if (props.externalTrafficPolicy !== TrafficPolicy.LOCAL) {
+        throw propError(this.kind, this, `healthCheckNodePort ${show(hc)} needs externalTrafficPolicy: TrafficPolicy.LOCAL (it is ${show(props.externalTrafficPolicy ?? 'Cluster (the default)')}); set the policy or remove the health check port`);
+      }
+      if (!Number.isInteger(hc) || hc < NODE_PORT_MIN || hc > NODE_PORT_MAX) {
+        throw propError(this.kind, this, `healthCheckNodePort ${show(hc)} is outside ${NODE_PORT_MIN}-${NODE_PORT_MAX}; omit it to let Kubernetes choose one`);
+      }
+      if (this.ports.some(p => p.nodePort === hc)) {
+        throw propError(this.kind, this, `healthCheckNodePort ${hc} is also a nodePort of this Service; use another port`);
+      }
+    }
+    if (this.sourceRanges.isAnywhere) {
+      this.service.metadata.addAnnotation(SOURCE_RANGES_ANNOTATION, 'anywhere');
+    }
+  }
+
+  protected renderTypeSpec(): kplus.k8s.ServiceSpec {
+    return {
+      loadBalancerSourceRanges: this.sourceRanges.isAnywhere ? undefined : [...this.sourceRanges.cidrList],
+      externalTrafficPolicy: this.props.externalTrafficPolicy,
+      loadBalancerClass: this.props.loadBalancerClass,
+      allocateLoadBalancerNodePorts: this.props.allocateLoadBalancerNodePorts,
+      healthCheckNodePort: this.props.healthCheckNodePort,
+    };
+  }
+}

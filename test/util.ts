@@ -1,0 +1,67 @@
+import { App, Chart, Testing } from 'cdk8s';
+import * as apps from 'kubernetes-models/apps/v1';
+import * as netv1 from 'kubernetes-models/networking.k8s.io/v1';
+import * as core from 'kubernetes-models/v1';
+
+/** The kubernetes-models class for each kind that the library or its tests synthesize. */
+const MODELS: Record<string, new (data: any) => { validate(): void }> = {
+  'v1/Service': core.Service,
+  'v1/Pod': core.Pod,
+  'v1/Namespace': core.Namespace,
+  'v1/Secret': core.Secret,
+  'apps/v1/Deployment': apps.Deployment,
+  'apps/v1/StatefulSet': apps.StatefulSet,
+  'networking.k8s.io/v1/Ingress': netv1.Ingress,
+  'networking.k8s.io/v1/NetworkPolicy': netv1.NetworkPolicy,
+};
+
+/**
+ * Validates one manifest against the Kubernetes schema (kubernetes-models). A kind with no
+ * model registered fails, so that no manifest escapes validation.
+ */
+export function validateManifest(manifest: any): void {
+  const key = `${manifest.apiVersion}/${manifest.kind}`;
+  const Model = MODELS[key];
+  if (!Model) {
+    throw new Error(`no schema registered for ${key}; add it to test/util.ts`);
+  }
+  try {
+    new Model(manifest).validate();
+  } catch (e) {
+    throw new Error(`${key} ${manifest.metadata?.name} fails the Kubernetes schema: ${(e as Error).message}\n${JSON.stringify(manifest, null, 2)}`);
+  }
+}
+
+/**
+ * Synthesizes a chart (as `Testing.synth` does) and validates every manifest against the
+ * Kubernetes schema. Every test that looks at YAML goes through here.
+ */
+export function synth(chart: Chart): any[] {
+  const manifests = Testing.synth(chart);
+  manifests.forEach(validateManifest);
+  return manifests;
+}
+
+/** Synthesizes every chart of an app and validates every manifest. */
+export function synthApp(app: App): any[] {
+  const manifests = app.charts.flatMap(c => c.toJson());
+  manifests.forEach(validateManifest);
+  return manifests;
+}
+
+/** A fresh chart in a fresh app. */
+export function newChart(id = 'test'): Chart {
+  return new Chart(Testing.app(), id);
+}
+
+/** The manifests of one kind. */
+export function ofKind(manifests: any[], kind: string): any[] {
+  return manifests.filter(m => m.kind === kind);
+}
+
+/** The single Service among the manifests. */
+export function theService(manifests: any[]): any {
+  const services = ofKind(manifests, 'Service');
+  if (services.length !== 1) throw new Error(`expected one Service, found ${services.length}`);
+  return services[0];
+}
