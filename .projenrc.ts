@@ -34,6 +34,17 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   gitignore: ['/examples/dist/', '/bench/results/', '/.tmp/'],
 });
 
+project.eslint?.addLintPattern('examples');
+
+project.addTask('example', {
+  description: 'Synthesize the example app (examples/) to YAML with the cdk8s CLI',
+  cwd: 'examples',
+  steps: [
+    { exec: 'cdk8s synth' },
+    { say: 'The example app\'s YAML is in examples/dist/ (production.k8s.yaml, development.k8s.yaml)' },
+  ],
+});
+
 project.addTask('test:update-snapshots', {
   description: 'Deliberately rewrite jest snapshots (never run in CI)',
   exec: 'jest --updateSnapshot --passWithNoTests',

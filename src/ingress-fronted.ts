@@ -1,9 +1,9 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { secretNameForHost } from './annotations';
 import { propError, show } from './errors';
 import { ExposedService, ExposureScope, SelectingServiceProps } from './exposed-service';
-import { secretNameForHost } from './annotations';
 import { IngressTls } from './ingress-tls';
 import { checkDns1123Label, checkDns1123Subdomain, checkIngressHost } from './validation/names';
 

@@ -1,11 +1,11 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { SOURCE_RANGES_ANNOTATION } from './annotations';
 import { propError, show } from './errors';
 import { ExposedService, ExposureScope, SelectingServiceProps, TrafficPolicy } from './exposed-service';
 import { NODE_PORT_MAX, NODE_PORT_MIN } from './port-checks';
 import { SourceRanges } from './source-ranges';
 import { checkQualifiedName } from './validation/names';
-import { SOURCE_RANGES_ANNOTATION } from './annotations';
 
 /**
  * Props of a `PublicService`.

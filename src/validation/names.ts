@@ -129,7 +129,7 @@ export function parseIpv6(value: string): number[] | undefined {
       }
       if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return undefined;
       const n = parseInt(g, 16);
-      out.push(n >> 8, n & 0xff);
+      out.push(Math.floor(n / 256), n % 256);
     }
     return out;
   };
@@ -159,7 +159,8 @@ export function checkCidr(value: string): string | undefined {
   }
   const prefix = Number(lengthText);
   for (let bit = prefix; bit < maxLength; bit++) {
-    if ((bytes[bit >> 3] >> (7 - (bit & 7))) & 1) {
+    const byte = bytes[Math.floor(bit / 8)];
+    if (Math.floor(byte / 2 ** (7 - (bit % 8))) % 2 === 1) {
       return `has host bits set after the /${prefix} prefix; write the network address instead`;
     }
   }

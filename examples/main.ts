@@ -1,0 +1,101 @@
+/**
+ * A small shop, exposed the way the seed articles recommend:
+ *
+ *   internet -> Ingress -> ClusterIP (web)      the only way in, over TLS
+ *               ClusterIP (api), headless (cache) inside the cluster only
+ *               ExternalName (orders-db)        the managed database, by DNS name
+ *   dev chart:  NodePort (web)                  for a laptop cluster, never production
+ *
+ * In your own app, import from 'cdk8s-expose'; this example imports the sources directly
+ * so that it runs from a fresh clone without a build.
+ */
+import { App, Chart, ChartProps } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { DevService, ExternalAlias, IngressFronted, InternalService } from '../src';
+
+/** The workloads both stages share. */
+class Shop extends Construct {
+  public readonly web: kplus.Deployment;
+  public readonly api: kplus.Deployment;
+  public readonly cache: kplus.StatefulSet;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.web = new kplus.Deployment(this, 'Web', {
+      containers: [{ name: 'web', image: 'ghcr.io/example/shop-web:1.4.2', ports: [{ number: 3000, name: 'http' }] }],
+    });
+    this.api = new kplus.Deployment(this, 'Api', {
+      containers: [{ name: 'api', image: 'ghcr.io/example/shop-api:2.0.1', ports: [{ number: 8000, name: 'http' }] }],
+    });
+    const cacheService = new InternalService(this, 'CacheService', {
+      selector: kplus.Pods.select(this, 'CachePods', { labels: { app: 'shop-cache' } }),
+      headless: true,
+      ports: [{ port: 6379, name: 'redis' }],
+      metadata: { name: 'cache' },
+    });
+    this.cache = new kplus.StatefulSet(this, 'Cache', {
+      service: cacheService.service,
+      podMetadata: { labels: { app: 'shop-cache' } },
+      select: false,
+      containers: [{ name: 'redis', image: 'redis:7.4', ports: [{ number: 6379, name: 'redis' }], securityContext: { user: 999, group: 999 } }],
+    });
+    this.cache.select(kplus.LabelSelector.of({ labels: { app: 'shop-cache' } }));
+  }
+}
+
+/** Production: one Ingress in front, everything else inside the cluster. */
+export class ProductionChart extends Chart {
+  constructor(scope: Construct, id: string, props: ChartProps = {}) {
+    super(scope, id, props);
+    const shop = new Shop(this, 'Shop');
+
+    new IngressFronted(this, 'Storefront', {
+      selector: shop.web,
+      ports: [{ port: 80, targetPortName: 'http', name: 'http' }],
+      host: 'shop.example.com',
+      className: 'nginx',
+      metadata: { name: 'storefront' },
+    });
+    new InternalService(this, 'Api', {
+      selector: shop.api,
+      ports: [{ port: 8080, targetPort: 8000, name: 'http', appProtocol: 'http' }],
+      metadata: { name: 'api' },
+    });
+    new ExternalAlias(this, 'OrdersDb', {
+      externalName: 'orders.cluster-abc123.eu-west-1.rds.amazonaws.com',
+      ports: [{ port: 5432, name: 'postgres' }],
+      metadata: { name: 'orders-db' },
+    });
+  }
+}
+
+/** Development: the same shop, with the storefront on a node port for a local cluster. */
+export class DevelopmentChart extends Chart {
+  constructor(scope: Construct, id: string, props: ChartProps = {}) {
+    super(scope, id, props);
+    const shop = new Shop(this, 'Shop');
+    new DevService(this, 'Storefront', {
+      selector: shop.web,
+      ports: [{ port: 80, targetPort: 3000, nodePort: 30080 }],
+      metadata: { name: 'storefront-dev' },
+    });
+    new InternalService(this, 'Api', {
+      selector: shop.api,
+      ports: [{ port: 8080, targetPort: 8000 }],
+      metadata: { name: 'api' },
+    });
+  }
+}
+
+/** Builds the example app; `outdir` is where `app.synth()` writes. */
+export function buildApp(outdir?: string): App {
+  const app = new App({ outdir });
+  new ProductionChart(app, 'production', { namespace: 'shop' });
+  new DevelopmentChart(app, 'development', { namespace: 'shop-dev' });
+  return app;
+}
+
+if (require.main === module) {
+  buildApp().synth();
+}

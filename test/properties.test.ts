@@ -1,0 +1,147 @@
+import * as kplus from 'cdk8s-plus-28';
+import * as fc from 'fast-check';
+import { DevService, ExposedPort, ExternalAlias, IngressFronted, InternalService, PublicService, SourceRanges } from '../src';
+import { newChart, synth } from './util';
+
+/**
+ * Property tests: whatever ports and names a user passes, each construct either throws a clear
+ * error (naming the construct, its path and the prop) or synthesizes YAML that passes the
+ * Kubernetes schema and the API server's Service rules, which the schema alone does not check.
+ */
+
+const protocols = [undefined, kplus.Protocol.TCP, kplus.Protocol.UDP, kplus.Protocol.SCTP];
+// Mostly plausible values, so that both branches (accepted and refused) are reached often.
+const anyPortNumber = fc.oneof(
+  { arbitrary: fc.integer({ min: 1, max: 65535 }), weight: 4 },
+  { arbitrary: fc.constantFrom(1, 80, 65535, 30000, 32767), weight: 2 },
+  { arbitrary: fc.constantFrom(0, -1, 65536, 70000, 80.5), weight: 1 },
+);
+const anyName = fc.oneof(
+  { arbitrary: fc.constantFrom(undefined, 'http', 'https', 'a', 'metrics', 'grpc-web'), weight: 4 },
+  { arbitrary: fc.constantFrom('HTTP', '-x', 'a--b', '1', 'x'.repeat(64), ''), weight: 1 },
+  { arbitrary: fc.string({ maxLength: 20 }), weight: 1 },
+);
+const anyPort: fc.Arbitrary<ExposedPort> = fc.record({
+  port: anyPortNumber,
+  targetPort: fc.option(anyPortNumber, { nil: undefined }),
+  targetPortName: fc.option(anyName, { nil: undefined }),
+  nodePort: fc.option(anyPortNumber, { nil: undefined }),
+  name: anyName,
+  protocol: fc.constantFrom(...protocols),
+  appProtocol: fc.option(fc.constantFrom('http', 'kubernetes.io/h2c', 'bad value', 'x/y/z'), { nil: undefined }),
+}, { requiredKeys: ['port'] }) as fc.Arbitrary<ExposedPort>;
+
+// Thrown at once, or reported by cdk8s validation at synth ("[path] Kind 'path': ...").
+const CLEAR_ERROR = /(^|\] )(InternalService|DevService|PublicService|ExternalAlias|IngressFronted) 'test\/[^']+': \S/m;
+
+/** The API server's Service port rules, written independently of the library's checks. */
+function assertApiServerAccepts(spec: any) {
+  const ports: any[] = spec.ports ?? [];
+  const names = new Set<string>();
+  const keys = new Set<string>();
+  const nodeKeys = new Set<string>();
+  for (const p of ports) {
+    expect(Number.isInteger(p.port) && p.port >= 1 && p.port <= 65535).toBe(true);
+    expect(['TCP', 'UDP', 'SCTP']).toContain(p.protocol);
+    if (typeof p.targetPort === 'number') expect(p.targetPort >= 1 && p.targetPort <= 65535).toBe(true);
+    if (typeof p.targetPort === 'string') {
+      expect(p.targetPort).toMatch(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/);
+      expect(p.targetPort.length).toBeLessThanOrEqual(15);
+      expect(p.targetPort).toMatch(/[a-z]/);
+      expect(p.targetPort).not.toContain('--');
+    }
+    if (ports.length > 1) expect(typeof p.name).toBe('string');
+    if (p.name !== undefined) {
+      expect(p.name).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
+      expect(p.name.length).toBeLessThanOrEqual(63);
+      expect(names.has(p.name)).toBe(false);
+      names.add(p.name);
+    }
+    const key = `${p.protocol}/${p.port}`;
+    expect(keys.has(key)).toBe(false);
+    keys.add(key);
+    if (p.nodePort !== undefined) {
+      expect(['NodePort', 'LoadBalancer']).toContain(spec.type);
+      expect(p.nodePort >= 30000 && p.nodePort <= 32767).toBe(true);
+      const nodeKey = `${p.protocol}/${p.nodePort}`;
+      expect(nodeKeys.has(nodeKey)).toBe(false);
+      nodeKeys.add(nodeKey);
+    }
+    if (p.appProtocol !== undefined) expect(['http', 'kubernetes.io/h2c']).toContain(p.appProtocol);
+  }
+  if (spec.type !== 'ExternalName' && spec.clusterIP !== 'None') expect(ports.length).toBeGreaterThan(0);
+}
+
+type Maker = (chart: any, ports: ExposedPort[]) => void;
+const makers: Record<string, Maker> = {
+  InternalService: (chart, ports) => new InternalService(chart, 'Svc', { selector: kplus.Pods.select(chart, 'P', { labels: { app: 'a' } }), ports }),
+  DevService: (chart, ports) => new DevService(chart, 'Svc', { selector: kplus.Pods.select(chart, 'P', { labels: { app: 'a' } }), ports }),
+  PublicService: (chart, ports) => new PublicService(chart, 'Svc', { selector: kplus.Pods.select(chart, 'P', { labels: { app: 'a' } }), ports, sourceRanges: SourceRanges.anywhere() }),
+  ExternalAlias: (chart, ports) => new ExternalAlias(chart, 'Svc', { externalName: 'db.example.com', ports }),
+  IngressFronted: (chart, ports) => new IngressFronted(chart, 'Svc', { selector: kplus.Pods.select(chart, 'P', { labels: { app: 'a' } }), ports, host: 'a.example.com', backendPort: ports[0]?.port }),
+};
+
+describe('properties', () => {
+  test.each(Object.keys(makers))('%s: any ports give a clear error or valid YAML', (kind) => {
+    let accepted = 0;
+    fc.assert(fc.property(fc.array(anyPort, { minLength: 0, maxLength: 4 }), (ports) => {
+      const chart = newChart();
+      let manifests: any[];
+      try {
+        makers[kind](chart, ports);
+        manifests = synth(chart);
+      } catch (e) {
+        expect((e as Error).message).toMatch(CLEAR_ERROR);
+        return;
+      }
+      accepted++;
+      for (const m of manifests.filter(x => x.kind === 'Service')) assertApiServerAccepts(m.spec);
+    }), { numRuns: 300, seed: 42 });
+    // The generators must reach both branches, or the property proves nothing.
+    expect(accepted).toBeGreaterThan(0);
+  });
+
+  test('a valid single port is always accepted by every construct', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 65535 }), fc.integer({ min: 1, max: 65535 }), (port, targetPort) => {
+      for (const kind of Object.keys(makers)) {
+        const chart = newChart();
+        const ports = kind === 'ExternalAlias' ? [{ port }] : [{ port, targetPort }];
+        makers[kind](chart, ports);
+        const [service] = synth(chart).filter(m => m.kind === 'Service');
+        assertApiServerAccepts(service.spec);
+        expect(service.spec.ports[0].port).toBe(port);
+      }
+    }), { numRuns: 100, seed: 7 });
+  });
+
+  test('any Service name gives a clear error or a DNS-1035 name', () => {
+    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 70 }), fc.stringMatching(/^[a-z][-a-z0-9]{0,70}$/)), (name) => {
+      const chart = newChart();
+      try {
+        new InternalService(chart, 'Svc', { selector: kplus.Pods.select(chart, 'P', { labels: { app: 'a' } }), ports: [{ port: 80 }], metadata: { name } });
+      } catch (e) {
+        expect((e as Error).message).toMatch(/^InternalService 'test\/Svc': metadata.name /);
+        return;
+      }
+      const [service] = synth(chart).filter(m => m.kind === 'Service');
+      expect(service.metadata.name).toMatch(/^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/);
+    }), { numRuns: 300, seed: 3 });
+  });
+
+  test('any external name gives a clear error or a DNS-1123 subdomain', () => {
+    const hostish = fc.oneof(fc.domain(), fc.ipV4(), fc.ipV6(), fc.webUrl(), fc.string({ maxLength: 30 }));
+    fc.assert(fc.property(hostish, (externalName) => {
+      const chart = newChart();
+      try {
+        new ExternalAlias(chart, 'Db', { externalName });
+      } catch (e) {
+        expect((e as Error).message).toMatch(/^ExternalAlias 'test\/Db': externalName /);
+        return;
+      }
+      const [service] = synth(chart);
+      const name = service.spec.externalName.replace(/\.$/, '');
+      expect(name).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/);
+      expect(name.length).toBeLessThanOrEqual(253);
+    }), { numRuns: 300, seed: 5 });
+  });
+});
