@@ -36,6 +36,11 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 
 project.eslint?.addLintPattern('examples');
 
+// The registry reachable here serves unrs-resolver 1.13.0 (from eslint-import-resolver-typescript)
+// but not all of its per-platform bindings at that version, so `npm ci` refuses the lock file.
+// 1.12.2 has every binding.
+project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
 project.addTask('example', {
   description: 'Synthesize the example app (examples/) to YAML with the cdk8s CLI',
   cwd: 'examples',
