@@ -13,6 +13,16 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   github: false,
   release: false,
 
+  // The identifiers each jsii language publishes under.
+  publishToPypi: { distName: 'cdk8s-expose', module: 'cdk8s_expose' },
+  publishToMaven: {
+    javaPackage: 'io.github.cdk8sexpose',
+    mavenGroupId: 'io.github.cdk8s-expose',
+    mavenArtifactId: 'cdk8s-expose',
+  },
+  publishToNuget: { dotNetNamespace: 'Cdk8sExpose', packageId: 'Cdk8sExpose' },
+  publishToGo: { moduleName: 'github.com/cdk8s-expose/cdk8s-expose-go' },
+
   cdk8sVersion: '2.70.0',
   constructsVersion: '10.4.2',
   jsiiVersion: '~6.0.0',
@@ -31,7 +41,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       testMatch: ['<rootDir>/test/**/*.test.ts'],
     },
   },
-  gitignore: ['/examples/dist/', '/bench/results/', '/.tmp/'],
+  gitignore: ['/examples/dist/', '/bench/results/', '/.tmp/', '.jsii.tabl.json'],
 });
 
 project.eslint?.addLintPattern('examples');
@@ -49,6 +59,28 @@ project.addTask('example', {
     { say: 'The example app\'s YAML is in examples/dist/ (production.k8s.yaml, development.k8s.yaml)' },
   ],
 });
+
+// README examples and every @example compile, strictly, in the build.
+const rosetta = project.addTask('rosetta:extract', {
+  description: 'Compile the README examples and @example blocks with jsii-rosetta (strict)',
+  exec: 'jsii-rosetta extract --strict --compile',
+});
+project.postCompileTask.spawn(rosetta);
+
+// Code in docs/ (the guide) compiles against the sources.
+const docsCheck = project.addTask('docs:check', {
+  description: 'Type-check the TypeScript examples in docs/*.md against the sources',
+  exec: 'ts-node --project projenrc/tsconfig.json scripts/check-doc-snippets.ts docs',
+});
+project.postCompileTask.spawn(docsCheck);
+
+// Every jsii language's sources, generated without their toolchains (which this machine's
+// registries cannot provide), and the Python byte-compiled. Fails when any target fails.
+const codeOnly = project.addTask('package:code-only', {
+  description: 'Generate Python, Java, .NET and Go sources with jsii-pacmak --code-only and byte-compile the Python',
+  exec: 'bash scripts/package-code-only.sh',
+});
+project.packageTask.spawn(codeOnly);
 
 project.addTask('test:update-snapshots', {
   description: 'Deliberately rewrite jest snapshots (never run in CI)',

@@ -33,6 +33,11 @@ export interface DevServiceProps extends SelectingServiceProps {
 export class DevService extends ExposedService {
   private readonly externalTrafficPolicy?: TrafficPolicy;
 
+  /**
+   * @param scope the chart (or construct) to define the DevService in
+   * @param id an id unique within scope; the generated Kubernetes name derives from the path
+   * @param props the DevService's props
+   */
   constructor(scope: Construct, id: string, props: DevServiceProps) {
     super(scope, id, props, {
       kind: 'DevService',

@@ -187,6 +187,12 @@ export abstract class ExposedService extends Construct {
   private readonly _ipFamilyPolicy?: IpFamilyPolicy;
   private readonly _selecting?: SelectingServiceProps;
 
+  /**
+   * @param scope the chart (or construct) to define the Service in
+   * @param id an id unique within scope
+   * @param props the props the user gave
+   * @param config what the concrete construct declares about itself
+   */
   protected constructor(scope: Construct, id: string, props: ExposedServiceProps, config: ExposedServiceConfig) {
     super(scope, id);
     this.kind = config.kind;

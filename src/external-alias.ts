@@ -31,6 +31,11 @@ export class ExternalAlias extends ExposedService {
   /** The DNS name the alias points to. */
   public readonly externalName: string;
 
+  /**
+   * @param scope the chart (or construct) to define the ExternalAlias in
+   * @param id an id unique within scope; the generated Kubernetes name derives from the path
+   * @param props the ExternalAlias's props
+   */
   constructor(scope: Construct, id: string, props: ExternalAliasProps) {
     super(scope, id, props, {
       kind: 'ExternalAlias',

@@ -96,6 +96,11 @@ export class IngressFronted extends ExposedService {
    */
   public readonly tlsSecretName?: string;
 
+  /**
+   * @param scope the chart (or construct) to define the IngressFronted in
+   * @param id an id unique within scope; the generated Kubernetes name derives from the path
+   * @param props the IngressFronted's props
+   */
   constructor(scope: Construct, id: string, props: IngressFrontedProps) {
     super(scope, id, props, {
       kind: 'IngressFronted',

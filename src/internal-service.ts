@@ -29,6 +29,11 @@ export interface InternalServiceProps extends SelectingServiceProps {
  * });
  */
 export class InternalService extends ExposedService {
+  /**
+   * @param scope the chart (or construct) to define the InternalService in
+   * @param id an id unique within scope; the generated Kubernetes name derives from the path
+   * @param props the InternalService's props
+   */
   constructor(scope: Construct, id: string, props: InternalServiceProps) {
     super(scope, id, props, {
       kind: 'InternalService',

@@ -69,6 +69,11 @@ export class PublicService extends ExposedService {
 
   private readonly props: PublicServiceProps;
 
+  /**
+   * @param scope the chart (or construct) to define the PublicService in
+   * @param id an id unique within scope; the generated Kubernetes name derives from the path
+   * @param props the PublicService's props
+   */
   constructor(scope: Construct, id: string, props: PublicServiceProps) {
     super(scope, id, props, {
       kind: 'PublicService',
