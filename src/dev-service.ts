@@ -1,6 +1,7 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { ExposedService, ExposureScope, SelectingServiceProps, TrafficPolicy } from './exposed-service';
+import { ExposedService, SelectingServiceProps, TrafficPolicy } from './exposed-service';
+import { ExposureScope } from './exposure-scope';
 
 /**
  * Props of a `DevService`.

@@ -1,27 +1,14 @@
-import { ApiObjectMetadata, Duration } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { constructLabel, propError, show } from './errors';
+import { ExposureScope } from './exposure-scope';
 import { checkPort, checkPortList } from './port-checks';
+import { ACK_PREFIX } from './model/model';
+import { KIND_MARKER, ensureGuard } from './policy/guard';
+import { RULE_IDS } from './policy/rules';
 import { ExposedPort } from './ports';
 import { checkDns1035Label, checkDns1123Label } from './validation/names';
-
-/**
- * Where a Service can be reached from. Reports and policies read this rather than guessing
- * from the YAML. Ordered from the narrowest to the widest.
- */
-export enum ExposureScope {
-  /** Reachable only from pods inside the cluster (ClusterIP, headless). */
-  CLUSTER = 'cluster',
-  /** Reachable on a port of every node's IP address (NodePort). */
-  NODE = 'node',
-  /** Reachable from the private network the cluster lives in (an internal load balancer or ingress). */
-  VPC = 'vpc',
-  /** Reachable from the internet (an internet-facing load balancer or ingress). */
-  INTERNET = 'internet',
-  /** Not reachable through the cluster at all: a DNS alias that points outside it (ExternalName). */
-  EXTERNAL_DNS = 'external-dns',
-}
 
 /** Session affinity of a Service (`spec.sessionAffinity`). */
 export enum SessionAffinity {
@@ -186,6 +173,7 @@ export abstract class ExposedService extends Construct {
   private readonly _ipFamilies?: IpFamily[];
   private readonly _ipFamilyPolicy?: IpFamilyPolicy;
   private readonly _selecting?: SelectingServiceProps;
+  private readonly _acknowledgements = new Map<string, string>();
 
   /**
    * @param scope the chart (or construct) to define the Service in
@@ -249,6 +237,37 @@ export abstract class ExposedService extends Construct {
     }
 
     this.node.addValidation({ validate: () => this.validateExposure() });
+    (this as unknown as Record<symbol, string>)[KIND_MARKER] = config.kind;
+    ensureGuard(this);
+  }
+
+  /**
+   * Accepts a rule's finding on this construct, with a reason (as cdk-nag's acknowledgements
+   * do). The finding is still reported, with the reason, but fails nothing. The reason is
+   * written into the synthesized YAML as the annotation `ack.cdk8s-expose/<rule-id>`, so
+   * audits of the YAML see it too.
+   *
+   * @param ruleId the rule's id, such as `node-port-in-production`
+   * @param reason why the finding is accepted; shown in every report
+   */
+  public acknowledge(ruleId: string, reason: string): void {
+    if (!RULE_IDS.includes(ruleId)) {
+      throw propError(this.kind, this, `acknowledge: there is no rule ${show(ruleId)}; the rules are ${RULE_IDS.join(', ')}`);
+    }
+    if (typeof reason !== 'string' || reason.trim().length === 0) {
+      throw propError(this.kind, this, `acknowledge('${ruleId}'): a reason is required, e.g. 'public marketing site, reviewed by security 2026-11'`);
+    }
+    this._acknowledgements.set(ruleId, reason.trim());
+    for (const object of this.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject)) {
+      object.metadata.addAnnotation(`${ACK_PREFIX}${ruleId}`, reason.trim());
+    }
+  }
+
+  /**
+   * The rules acknowledged on this construct, with their reasons.
+   */
+  public get acknowledgements(): Record<string, string> {
+    return Object.fromEntries(this._acknowledgements);
   }
 
   /**

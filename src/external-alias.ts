@@ -1,7 +1,8 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { propError, show } from './errors';
-import { ExposedService, ExposedServiceProps, ExposureScope } from './exposed-service';
+import { ExposedService, ExposedServiceProps } from './exposed-service';
+import { ExposureScope } from './exposure-scope';
 import { checkDns1123Subdomain, isIpAddress } from './validation/names';
 
 /**

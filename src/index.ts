@@ -1,3 +1,4 @@
+export * from './exposure-scope';
 export * from './exposed-service';
 export * from './ports';
 export * from './source-ranges';
@@ -7,3 +8,4 @@ export * from './dev-service';
 export * from './public-service';
 export * from './external-alias';
 export * from './ingress-fronted';
+export { Stage, ExposurePolicy, ExposurePolicyOptions } from './policy/stage';

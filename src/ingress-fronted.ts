@@ -3,7 +3,8 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { secretNameForHost } from './annotations';
 import { propError, show } from './errors';
-import { ExposedService, ExposureScope, SelectingServiceProps } from './exposed-service';
+import { ExposedService, SelectingServiceProps } from './exposed-service';
+import { ExposureScope } from './exposure-scope';
 import { IngressTls } from './ingress-tls';
 import { checkDns1123Label, checkDns1123Subdomain, checkIngressHost } from './validation/names';
 

@@ -1,6 +1,9 @@
+import { Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { ExposedService, ExposureScope, SelectingServiceProps } from './exposed-service';
+import { propError, show } from './errors';
+import { ExposedService, SelectingServiceProps } from './exposed-service';
+import { ExposureScope } from './exposure-scope';
 
 /**
  * Props of an `InternalService`.
@@ -13,6 +16,16 @@ export interface InternalServiceProps extends SelectingServiceProps {
    * @default false
    */
   readonly headless?: boolean;
+
+  /**
+   * The only peers that may reach the Service's pods: workloads, `kplus.Pods.select(...)`,
+   * `kplus.Namespaces.select(...)` or IP blocks. When given, a NetworkPolicy is emitted that
+   * selects the same pods as the Service and admits only these peers, only on the Service's
+   * target ports. More can be added with `allowFrom()`.
+   *
+   * @default - no NetworkPolicy: any pod in the cluster can reach the Service
+   */
+  readonly allowFrom?: kplus.INetworkPolicyPeer[];
 }
 
 /**
@@ -29,6 +42,9 @@ export interface InternalServiceProps extends SelectingServiceProps {
  * });
  */
 export class InternalService extends ExposedService {
+  private readonly peers: kplus.INetworkPolicyPeer[] = [];
+  private policy?: kplus.k8s.KubeNetworkPolicy;
+
   /**
    * @param scope the chart (or construct) to define the InternalService in
    * @param id an id unique within scope; the generated Kubernetes name derives from the path
@@ -43,9 +59,65 @@ export class InternalService extends ExposedService {
       headless: props.headless,
       nodePortAdvice: 'an InternalService is reachable only inside the cluster and has no node ports. Use DevService for a node port in development, or IngressFronted / PublicService for traffic from outside',
     });
+    for (const peer of props.allowFrom ?? []) {
+      this.allowFrom(peer);
+    }
+  }
+
+  /**
+   * Admits one more peer to the Service's pods (see `allowFrom` in the props). The first call
+   * creates the NetworkPolicy.
+   *
+   * @param peer a workload, `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or an IP block
+   */
+  public allowFrom(peer: kplus.INetworkPolicyPeer): void {
+    if (peer === undefined || peer === null || typeof (peer as kplus.INetworkPolicyPeer).toNetworkPolicyPeerConfig !== 'function') {
+      throw propError(this.kind, this, `allowFrom received ${show(peer)}; pass a workload, kplus.Pods.select(...), kplus.Namespaces.select(...) or a kplus.NetworkPolicyIpBlock`);
+    }
+    this.peers.push(peer);
+    if (this.policy === undefined) {
+      this.policy = new kplus.k8s.KubeNetworkPolicy(this, 'NetworkPolicy', {
+        metadata: { namespace: this.service.metadata.namespace },
+        spec: Lazy.any({ produce: () => this.renderPolicy() }),
+      });
+    }
+  }
+
+  private renderPolicy(): kplus.k8s.NetworkPolicySpec {
+    const ports = this.ports.map(p => ({
+      protocol: p.protocol ?? kplus.Protocol.TCP,
+      port: p.targetPortName !== undefined
+        ? kplus.k8s.IntOrString.fromString(p.targetPortName)
+        : kplus.k8s.IntOrString.fromNumber(p.targetPort ?? p.port),
+    }));
+    return {
+      podSelector: { matchLabels: this.selectorLabels },
+      policyTypes: ['Ingress'],
+      ingress: [{
+        from: this.peers.map(peerToKube),
+        ports: ports.length > 0 ? ports : undefined,
+      }],
+    };
   }
 
   protected renderTypeSpec(): kplus.k8s.ServiceSpec {
     return {};
   }
+}
+
+/** The NetworkPolicy peer of a cdk8s-plus peer: an IP block, or pods (in some namespaces). */
+function peerToKube(peer: kplus.INetworkPolicyPeer): kplus.k8s.NetworkPolicyPeer {
+  const config = peer.toNetworkPolicyPeerConfig();
+  if (config.ipBlock) {
+    return { ipBlock: config.ipBlock._toKube() };
+  }
+  const pods = config.podSelector!;
+  const namespaces = pods.namespaces;
+  let namespaceSelector: kplus.k8s.LabelSelector | undefined;
+  if (namespaces?.names && namespaces.names.length > 0) {
+    namespaceSelector = { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: [...namespaces.names] }] };
+  } else if (namespaces?.labelSelector) {
+    namespaceSelector = namespaces.labelSelector._toKube();
+  }
+  return { podSelector: pods.labelSelector._toKube(), namespaceSelector };
 }

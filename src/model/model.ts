@@ -1,0 +1,318 @@
+/**
+ * One model of exposure, built from Kubernetes manifests: what the rules, the report, the
+ * cdk8s validation plugin and the audit command all read. Private to the library.
+ */
+import { ExposureScope } from '../exposure-scope';
+import { Stage } from '../policy/stage';
+
+/** Where a manifest came from, for messages. */
+export interface Origin {
+  /** The construct path, when the manifest was synthesized from an App. */
+  readonly constructPath?: string;
+  /** The construct kind (`InternalService`...), when a library construct made it. */
+  readonly constructKind?: string;
+  /** The file and document index, when read from YAML. */
+  readonly file?: string;
+  readonly documentIndex?: number;
+  /** The stage that applies to this object, when known per object. */
+  readonly stage?: Stage;
+  /** Whether isolation is required for this object. */
+  readonly requireIsolation?: boolean;
+}
+
+export interface ObjectRef {
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace: string;
+  readonly origin: Origin;
+  readonly annotations: Record<string, string>;
+}
+
+export interface PortInfo {
+  readonly name?: string;
+  readonly port: number;
+  readonly targetPort: number | string;
+  readonly nodePort?: number;
+  readonly protocol: string;
+  readonly appProtocol?: string;
+}
+
+export interface ServiceInfo extends ObjectRef {
+  readonly type: string;
+  readonly selector: Record<string, string>;
+  readonly ports: PortInfo[];
+  readonly headless: boolean;
+  readonly externalName?: string;
+  readonly externalIPs: string[];
+  readonly sourceRanges: string[];
+  readonly healthCheckNodePort?: number;
+  readonly loadBalancerClass?: string;
+  readonly exposure: ExposureScope;
+  readonly spec: any;
+}
+
+export interface RouteInfo {
+  readonly host?: string;
+  readonly path: string;
+  readonly pathType?: string;
+  readonly serviceName?: string;
+  readonly servicePort?: number | string;
+}
+
+/** An Ingress or a Gateway API HTTPRoute: HTTP routes into Services. */
+export interface HttpEntryInfo extends ObjectRef {
+  readonly className?: string;
+  readonly routes: RouteInfo[];
+  readonly tlsHosts: string[];
+  /** True when every host is covered by TLS (an Ingress tls block, or a Gateway's HTTPS listener). */
+  readonly tls: boolean;
+  readonly exposure: ExposureScope;
+  /** For HTTPRoutes, the Gateways it attaches to. */
+  readonly parents: string[];
+}
+
+export interface ContainerPortInfo {
+  readonly number?: number;
+  readonly name?: string;
+  readonly protocol: string;
+}
+
+export interface WorkloadInfo extends ObjectRef {
+  readonly podLabels: Record<string, string>;
+  readonly containerPorts: ContainerPortInfo[];
+}
+
+export interface NetworkPolicyInfo extends ObjectRef {
+  readonly podSelector: Record<string, string>;
+  readonly podSelectorHasExpressions: boolean;
+  readonly isolatesIngress: boolean;
+  readonly ingressPeers: number;
+}
+
+export interface ExposureModel {
+  readonly services: ServiceInfo[];
+  readonly entries: HttpEntryInfo[];
+  readonly workloads: WorkloadInfo[];
+  readonly networkPolicies: NetworkPolicyInfo[];
+  /** Documents that are not Kubernetes objects this model reads (kept for counts). */
+  readonly others: ObjectRef[];
+}
+
+/** A manifest and where it came from. */
+export interface SourcedManifest {
+  readonly manifest: any;
+  readonly origin: Origin;
+}
+
+/** Annotation prefix of acknowledgements: `ack.cdk8s-expose/<rule-id>: <reason>`. */
+export const ACK_PREFIX = 'ack.cdk8s-expose/';
+
+/** The annotations that an internal load balancer carries, per provider (documented keys). */
+const INTERNAL_LB_ANNOTATIONS: Array<[string, (v: string) => boolean]> = [
+  ['service.beta.kubernetes.io/aws-load-balancer-scheme', v => v === 'internal'],
+  ['service.beta.kubernetes.io/aws-load-balancer-internal', v => v === 'true' || v === '0.0.0.0/0'],
+  ['networking.gke.io/load-balancer-type', v => v.toLowerCase() === 'internal'],
+  ['cloud.google.com/load-balancer-type', v => v.toLowerCase() === 'internal'],
+  ['service.beta.kubernetes.io/azure-load-balancer-internal', v => v === 'true'],
+  ['service.beta.kubernetes.io/oci-load-balancer-internal', v => v === 'true'],
+];
+
+/** Ingress annotations that make the entry internal (VPC) rather than internet-facing. */
+const INTERNAL_INGRESS_ANNOTATIONS: Array<[string, (v: string) => boolean]> = [
+  ['alb.ingress.kubernetes.io/scheme', v => v === 'internal'],
+  ['kubernetes.io/ingress.class', v => v === 'gce-internal'],
+];
+
+const WORKLOAD_TEMPLATE_PATHS: Record<string, (m: any) => any> = {
+  Deployment: m => m.spec?.template,
+  StatefulSet: m => m.spec?.template,
+  DaemonSet: m => m.spec?.template,
+  ReplicaSet: m => m.spec?.template,
+  ReplicationController: m => m.spec?.template,
+  Job: m => m.spec?.template,
+  CronJob: m => m.spec?.jobTemplate?.spec?.template,
+  Pod: m => ({ metadata: m.metadata, spec: m.spec }),
+};
+
+function matches(annotations: Record<string, string>, table: Array<[string, (v: string) => boolean]>): boolean {
+  return table.some(([key, test]) => annotations[key] !== undefined && test(String(annotations[key])));
+}
+
+/** The exposure scope of a Service manifest, read from its type and documented annotations. */
+export function serviceExposure(type: string, annotations: Record<string, string>): ExposureScope {
+  switch (type) {
+    case 'NodePort': return ExposureScope.NODE;
+    case 'LoadBalancer': return matches(annotations, INTERNAL_LB_ANNOTATIONS) ? ExposureScope.VPC : ExposureScope.INTERNET;
+    case 'ExternalName': return ExposureScope.EXTERNAL_DNS;
+    default: return ExposureScope.CLUSTER;
+  }
+}
+
+function refOf(manifest: any, origin: Origin): ObjectRef {
+  const metadata = manifest.metadata ?? {};
+  return {
+    kind: String(manifest.kind),
+    name: String(metadata.name ?? metadata.generateName ?? '(unnamed)'),
+    namespace: String(metadata.namespace ?? ''),
+    origin,
+    annotations: { ...(metadata.annotations ?? {}) },
+  };
+}
+
+function toPorts(ports: any): PortInfo[] {
+  if (!Array.isArray(ports)) return [];
+  return ports.map(p => ({
+    name: p?.name,
+    port: p?.port,
+    targetPort: p?.targetPort ?? p?.port,
+    nodePort: p?.nodePort,
+    protocol: p?.protocol ?? 'TCP',
+    appProtocol: p?.appProtocol,
+  }));
+}
+
+function backendOf(backend: any): Pick<RouteInfo, 'serviceName' | 'servicePort'> {
+  const service = backend?.service;
+  if (service) return { serviceName: service.name, servicePort: service.port?.number ?? service.port?.name };
+  // extensions/v1beta1 style
+  if (backend?.serviceName) return { serviceName: backend.serviceName, servicePort: backend.servicePort };
+  return {};
+}
+
+function ingressOf(manifest: any, ref: ObjectRef): HttpEntryInfo {
+  const spec = manifest.spec ?? {};
+  const routes: RouteInfo[] = [];
+  if (spec.defaultBackend || spec.backend) {
+    routes.push({ path: '/', pathType: 'Prefix', ...backendOf(spec.defaultBackend ?? spec.backend) });
+  }
+  for (const rule of spec.rules ?? []) {
+    for (const p of rule?.http?.paths ?? []) {
+      routes.push({ host: rule.host, path: p?.path ?? '/', pathType: p?.pathType, ...backendOf(p?.backend) });
+    }
+  }
+  const tlsHosts: string[] = (spec.tls ?? []).flatMap((t: any) => t?.hosts ?? []);
+  const hosts = routes.map(r => r.host).filter((h): h is string => h !== undefined);
+  const tls = (spec.tls ?? []).length > 0 && hosts.every(h => tlsHosts.includes(h));
+  const className = spec.ingressClassName ?? ref.annotations['kubernetes.io/ingress.class'];
+  return {
+    ...ref,
+    className,
+    routes,
+    tlsHosts,
+    tls,
+    exposure: matches(ref.annotations, INTERNAL_INGRESS_ANNOTATIONS) ? ExposureScope.VPC : ExposureScope.INTERNET,
+    parents: [],
+  };
+}
+
+function httpRouteOf(manifest: any, ref: ObjectRef): HttpEntryInfo {
+  const spec = manifest.spec ?? {};
+  const hostnames: Array<string | undefined> = spec.hostnames?.length ? spec.hostnames : [undefined];
+  const routes: RouteInfo[] = [];
+  for (const rule of spec.rules ?? []) {
+    const backends = rule?.backendRefs ?? [];
+    const service = backends.find((b: any) => (b?.kind ?? 'Service') === 'Service');
+    const paths = (rule?.matches ?? [{ path: { type: 'PathPrefix', value: '/' } }]).map((m: any) => m?.path ?? { type: 'PathPrefix', value: '/' });
+    for (const host of hostnames) {
+      for (const path of paths) {
+        routes.push({
+          host,
+          path: path.value ?? '/',
+          pathType: path.type === 'Exact' ? 'Exact' : path.type === 'PathPrefix' ? 'Prefix' : path.type,
+          serviceName: service?.name,
+          servicePort: service?.port,
+        });
+      }
+    }
+  }
+  const parents = (spec.parentRefs ?? []).map((p: any) => `${p?.namespace ? `${p.namespace}/` : ''}${p?.name}${p?.sectionName ? `#${p.sectionName}` : ''}`);
+  // TLS for a route is the Gateway listener's business; the library records its intent.
+  const tls = ref.annotations['cdk8s-expose/tls'] === 'true';
+  return { ...ref, routes, tlsHosts: tls ? hostnames.filter((h): h is string => !!h) : [], tls, exposure: ExposureScope.INTERNET, parents };
+}
+
+function workloadOf(manifest: any, ref: ObjectRef): WorkloadInfo | undefined {
+  const template = WORKLOAD_TEMPLATE_PATHS[ref.kind]?.(manifest);
+  if (!template) return undefined;
+  const containers = [...(template.spec?.containers ?? []), ...(template.spec?.initContainers ?? []).filter((c: any) => c?.restartPolicy === 'Always')];
+  return {
+    ...ref,
+    podLabels: { ...(template.metadata?.labels ?? {}) },
+    containerPorts: containers.flatMap((c: any) => (c?.ports ?? []).map((p: any) => ({ number: p?.containerPort, name: p?.name, protocol: p?.protocol ?? 'TCP' }))),
+  };
+}
+
+function networkPolicyOf(manifest: any, ref: ObjectRef): NetworkPolicyInfo {
+  const spec = manifest.spec ?? {};
+  const types: string[] = spec.policyTypes ?? (spec.egress ? ['Ingress', 'Egress'] : ['Ingress']);
+  return {
+    ...ref,
+    podSelector: { ...(spec.podSelector?.matchLabels ?? {}) },
+    podSelectorHasExpressions: (spec.podSelector?.matchExpressions ?? []).length > 0,
+    isolatesIngress: types.includes('Ingress'),
+    ingressPeers: (spec.ingress ?? []).length,
+  };
+}
+
+/** Builds the model from manifests. Documents that are not objects are the caller's to report. */
+export function buildModel(manifests: SourcedManifest[]): ExposureModel {
+  const model: ExposureModel = { services: [], entries: [], workloads: [], networkPolicies: [], others: [] };
+  for (const { manifest, origin } of manifests) {
+    const ref = refOf(manifest, origin);
+    const group = String(manifest.apiVersion ?? '').split('/')[0];
+    if (ref.kind === 'Service' && manifest.apiVersion === 'v1') {
+      const spec = manifest.spec ?? {};
+      const type = spec.type ?? 'ClusterIP';
+      model.services.push({
+        ...ref,
+        type,
+        selector: { ...(spec.selector ?? {}) },
+        ports: toPorts(spec.ports),
+        headless: spec.clusterIP === 'None',
+        externalName: spec.externalName,
+        externalIPs: Array.isArray(spec.externalIPs) ? spec.externalIPs : [],
+        sourceRanges: Array.isArray(spec.loadBalancerSourceRanges) ? spec.loadBalancerSourceRanges : [],
+        healthCheckNodePort: spec.healthCheckNodePort,
+        loadBalancerClass: spec.loadBalancerClass,
+        exposure: serviceExposure(type, ref.annotations),
+        spec,
+      });
+    } else if (ref.kind === 'Ingress' && (group === 'networking.k8s.io' || group === 'extensions')) {
+      model.entries.push(ingressOf(manifest, ref));
+    } else if (ref.kind === 'HTTPRoute' && group === 'gateway.networking.k8s.io') {
+      model.entries.push(httpRouteOf(manifest, ref));
+    } else if (ref.kind === 'NetworkPolicy' && group === 'networking.k8s.io') {
+      model.networkPolicies.push(networkPolicyOf(manifest, ref));
+    } else {
+      const workload = workloadOf(manifest, ref);
+      if (workload) model.workloads.push(workload);
+      else model.others.push(ref);
+    }
+  }
+  return model;
+}
+
+/** True when every label of the selector is on the pod. An empty selector selects nothing here. */
+export function selects(selector: Record<string, string>, podLabels: Record<string, string>): boolean {
+  const keys = Object.keys(selector);
+  return keys.length > 0 && keys.every(k => podLabels[k] === selector[k]);
+}
+
+/** The workloads a Service routes to (same namespace, selector matches the pod labels). */
+export function workloadsOf(model: ExposureModel, service: ServiceInfo): WorkloadInfo[] {
+  return model.workloads.filter(w => w.namespace === service.namespace && selects(service.selector, w.podLabels));
+}
+
+/** The acknowledgements written on an object: rule id to reason. */
+export function acknowledgementsOf(ref: ObjectRef): Map<string, string> {
+  const acks = new Map<string, string>();
+  for (const [key, value] of Object.entries(ref.annotations)) {
+    if (key.startsWith(ACK_PREFIX)) acks.set(key.slice(ACK_PREFIX.length), String(value));
+  }
+  return acks;
+}
+
+/** `Kind namespace/name`, for messages. */
+export function describe(ref: ObjectRef): string {
+  return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+}

@@ -1,0 +1,62 @@
+import { ExposureModel, ObjectRef, acknowledgementsOf } from '../model/model';
+import { Severity } from './rule';
+import { RULES } from './rules';
+import { Stage } from './stage';
+
+/** A rule's finding on one object, with its severity at the object's stage. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly object: ObjectRef;
+  /** What was found. */
+  readonly message: string;
+  /** How to fix it. */
+  readonly fix: string;
+  /** Why the rule exists. */
+  readonly why: string;
+  /** The stage the severity was decided at. */
+  readonly stage?: Stage;
+  /** The reason given when the finding was acknowledged; it then fails nothing. */
+  readonly acknowledged?: string;
+}
+
+/**
+ * Runs every rule over the model. The stage of each object is its own (set per construct at
+ * synth) or `defaultStage` (the plugin's or the audit's). Findings come back in rule order.
+ */
+export function evaluate(model: ExposureModel, defaultStage?: Stage): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    for (const raw of rule.check(model)) {
+      const stage = raw.object.origin.stage ?? defaultStage;
+      const severity = rule.severity(stage, raw.object);
+      if (severity === undefined) continue;
+      findings.push({
+        ruleId: rule.id,
+        severity,
+        object: raw.object,
+        message: raw.message,
+        fix: raw.fix,
+        why: rule.why,
+        stage,
+        acknowledged: acknowledgementsOf(raw.object).get(rule.id),
+      });
+    }
+  }
+  return findings;
+}
+
+/** True when the finding fails a synth, a plugin run or an audit. */
+export function isBlocking(finding: Finding): boolean {
+  return finding.severity === Severity.ERROR && finding.acknowledged === undefined;
+}
+
+/** One line per finding: rule id, object, construct path or file, what, and the fix. */
+export function formatFinding(finding: Finding): string {
+  const o = finding.object.origin;
+  const where = o.constructPath !== undefined
+    ? ` (${o.constructKind ? `${o.constructKind} ` : ''}'${o.constructPath}')`
+    : o.file !== undefined ? ` (${o.file}${o.documentIndex !== undefined ? ` document ${o.documentIndex + 1}` : ''})` : '';
+  const ns = finding.object.namespace ? `${finding.object.namespace}/` : '';
+  return `[${finding.ruleId}] ${finding.object.kind} ${ns}${finding.object.name}${where}: ${finding.message}. Fix: ${finding.fix}.`;
+}

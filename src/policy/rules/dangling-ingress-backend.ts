@@ -1,0 +1,25 @@
+import { Rule, errorBeyondDevelopment } from '../rule';
+
+/** An Ingress or HTTPRoute that names a Service (or port) the App does not define. */
+export const danglingIngressBackend: Rule = {
+  id: 'dangling-ingress-backend',
+  summary: 'An Ingress or HTTPRoute routes to a Service, or a Service port, that the App does not define.',
+  why: 'The controller answers 503 for a backend that does not exist, and only at request time.',
+  severity: errorBeyondDevelopment,
+  check(model) {
+    const findings = [];
+    for (const entry of model.entries) {
+      for (const route of entry.routes) {
+        if (route.serviceName === undefined) continue;
+        const service = model.services.find(s => s.name === route.serviceName && s.namespace === entry.namespace);
+        if (!service) {
+          findings.push({ object: entry, message: `routes ${route.host ?? '*'}${route.path} to Service "${route.serviceName}", which is not defined in namespace "${entry.namespace || '(default)'}"`, fix: 'Route to a Service defined in the App (IngressFronted does this for you), or define the Service' });
+        } else if (route.servicePort !== undefined && service.type !== 'ExternalName'
+          && !service.ports.some(p => p.port === route.servicePort || (p.name !== undefined && p.name === route.servicePort))) {
+          findings.push({ object: entry, message: `routes to port ${route.servicePort} of Service "${service.name}", which has ports ${service.ports.map(p => p.port).join(', ') || '(none)'}`, fix: 'Route to one of the Service\'s ports' });
+        }
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,36 @@
+import { Rule } from '../rule';
+import { danglingIngressBackend } from './dangling-ingress-backend';
+import { danglingService } from './dangling-service';
+import { databasePortExposed } from './database-port-exposed';
+import { externalIps } from './external-ips';
+import { ingressRouteConflict } from './ingress-route-conflict';
+import { ingressToExternalName } from './ingress-to-external-name';
+import { ingressWithoutTls } from './ingress-without-tls';
+import { internalServiceIsolation } from './internal-service-isolation';
+import { loadBalancerAnywhere } from './load-balancer-anywhere';
+import { loadBalancerWithoutSourceRanges } from './load-balancer-without-source-ranges';
+import { nodePortConflict } from './node-port-conflict';
+import { nodePortInProduction } from './node-port-in-production';
+import { sshExposed } from './ssh-exposed';
+import { targetPortNotExposed } from './target-port-not-exposed';
+
+/** Every rule, in the order findings are reported. */
+export const RULES: readonly Rule[] = [
+  nodePortConflict,
+  externalIps,
+  ingressToExternalName,
+  ingressRouteConflict,
+  sshExposed,
+  danglingService,
+  danglingIngressBackend,
+  targetPortNotExposed,
+  databasePortExposed,
+  loadBalancerWithoutSourceRanges,
+  nodePortInProduction,
+  loadBalancerAnywhere,
+  ingressWithoutTls,
+  internalServiceIsolation,
+];
+
+/** The ids of every rule. */
+export const RULE_IDS: readonly string[] = RULES.map(r => r.id);

@@ -1,0 +1,112 @@
+import { IConstruct } from 'constructs';
+
+/**
+ * A deployment stage. The stage decides which findings are errors: production refuses what
+ * development allows.
+ */
+export enum Stage {
+  /** Laptops and development clusters. */
+  DEVELOPMENT = 'development',
+  /** Pre-production: production's rules, with the production-only refusals as warnings. */
+  STAGING = 'staging',
+  /** Production. */
+  PRODUCTION = 'production',
+}
+
+/**
+ * Options of the exposure policy of an App or Chart.
+ */
+export interface ExposurePolicyOptions {
+  /**
+   * The stage of every construct below the scope.
+   *
+   * The environment variable `CDK8S_EXPOSE_STAGE` (`development`, `staging` or `production`)
+   * overrides it, so a pipeline can set the stage without a code change; so does the cdk8s
+   * context key `cdk8s-expose:stage` where no stage is declared in code.
+   *
+   * @default - no stage: only the Kubernetes rules and the always-on safety rules can fail
+   * the synth; every other finding is a warning
+   */
+  readonly stage?: Stage;
+
+  /**
+   * Require every `InternalService` to restrict who reaches its pods with `allowFrom`
+   * (rule `internal-service-isolation`): an error in production, a warning in staging.
+   *
+   * @default false
+   */
+  readonly requireIsolation?: boolean;
+}
+
+const declared = new WeakMap<IConstruct, ExposurePolicyOptions>();
+const STAGES = Object.values(Stage) as string[];
+
+/** Reads a stage from text, with an error that says where it came from. */
+export function parseStage(value: unknown, source: string): Stage {
+  if (typeof value !== 'string' || !STAGES.includes(value)) {
+    throw new Error(`${source} is ${JSON.stringify(value)}; it must be one of ${STAGES.join(', ')}`);
+  }
+  return value as Stage;
+}
+
+/**
+ * The exposure policy: which stage a construct is deployed to, and the policy options. Set it
+ * on an App or a Chart; constructs below inherit it.
+ *
+ * @example
+ * declare const chart: Chart;
+ * ExposurePolicy.apply(chart, { stage: Stage.PRODUCTION, requireIsolation: true });
+ */
+export class ExposurePolicy {
+  /** The environment variable a pipeline sets to override the stage: `CDK8S_EXPOSE_STAGE`. */
+  public static readonly STAGE_ENVIRONMENT_VARIABLE = 'CDK8S_EXPOSE_STAGE';
+
+  /** The cdk8s context key read when no stage is declared in code: `cdk8s-expose:stage`. */
+  public static readonly STAGE_CONTEXT_KEY = 'cdk8s-expose:stage';
+
+  /**
+   * Declares the policy for every construct below `scope` (an App, a Chart or any construct).
+   * A policy declared lower in the tree wins over one declared higher.
+   *
+   * @param scope the App, Chart or construct
+   * @param options the stage and policy options
+   */
+  public static apply(scope: IConstruct, options: ExposurePolicyOptions): void {
+    if (options.stage !== undefined) parseStage(options.stage, `ExposurePolicy.apply('${scope.node.path}'): stage`);
+    declared.set(scope, { ...options });
+  }
+
+  /**
+   * The stage that applies to a construct: `CDK8S_EXPOSE_STAGE` when set, else the nearest
+   * declared stage, else the context key `cdk8s-expose:stage`.
+   *
+   * @param scope the construct
+   * @returns the stage, or undefined when none is declared
+   */
+  public static stageOf(scope: IConstruct): Stage | undefined {
+    const fromEnv = process.env[ExposurePolicy.STAGE_ENVIRONMENT_VARIABLE];
+    if (fromEnv !== undefined && fromEnv !== '') return parseStage(fromEnv, `The environment variable ${ExposurePolicy.STAGE_ENVIRONMENT_VARIABLE}`);
+    for (const node of [...scope.node.scopes].reverse()) {
+      const stage = declared.get(node)?.stage;
+      if (stage !== undefined) return stage;
+    }
+    const fromContext = scope.node.tryGetContext(ExposurePolicy.STAGE_CONTEXT_KEY);
+    return fromContext === undefined ? undefined : parseStage(fromContext, `The cdk8s context key ${ExposurePolicy.STAGE_CONTEXT_KEY}`);
+  }
+
+  /**
+   * Whether `InternalService` isolation is required for a construct (the nearest declared
+   * `requireIsolation`).
+   *
+   * @param scope the construct
+   */
+  public static requiresIsolation(scope: IConstruct): boolean {
+    for (const node of [...scope.node.scopes].reverse()) {
+      const value = declared.get(node)?.requireIsolation;
+      if (value !== undefined) return value;
+    }
+    return false;
+  }
+
+  private constructor() {}
+}
