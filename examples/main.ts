@@ -12,7 +12,7 @@
 import { App, Chart, ChartProps } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { DevService, ExternalAlias, IngressFronted, InternalService } from '../src';
+import { DevService, ExposurePolicy, ExternalAlias, IngressFronted, InternalService, Stage } from '../src';
 
 /** The workloads both stages share. */
 class Shop extends Construct {
@@ -32,6 +32,7 @@ class Shop extends Construct {
       selector: kplus.Pods.select(this, 'CachePods', { labels: { app: 'shop-cache' } }),
       headless: true,
       ports: [{ port: 6379, name: 'redis' }],
+      allowFrom: [this.api], // only the API talks to the cache
       metadata: { name: 'cache' },
     });
     this.cache = new kplus.StatefulSet(this, 'Cache', {
@@ -61,6 +62,7 @@ export class ProductionChart extends Chart {
       selector: shop.api,
       ports: [{ port: 8080, targetPort: 8000, name: 'http', appProtocol: 'http' }],
       metadata: { name: 'api' },
+      allowFrom: [shop.web], // only the storefront calls the API
     });
     new ExternalAlias(this, 'OrdersDb', {
       externalName: 'orders.cluster-abc123.eu-west-1.rds.amazonaws.com',
@@ -91,8 +93,12 @@ export class DevelopmentChart extends Chart {
 /** Builds the example app; `outdir` is where `app.synth()` writes. */
 export function buildApp(outdir?: string): App {
   const app = new App({ outdir });
-  new ProductionChart(app, 'production', { namespace: 'shop' });
-  new DevelopmentChart(app, 'development', { namespace: 'shop-dev' });
+  const production = new ProductionChart(app, 'production', { namespace: 'shop' });
+  // Production refuses node ports, plain HTTP and unacknowledged internet-wide load
+  // balancers, and requires every InternalService to say who may reach it.
+  ExposurePolicy.apply(production, { stage: Stage.PRODUCTION, requireIsolation: true });
+  const development = new DevelopmentChart(app, 'development', { namespace: 'shop-dev' });
+  ExposurePolicy.apply(development, { stage: Stage.DEVELOPMENT });
   return app;
 }
 

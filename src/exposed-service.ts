@@ -3,10 +3,10 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { constructLabel, propError, show } from './errors';
 import { ExposureScope } from './exposure-scope';
-import { checkPort, checkPortList } from './port-checks';
 import { ACK_PREFIX } from './model/model';
 import { KIND_MARKER, ensureGuard } from './policy/guard';
 import { RULE_IDS } from './policy/rules';
+import { checkPort, checkPortList } from './port-checks';
 import { ExposedPort } from './ports';
 import { checkDns1035Label, checkDns1123Label } from './validation/names';
 

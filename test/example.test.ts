@@ -24,3 +24,11 @@ describe('example app', () => {
     expect(nodePorts).toEqual(['development/storefront-dev']);
   });
 });
+
+describe('example app under the pipeline override', () => {
+  afterEach(() => { delete process.env.CDK8S_EXPOSE_STAGE; });
+  test('CDK8S_EXPOSE_STAGE=production refuses the development chart\'s node port', () => {
+    process.env.CDK8S_EXPOSE_STAGE = 'production';
+    expect(() => synthApp(buildApp())).toThrow(/\[node-port-in-production\] Service shop-dev\/storefront-dev \(DevService 'development\/Storefront'\)/);
+  });
+});

@@ -184,3 +184,47 @@ describe('InternalService', () => {
     });
   });
 });
+
+describe('InternalService allowFrom', () => {
+  test('emits a NetworkPolicy for the same pods, admitting only the peers on the target ports', () => {
+    // GIVEN
+    const chart = newChart();
+    const api = new kplus.Deployment(chart, 'Api', { containers: [{ image: 'api', ports: [{ number: 8000 }] }] });
+    // WHEN
+    const db = new InternalService(chart, 'Db', {
+      selector: kplus.Pods.select(chart, 'DbPods', { labels: { app: 'db' } }),
+      ports: [{ port: 5432, name: 'pg' }, { port: 9187, targetPortName: 'metrics', name: 'metrics' }],
+      allowFrom: [api],
+      metadata: { namespace: 'data' },
+    });
+    db.allowFrom(kplus.Pods.select(chart, 'Monitoring', { labels: { app: 'prometheus' }, namespaces: kplus.Namespaces.select(chart, 'MonNs', { names: ['monitoring'] }) }));
+    // THEN
+    const manifests = synth(chart);
+    const [policy] = manifests.filter(m => m.kind === 'NetworkPolicy');
+    expect(policy.metadata.namespace).toBe('data');
+    expect(policy.spec).toEqual({
+      podSelector: { matchLabels: { app: 'db' } },
+      policyTypes: ['Ingress'],
+      ingress: [{
+        from: [
+          { podSelector: { matchLabels: { 'cdk8s.io/metadata.addr': expect.any(String) } } },
+          { podSelector: { matchLabels: { app: 'prometheus' } }, namespaceSelector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: ['monitoring'] }] } },
+        ],
+        ports: [{ port: 5432, protocol: 'TCP' }, { port: 'metrics', protocol: 'TCP' }],
+      }],
+    });
+    expect(manifests.filter(m => m.kind === 'NetworkPolicy')).toMatchSnapshot();
+  });
+
+  test('no NetworkPolicy without allowFrom', () => {
+    const chart = newChart();
+    new InternalService(chart, 'Db', { selector: kplus.Pods.select(chart, 'DbPods', { labels: { app: 'db' } }), ports: [{ port: 5432 }] });
+    expect(synth(chart).filter(m => m.kind === 'NetworkPolicy')).toEqual([]);
+  });
+
+  test('refuses something that is not a peer', () => {
+    const chart = newChart();
+    const db = new InternalService(chart, 'Db', { selector: kplus.Pods.select(chart, 'DbPods', { labels: { app: 'db' } }), ports: [{ port: 5432 }] });
+    expect(() => db.allowFrom({} as any)).toThrow(/InternalService 'test\/Db': allowFrom received \{\}; pass a workload/);
+  });
+});

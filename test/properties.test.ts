@@ -1,7 +1,11 @@
+import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as fc from 'fast-check';
-import { DevService, ExposedPort, ExternalAlias, IngressFronted, InternalService, PublicService, SourceRanges } from '../src';
+import { DevService, ExposedPort, ExternalAlias, IngressFronted, InternalService, PublicService, SessionAffinity, SourceRanges } from '../src';
 import { newChart, synth } from './util';
+import { ExposureScope } from '../src/exposure-scope';
+import { buildModel, serviceExposure } from '../src/model/model';
+import { evaluate, isBlocking } from '../src/policy/engine';
 
 /**
  * Property tests: whatever ports and names a user passes, each construct either throws a clear
@@ -72,6 +76,28 @@ function assertApiServerAccepts(spec: any) {
   if (spec.type !== 'ExternalName' && spec.clusterIP !== 'None') expect(ports.length).toBeGreaterThan(0);
 }
 
+/** The widest exposure each construct may produce, and what it must never emit. */
+const WIDEST: Record<string, ExposureScope> = {
+  InternalService: ExposureScope.CLUSTER,
+  IngressFronted: ExposureScope.CLUSTER, // the Service itself; the Ingress is the only way in
+  DevService: ExposureScope.NODE,
+  PublicService: ExposureScope.INTERNET,
+  ExternalAlias: ExposureScope.EXTERNAL_DNS,
+};
+
+function assertNoWiderThanType(kind: string, manifests: any[]) {
+  for (const m of manifests.filter(x => x.kind === 'Service')) {
+    expect(serviceExposure(m.spec.type, m.metadata.annotations ?? {})).toBe(WIDEST[kind]);
+    expect(m.spec.externalIPs).toBeUndefined();
+    if (kind === 'ExternalAlias') expect(m.spec.selector).toBeUndefined();
+    if (kind !== 'DevService' && kind !== 'PublicService') {
+      expect((m.spec.ports ?? []).every((p: any) => p.nodePort === undefined)).toBe(true);
+    }
+  }
+  const ingresses = manifests.filter(x => x.kind === 'Ingress');
+  expect(ingresses.length).toBe(kind === 'IngressFronted' ? 1 : 0);
+}
+
 type Maker = (chart: any, ports: ExposedPort[]) => void;
 const makers: Record<string, Maker> = {
   InternalService: (chart, ports) => new InternalService(chart, 'Svc', { selector: kplus.Pods.select(chart, 'P', { labels: { app: 'a' } }), ports }),
@@ -96,6 +122,10 @@ describe('properties', () => {
       }
       accepted++;
       for (const m of manifests.filter(x => x.kind === 'Service')) assertApiServerAccepts(m.spec);
+      assertNoWiderThanType(kind, manifests);
+      // The library's own rules accept what the library produced (no stage declared).
+      const blocking = evaluate(buildModel(manifests.map(manifest => ({ manifest, origin: {} })))).filter(isBlocking);
+      expect(blocking).toEqual([]);
     }), { numRuns: 300, seed: 42 });
     // The generators must reach both branches, or the property proves nothing.
     expect(accepted).toBeGreaterThan(0);
@@ -143,5 +173,56 @@ describe('properties', () => {
       expect(name).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/);
       expect(name.length).toBeLessThanOrEqual(253);
     }), { numRuns: 300, seed: 5 });
+  });
+});
+
+describe('properties over the other props', () => {
+  test('InternalService: headless, affinity and isolation never widen exposure', () => {
+    fc.assert(fc.property(
+      fc.boolean(), fc.option(fc.integer({ min: 0, max: 100000 }), { nil: undefined }), fc.boolean(),
+      (headless, timeout, isolate) => {
+        const chart = newChart();
+        const pods = kplus.Pods.select(chart, 'P', { labels: { app: 'a' } });
+        try {
+          new InternalService(chart, 'Svc', {
+            selector: pods,
+            headless,
+            ports: headless ? undefined : [{ port: 80 }],
+            sessionAffinity: timeout === undefined ? undefined : SessionAffinity.CLIENT_IP,
+            sessionAffinityTimeout: timeout === undefined ? undefined : Duration.seconds(timeout),
+            allowFrom: isolate ? [kplus.Pods.select(chart, 'Peer', { labels: { app: 'b' } })] : undefined,
+          });
+        } catch (e) {
+          expect((e as Error).message).toMatch(CLEAR_ERROR);
+          return;
+        }
+        const manifests = synth(chart);
+        assertNoWiderThanType('InternalService', manifests);
+        const [svc] = manifests.filter(m => m.kind === 'Service');
+        if (timeout !== undefined) expect(svc.spec.sessionAffinityConfig.clientIP.timeoutSeconds).toBe(timeout);
+        expect(manifests.filter(m => m.kind === 'NetworkPolicy').length).toBe(isolate ? 1 : 0);
+      }), { numRuns: 200, seed: 11 });
+  });
+
+  test('PublicService: any source ranges give a clear error or exactly those ranges', () => {
+    const cidr = fc.oneof(
+      fc.tuple(fc.ipV4(), fc.integer({ min: -1, max: 40 })).map(([ip, n]) => `${ip}/${n}`),
+      fc.tuple(fc.ipV6(), fc.integer({ min: 0, max: 130 })).map(([ip, n]) => `${ip}/${n}`),
+      fc.constantFrom('10.0.0.0/8', '192.168.0.0/16', '2001:db8::/32', '0.0.0.0/0', 'not-a-cidr'),
+    );
+    fc.assert(fc.property(fc.array(cidr, { maxLength: 4 }), (cidrs) => {
+      let ranges: SourceRanges;
+      try {
+        ranges = SourceRanges.cidrs(cidrs);
+      } catch (e) {
+        expect((e as Error).message).toMatch(/^SourceRanges.cidrs: /);
+        return;
+      }
+      const chart = newChart();
+      new PublicService(chart, 'Svc', { selector: kplus.Pods.select(chart, 'P', { labels: { app: 'a' } }), ports: [{ port: 443 }], sourceRanges: ranges });
+      const [svc] = synth(chart);
+      expect(svc.spec.loadBalancerSourceRanges).toEqual(cidrs);
+      expect(cidrs.every(c => !c.endsWith('/0'))).toBe(true);
+    }), { numRuns: 300, seed: 13 });
   });
 });

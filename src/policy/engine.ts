@@ -1,7 +1,7 @@
-import { ExposureModel, ObjectRef, acknowledgementsOf } from '../model/model';
 import { Severity } from './rule';
 import { RULES } from './rules';
 import { Stage } from './stage';
+import { ExposureModel, ObjectRef, acknowledgementsOf } from '../model/model';
 
 /** A rule's finding on one object, with its severity at the object's stage. */
 export interface Finding {

@@ -1,8 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { SourcedManifest, buildModel } from '../model/model';
 import { Finding, evaluate, formatFinding, isBlocking } from './engine';
 import { ExposurePolicy } from './stage';
+import { SourcedManifest, buildModel } from '../model/model';
 
 /** Marks a construct as an exposure construct, with its kind; read here without an import cycle. */
 export const KIND_MARKER = Symbol.for('cdk8s-expose.kind');

@@ -1,5 +1,5 @@
-import { ExposureModel, ObjectRef } from '../model/model';
 import { Stage } from './stage';
+import { ExposureModel, ObjectRef } from '../model/model';
 
 /** How bad a finding is. */
 export enum Severity {

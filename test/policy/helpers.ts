@@ -27,7 +27,9 @@ export function deployment(name: string, labels: Record<string, string>, ports: 
   };
 }
 
-export function ingress(name: string, rules: Array<{ host?: string; path?: string; service: string; port: number }>, tlsHosts?: string[], annotations?: Record<string, string>): any {
+interface RouteSpec { host?: string; path?: string; service: string; port: number }
+
+export function ingress(name: string, rules: RouteSpec[], tlsHosts?: string[], annotations?: Record<string, string>): any {
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',

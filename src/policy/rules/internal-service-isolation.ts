@@ -14,6 +14,6 @@ export const internalServiceIsolation: Rule = {
       // Service's selector guarantees (an empty pod selector covers the whole namespace).
       .filter(s => !model.networkPolicies.some(p => p.namespace === s.namespace && p.isolatesIngress
         && !p.podSelectorHasExpressions && Object.entries(p.podSelector).every(([k, v]) => s.selector[k] === v)))
-      .map(s => ({ object: s, message: 'selects pods that any pod in the cluster can reach (no NetworkPolicy covers them)', fix: "Pass allowFrom: [...] to the InternalService to emit a NetworkPolicy, or acknowledge the rule with a reason" }));
+      .map(s => ({ object: s, message: 'selects pods that any pod in the cluster can reach (no NetworkPolicy covers them)', fix: 'Pass allowFrom: [...] to the InternalService to emit a NetworkPolicy, or acknowledge the rule with a reason' }));
   },
 };

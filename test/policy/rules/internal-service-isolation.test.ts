@@ -5,7 +5,9 @@ import { check, service } from '../helpers';
 describe('internal-service-isolation', () => {
   const db = service('db', { selector: { app: 'db', tier: 'data' }, ports: [{ port: 5432 }] });
   const policy = (matchLabels: Record<string, string>) => ({
-    apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'p' },
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: 'p' },
     spec: { podSelector: { matchLabels }, policyTypes: ['Ingress'], ingress: [{ from: [{ podSelector: { matchLabels: { app: 'api' } } }] }] },
   });
   test('compliant: a NetworkPolicy selects the pods', () => {
