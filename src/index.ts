@@ -8,4 +8,4 @@ export * from './dev-service';
 export * from './public-service';
 export * from './external-alias';
 export * from './ingress-fronted';
-export { Stage, ExposurePolicy, ExposurePolicyOptions } from './policy/stage';
+export * from './policy/stage';

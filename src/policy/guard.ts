@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { Finding, evaluate, formatFinding, isBlocking } from './engine';
+import { PolicyContext } from './context';
 import { ExposurePolicy } from './stage';
 import { SourcedManifest, buildModel } from '../model/model';
 
@@ -8,22 +9,51 @@ import { SourcedManifest, buildModel } from '../model/model';
 export const KIND_MARKER = Symbol.for('cdk8s-expose.kind');
 const GUARD_MARKER = Symbol.for('cdk8s-expose.guard');
 
+interface GuardState {
+  /** Warnings already printed, so each is printed once. */
+  readonly warned: Set<string>;
+  /** How deep inside App.synth()/synthYaml() we are. */
+  synthDepth: number;
+  /** Findings computed during the current App.synth()/synthYaml() call. */
+  cached?: Finding[];
+}
+
 /**
  * Registers, once per App, the synth-time validation that runs every rule over the App's
  * manifests. Called by every exposure construct.
  */
 export function ensureGuard(scope: IConstruct): void {
-  const root = scope.node.root as IConstruct & { [GUARD_MARKER]?: Set<string> };
+  const root = scope.node.root as IConstruct & { [GUARD_MARKER]?: GuardState } & Record<string, unknown>;
   if (root[GUARD_MARKER]) return;
-  const warned = new Set<string>();
-  root[GUARD_MARKER] = warned;
+  const state: GuardState = { warned: new Set<string>(), synthDepth: 0 };
+  root[GUARD_MARKER] = state;
+
+  // cdk8s validates the whole App once in App.synth()/synthYaml() and again for every chart
+  // it writes. Nothing can change during one such call, so within it the findings are
+  // computed once and reused; outside it (Chart.toJson(), Testing.synth()) every validation
+  // computes afresh. The App instance's own methods are wrapped to mark the call.
+  for (const method of ['synth', 'synthYaml']) {
+    const original = root[method];
+    if (typeof original !== 'function') continue;
+    root[method] = function (this: unknown, ...args: unknown[]) {
+      state.synthDepth++;
+      try {
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      } finally {
+        state.synthDepth--;
+        if (state.synthDepth === 0) state.cached = undefined;
+      }
+    };
+  }
+
   root.node.addValidation({
     validate: () => {
-      const findings = findingsOf(root);
+      const findings = state.synthDepth > 0 && state.cached ? state.cached : findingsOf(root);
+      if (state.synthDepth > 0) state.cached = findings;
       for (const f of findings.filter(x => !isBlocking(x) && x.acknowledged === undefined)) {
         const line = formatFinding(f);
-        if (!warned.has(line)) {
-          warned.add(line);
+        if (!state.warned.has(line)) {
+          state.warned.add(line);
           process.stderr.write(`cdk8s-expose warning: ${line}\n`);
         }
       }
@@ -32,31 +62,27 @@ export function ensureGuard(scope: IConstruct): void {
   });
 }
 
-/** The exposure construct that owns an API object, if any. */
-function ownerOf(object: IConstruct): { path: string; kind: string } | undefined {
-  for (const scope of [...object.node.scopes].reverse()) {
-    const kind = (scope as any)[KIND_MARKER];
-    if (typeof kind === 'string') return { path: scope.node.path, kind };
-  }
-  return undefined;
-}
-
-/** Every API object below `root`, synthesized, with the construct and stage it belongs to. */
+/**
+ * Every API object below `root`, synthesized, with the construct and stage it belongs to. One
+ * walk down the tree carries the owner and the policy, so no object looks up its ancestors.
+ */
 export function manifestsOf(root: IConstruct): SourcedManifest[] {
-  const objects = root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
-  return objects.map(o => {
-    const owner = ownerOf(o);
-    const resource = o.node.id === 'Resource' && o.node.scope ? o.node.scope : o;
-    return {
-      manifest: o.toJson(),
-      origin: {
-        constructPath: owner?.path ?? resource.node.path,
-        constructKind: owner?.kind,
-        stage: ExposurePolicy.stageOf(o),
-        requireIsolation: ExposurePolicy.requiresIsolation(o),
-      },
-    };
-  });
+  const out: SourcedManifest[] = [];
+  const visit = (node: IConstruct, owner: { path: string; kind: string } | undefined, policy: PolicyContext) => {
+    const kind = (node as unknown as Record<symbol, unknown>)[KIND_MARKER];
+    const here = typeof kind === 'string' ? { path: node.node.path, kind } : owner;
+    const context = ExposurePolicy._contextOf(node, policy);
+    if (node instanceof ApiObject) {
+      const resource = node.node.id === 'Resource' && node.node.scope ? node.node.scope : node;
+      out.push({
+        manifest: node.toJson(),
+        origin: { constructPath: here?.path ?? resource.node.path, constructKind: here?.kind, stage: context.stage, requireIsolation: context.requireIsolation },
+      });
+    }
+    for (const child of node.node.children) visit(child, here, context);
+  };
+  visit(root, undefined, ExposurePolicy._rootContext(root));
+  return out;
 }
 
 /** Every rule's findings over the App that contains `scope`. */

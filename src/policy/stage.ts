@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import type { PolicyContext } from './context';
 
 /**
  * A deployment stage. The stage decides which findings are errors: production refuses what
@@ -39,10 +40,11 @@ export interface ExposurePolicyOptions {
 }
 
 const declared = new WeakMap<IConstruct, ExposurePolicyOptions>();
+
 const STAGES = Object.values(Stage) as string[];
 
 /** Reads a stage from text, with an error that says where it came from. */
-export function parseStage(value: unknown, source: string): Stage {
+function parseStage(value: unknown, source: string): Stage {
   if (typeof value !== 'string' || !STAGES.includes(value)) {
     throw new Error(`${source} is ${JSON.stringify(value)}; it must be one of ${STAGES.join(', ')}`);
   }
@@ -84,14 +86,7 @@ export class ExposurePolicy {
    * @returns the stage, or undefined when none is declared
    */
   public static stageOf(scope: IConstruct): Stage | undefined {
-    const fromEnv = process.env[ExposurePolicy.STAGE_ENVIRONMENT_VARIABLE];
-    if (fromEnv !== undefined && fromEnv !== '') return parseStage(fromEnv, `The environment variable ${ExposurePolicy.STAGE_ENVIRONMENT_VARIABLE}`);
-    for (const node of [...scope.node.scopes].reverse()) {
-      const stage = declared.get(node)?.stage;
-      if (stage !== undefined) return stage;
-    }
-    const fromContext = scope.node.tryGetContext(ExposurePolicy.STAGE_CONTEXT_KEY);
-    return fromContext === undefined ? undefined : parseStage(fromContext, `The cdk8s context key ${ExposurePolicy.STAGE_CONTEXT_KEY}`);
+    return ExposurePolicy.contextAt(scope).stage;
   }
 
   /**
@@ -101,11 +96,45 @@ export class ExposurePolicy {
    * @param scope the construct
    */
   public static requiresIsolation(scope: IConstruct): boolean {
-    for (const node of [...scope.node.scopes].reverse()) {
-      const value = declared.get(node)?.requireIsolation;
-      if (value !== undefined) return value;
+    return ExposurePolicy.contextAt(scope).requireIsolation;
+  }
+
+  /**
+   * The policy at the root of a walk: the environment's stage, or the context key's.
+   * @internal
+   */
+  public static _rootContext(root: IConstruct): PolicyContext {
+    const fromEnv = process.env[ExposurePolicy.STAGE_ENVIRONMENT_VARIABLE];
+    if (fromEnv !== undefined && fromEnv !== '') {
+      return { stage: parseStage(fromEnv, `The environment variable ${ExposurePolicy.STAGE_ENVIRONMENT_VARIABLE}`), requireIsolation: false, fixed: true };
     }
-    return false;
+    const fromContext = root.node.tryGetContext(ExposurePolicy.STAGE_CONTEXT_KEY);
+    return {
+      stage: fromContext === undefined ? undefined : parseStage(fromContext, `The cdk8s context key ${ExposurePolicy.STAGE_CONTEXT_KEY}`),
+      requireIsolation: false,
+      fixed: false,
+    };
+  }
+
+  /**
+   * The policy at `node`, given the policy of its parent (what `stageOf` computes, walking down).
+   * @internal
+   */
+  public static _contextOf(node: IConstruct, parent: PolicyContext): PolicyContext {
+    const options = declared.get(node);
+    if (options === undefined) return parent;
+    return {
+      stage: parent.fixed ? parent.stage : options.stage ?? parent.stage,
+      requireIsolation: options.requireIsolation ?? parent.requireIsolation,
+      fixed: parent.fixed,
+    };
+  }
+
+  /** The policy at a construct: the root's, then every declaration on the way down. */
+  private static contextAt(scope: IConstruct): PolicyContext {
+    let context = ExposurePolicy._rootContext(scope.node.root);
+    for (const node of scope.node.scopes) context = ExposurePolicy._contextOf(node, context);
+    return context;
   }
 
   private constructor() {}

@@ -1,0 +1,107 @@
+/**
+ * One benchmark measurement, run in a fresh process by bench/run.ts:
+ *
+ *   ts-node --transpile-only bench/workload.ts <variant> <kind> <count>
+ *
+ * variant: expose (this library), kplus (cdk8s-plus-28 Service/Ingress of the same shape) or
+ * raw (cdk8s KubeService/KubeIngress, the floor for any wrapper). It builds an App with
+ * <count> Services of <kind>, synthesizes it to YAML in memory (app.synthYaml(), which runs
+ * every validation, including this library's App-wide rules), and prints one JSON line.
+ */
+import { performance } from 'perf_hooks';
+import { App, Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { DevService, ExternalAlias, IngressFronted, InternalService, PublicService, SourceRanges } from '../src';
+import { buildModel } from '../src/model/model';
+import { evaluate } from '../src/policy/engine';
+import { manifestsOf } from '../src/policy/guard';
+
+const [variant, kind, countText] = process.argv.slice(2);
+const count = Number(countText);
+const PER_CHART = 500;
+
+function build(app: App): void {
+  let chart: Chart | undefined;
+  for (let i = 0; i < count; i++) {
+    if (i % PER_CHART === 0) chart = new Chart(app, `c${i / PER_CHART}`);
+    const scope = chart!;
+    const id = `s${i}`;
+    const labels = { app: `app-${i}` };
+    const port = 8080;
+    const nodePort = 30000 + (i % 2768);
+    if (variant === 'expose') {
+      const selector = kplus.Pods.select(scope, `${id}-pods`, { labels });
+      switch (kind) {
+        case 'InternalService': new InternalService(scope, id, { selector, ports: [{ port: 80, targetPort: port }] }); break;
+        case 'DevService': new DevService(scope, id, { selector, ports: [{ port: 80, targetPort: port }] }); break;
+        case 'PublicService': new PublicService(scope, id, { selector, ports: [{ port: 80, targetPort: port }], sourceRanges: SourceRanges.cidrs(['10.0.0.0/8']) }); break;
+        case 'ExternalAlias': new ExternalAlias(scope, id, { externalName: `db-${i}.example.com` }); break;
+        case 'IngressFronted': new IngressFronted(scope, id, { selector, ports: [{ port: 80, targetPort: port }], host: `app-${i}.example.com` }); break;
+        default: throw new Error(`unknown kind ${kind}`);
+      }
+    } else if (variant === 'kplus') {
+      const selector = kplus.Pods.select(scope, `${id}-pods`, { labels });
+      const ports = [{ port: 80, targetPort: port }];
+      switch (kind) {
+        case 'InternalService': new kplus.Service(scope, id, { selector, ports }); break;
+        case 'DevService': new kplus.Service(scope, id, { selector, ports, type: kplus.ServiceType.NODE_PORT }); break;
+        case 'PublicService': new kplus.Service(scope, id, { selector, ports, type: kplus.ServiceType.LOAD_BALANCER, loadBalancerSourceRanges: ['10.0.0.0/8'] }); break;
+        case 'ExternalAlias': new kplus.Service(scope, id, { externalName: `db-${i}.example.com` }); break;
+        case 'IngressFronted': {
+          const service = new kplus.Service(scope, id, { selector, ports });
+          const ingress = new kplus.Ingress(scope, `${id}-ingress`);
+          ingress.addHostRule(`app-${i}.example.com`, '/', kplus.IngressBackend.fromService(service));
+          ingress.addTls([{ hosts: [`app-${i}.example.com`], secret: kplus.Secret.fromSecretName(scope, `${id}-tls`, `app-${i}-example-com-tls`) }]);
+          break;
+        }
+        default: throw new Error(`unknown kind ${kind}`);
+      }
+    } else if (variant === 'raw') {
+      const ports = [{ port: 80, targetPort: kplus.k8s.IntOrString.fromNumber(port), protocol: 'TCP' }];
+      switch (kind) {
+        case 'InternalService': new kplus.k8s.KubeService(scope, id, { spec: { type: 'ClusterIP', selector: labels, ports } }); break;
+        case 'DevService': new kplus.k8s.KubeService(scope, id, { spec: { type: 'NodePort', selector: labels, ports } }); break;
+        case 'PublicService': new kplus.k8s.KubeService(scope, id, { spec: { type: 'LoadBalancer', selector: labels, ports, loadBalancerSourceRanges: ['10.0.0.0/8'] } }); break;
+        case 'ExternalAlias': new kplus.k8s.KubeService(scope, id, { spec: { type: 'ExternalName', externalName: `db-${i}.example.com` } }); break;
+        case 'IngressFronted': {
+          const service = new kplus.k8s.KubeService(scope, id, { spec: { type: 'ClusterIP', selector: labels, ports } });
+          new kplus.k8s.KubeIngress(scope, `${id}-ingress`, {
+            spec: {
+              rules: [{ host: `app-${i}.example.com`, http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: service.name, port: { number: 80 } } } }] } }],
+              tls: [{ hosts: [`app-${i}.example.com`], secretName: `app-${i}-example-com-tls` }],
+            },
+          });
+          break;
+        }
+        default: throw new Error(`unknown kind ${kind}`);
+      }
+    } else {
+      throw new Error(`unknown variant ${variant}`);
+    }
+  }
+}
+
+const start = performance.now();
+const app = new App();
+build(app);
+const built = performance.now();
+const yaml = app.synthYaml();
+const synthesized = performance.now();
+
+// The library's App-wide checks on their own, to show their share (already inside synth).
+let rulesMs: number | undefined;
+if (variant === 'expose') {
+  const t0 = performance.now();
+  evaluate(buildModel(manifestsOf(app)));
+  rulesMs = performance.now() - t0;
+}
+
+process.stdout.write(`${JSON.stringify({
+  variant, kind, count,
+  buildMs: built - start,
+  synthMs: synthesized - built,
+  totalMs: synthesized - start,
+  rulesMs,
+  maxRssMb: process.resourceUsage().maxRSS / 1024,
+  yamlBytes: yaml.length,
+})}\n`);

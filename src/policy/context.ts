@@ -1,0 +1,9 @@
+import type { Stage } from './stage';
+
+/** The policy in force at a point of a walk down the construct tree. Private to the library. */
+export interface PolicyContext {
+  readonly stage?: Stage;
+  readonly requireIsolation: boolean;
+  /** True when the stage came from the environment and nothing below may change it. */
+  readonly fixed: boolean;
+}
