@@ -82,6 +82,12 @@ const codeOnly = project.addTask('package:code-only', {
 });
 project.packageTask.spawn(codeOnly);
 
+project.addTask('bench', {
+  description: 'Benchmark synth time and memory against cdk8s-plus-28 and raw KubeService (see bench/README.md)',
+  exec: 'ts-node --transpile-only bench/run.ts',
+  receiveArgs: true,
+});
+
 project.addTask('test:update-snapshots', {
   description: 'Deliberately rewrite jest snapshots (never run in CI)',
   exec: 'jest --updateSnapshot --passWithNoTests',

@@ -29,9 +29,6 @@ export interface ExternalAliasProps extends ExposedServiceProps {
  * });
  */
 export class ExternalAlias extends ExposedService {
-  /** The DNS name the alias points to. */
-  public readonly externalName: string;
-
   /**
    * @param scope the chart (or construct) to define the ExternalAlias in
    * @param id an id unique within scope; the generated Kubernetes name derives from the path
@@ -43,27 +40,27 @@ export class ExternalAlias extends ExposedService {
       serviceType: kplus.ServiceType.EXTERNAL_NAME,
       exposure: ExposureScope.EXTERNAL_DNS,
       nodePortAdvice: 'an ExternalAlias is a DNS name and opens no ports',
+      externalName: props.externalName,
     });
     if ((props as { selector?: unknown }).selector !== undefined) {
-      throw propError(this.kind, this, 'selector does not apply: an ExternalAlias selects no pods, it only answers DNS with a CNAME. Use InternalService to route to pods');
+      throw propError(this.constructKind, this, 'selector does not apply: an ExternalAlias selects no pods, it only answers DNS with a CNAME. Use InternalService to route to pods');
     }
     if (props.ipFamilies !== undefined || props.ipFamilyPolicy !== undefined) {
-      throw propError(this.kind, this, 'ipFamilies and ipFamilyPolicy do not apply to an ExternalName Service, which has no IP; remove them');
+      throw propError(this.constructKind, this, 'ipFamilies and ipFamilyPolicy do not apply to an ExternalName Service, which has no IP; remove them');
     }
-    for (const [i, port] of this.ports.entries()) {
+    for (const [i, port] of this.exposedPorts.entries()) {
       if (port.targetPort !== undefined || port.targetPortName !== undefined) {
-        throw propError(this.kind, this, `ports[${i}] sets a target port, but an ExternalAlias proxies nothing (clients connect to the external name on the port itself); remove targetPort/targetPortName`);
+        throw propError(this.constructKind, this, `ports[${i}] sets a target port, but an ExternalAlias proxies nothing (clients connect to the external name on the port itself); remove targetPort/targetPortName`);
       }
     }
-    this.externalName = props.externalName;
     const problem = checkExternalName(props.externalName);
     if (problem) {
-      throw propError(this.kind, this, `externalName ${show(props.externalName)} ${problem}`);
+      throw propError(this.constructKind, this, `externalName ${show(props.externalName)} ${problem}`);
     }
   }
 
   protected renderTypeSpec(): kplus.k8s.ServiceSpec {
-    return { externalName: this.externalName };
+    return { externalName: this.externalName! };
   }
 }
 

@@ -117,33 +117,33 @@ export class IngressFronted extends ExposedService {
 
     if (props.host !== undefined) {
       const problem = typeof props.host === 'string' ? checkIngressHost(props.host) : 'is not a string';
-      if (problem) throw propError(this.kind, this, `host ${show(props.host)} ${problem}; pass a host name such as "api.example.com"`);
+      if (problem) throw propError(this.constructKind, this, `host ${show(props.host)} ${problem}; pass a host name such as "api.example.com"`);
     }
     const pathProblem = checkIngressPath(this.path, pathType);
-    if (pathProblem) throw propError(this.kind, this, `path ${show(this.path)} ${pathProblem}`);
+    if (pathProblem) throw propError(this.constructKind, this, `path ${show(this.path)} ${pathProblem}`);
     if (props.className !== undefined) {
       const problem = checkDns1123Subdomain(props.className);
-      if (problem) throw propError(this.kind, this, `className ${show(props.className)} ${problem}`);
+      if (problem) throw propError(this.constructKind, this, `className ${show(props.className)} ${problem}`);
     }
 
     const tls = props.tls ?? (props.host !== undefined ? IngressTls.fromSecret(secretNameForHost(props.host)) : undefined);
     if (tls?.enabled && props.host === undefined) {
-      throw propError(this.kind, this, 'tls is set but host is not; a certificate is issued for a host, so pass host: "api.example.com" as well');
+      throw propError(this.constructKind, this, 'tls is set but host is not; a certificate is issued for a host, so pass host: "api.example.com" as well');
     }
     this.tlsSecretName = tls?.enabled ? tls.secretName ?? secretNameForHost(props.host!) : undefined;
 
     const namespace = props.metadata?.namespace;
     const ingressNamespace = props.ingressMetadata?.namespace;
     if (ingressNamespace !== undefined && ingressNamespace !== namespace) {
-      throw propError(this.kind, this, `ingressMetadata.namespace ${show(ingressNamespace)} differs from the Service's namespace ${show(namespace ?? '(none)')}; an Ingress can only route to a Service in its own namespace`);
+      throw propError(this.constructKind, this, `ingressMetadata.namespace ${show(ingressNamespace)} differs from the Service's namespace ${show(namespace ?? '(none)')}; an Ingress can only route to a Service in its own namespace`);
     }
     if (props.ingressMetadata?.name !== undefined) {
       const problem = checkDns1123Subdomain(props.ingressMetadata.name);
-      if (problem) throw propError(this.kind, this, `ingressMetadata.name ${show(props.ingressMetadata.name)} ${problem}`);
+      if (problem) throw propError(this.constructKind, this, `ingressMetadata.name ${show(props.ingressMetadata.name)} ${problem}`);
     }
     if (namespace !== undefined) {
       const problem = checkDns1123Label(namespace);
-      if (problem) throw propError(this.kind, this, `metadata.namespace ${show(namespace)} ${problem}`);
+      if (problem) throw propError(this.constructKind, this, `metadata.namespace ${show(namespace)} ${problem}`);
     }
 
     const backendPort = this.chooseBackendPort(props.backendPort);
@@ -171,18 +171,18 @@ export class IngressFronted extends ExposedService {
   }
 
   private chooseBackendPort(requested: number | undefined): number {
-    const ports = this.ports;
+    const ports = this.exposedPorts;
     if (ports.length === 0) {
-      throw propError(this.kind, this, 'ports is empty, so the Ingress has nothing to route to. Pass ports: [{ port: 80, targetPort: 8080 }], or give the selected workload container ports');
+      throw propError(this.constructKind, this, 'ports is empty, so the Ingress has nothing to route to. Pass ports: [{ port: 80, targetPort: 8080 }], or give the selected workload container ports');
     }
     if (requested !== undefined) {
       if (!ports.some(p => p.port === requested)) {
-        throw propError(this.kind, this, `backendPort ${show(requested)} is not a port of the Service (${ports.map(p => p.port).join(', ')}); pass one of those`);
+        throw propError(this.constructKind, this, `backendPort ${show(requested)} is not a port of the Service (${ports.map(p => p.port).join(', ')}); pass one of those`);
       }
       return requested;
     }
     if (ports.length > 1) {
-      throw propError(this.kind, this, `the Service has several ports (${ports.map(p => p.port).join(', ')}); pass backendPort to say which one the Ingress routes to`);
+      throw propError(this.constructKind, this, `the Service has several ports (${ports.map(p => p.port).join(', ')}); pass backendPort to say which one the Ingress routes to`);
     }
     return ports[0].port;
   }

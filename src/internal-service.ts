@@ -72,19 +72,19 @@ export class InternalService extends ExposedService {
    */
   public allowFrom(peer: kplus.INetworkPolicyPeer): void {
     if (peer === undefined || peer === null || typeof (peer as kplus.INetworkPolicyPeer).toNetworkPolicyPeerConfig !== 'function') {
-      throw propError(this.kind, this, `allowFrom received ${show(peer)}; pass a workload, kplus.Pods.select(...), kplus.Namespaces.select(...) or a kplus.NetworkPolicyIpBlock`);
+      throw propError(this.constructKind, this, `allowFrom received ${show(peer)}; pass a workload, kplus.Pods.select(...), kplus.Namespaces.select(...) or a kplus.NetworkPolicyIpBlock`);
     }
     this.peers.push(peer);
     if (this.policy === undefined) {
       this.policy = new kplus.k8s.KubeNetworkPolicy(this, 'NetworkPolicy', {
-        metadata: { namespace: this.service.metadata.namespace },
+        metadata: { namespace: this.metadata.namespace },
         spec: Lazy.any({ produce: () => this.renderPolicy() }),
       });
     }
   }
 
   private renderPolicy(): kplus.k8s.NetworkPolicySpec {
-    const ports = this.ports.map(p => ({
+    const ports = this.exposedPorts.map(p => ({
       protocol: p.protocol ?? kplus.Protocol.TCP,
       port: p.targetPortName !== undefined
         ? kplus.k8s.IntOrString.fromString(p.targetPortName)

@@ -83,7 +83,7 @@ export class PublicService extends ExposedService {
       selector: props.selector,
     });
     if (!(props.sourceRanges instanceof SourceRanges)) {
-      throw propError(this.kind, this, `sourceRanges is required (received ${show(props.sourceRanges)}). Pass SourceRanges.anywhere() to expose it to the whole internet on purpose, or SourceRanges.cidrs([...]) to limit it`);
+      throw propError(this.constructKind, this, `sourceRanges is required (received ${show(props.sourceRanges)}). Pass SourceRanges.anywhere() to expose it to the whole internet on purpose, or SourceRanges.cidrs([...]) to limit it`);
     }
     this.sourceRanges = props.sourceRanges;
     this.props = props;
@@ -91,23 +91,23 @@ export class PublicService extends ExposedService {
     if (props.loadBalancerClass !== undefined) {
       const problem = checkQualifiedName(props.loadBalancerClass);
       if (problem || !props.loadBalancerClass.includes('/')) {
-        throw propError(this.kind, this, `loadBalancerClass ${show(props.loadBalancerClass)} ${problem ?? 'has no prefix'}; it must be a domain-prefixed name such as "service.k8s.aws/nlb"`);
+        throw propError(this.constructKind, this, `loadBalancerClass ${show(props.loadBalancerClass)} ${problem ?? 'has no prefix'}; it must be a domain-prefixed name such as "service.k8s.aws/nlb"`);
       }
     }
     const hc = props.healthCheckNodePort;
     if (hc !== undefined) {
       if (props.externalTrafficPolicy !== TrafficPolicy.LOCAL) {
-        throw propError(this.kind, this, `healthCheckNodePort ${show(hc)} needs externalTrafficPolicy: TrafficPolicy.LOCAL (it is ${show(props.externalTrafficPolicy ?? 'Cluster (the default)')}); set the policy or remove the health check port`);
+        throw propError(this.constructKind, this, `healthCheckNodePort ${show(hc)} needs externalTrafficPolicy: TrafficPolicy.LOCAL (it is ${show(props.externalTrafficPolicy ?? 'Cluster (the default)')}); set the policy or remove the health check port`);
       }
       if (!Number.isInteger(hc) || hc < NODE_PORT_MIN || hc > NODE_PORT_MAX) {
-        throw propError(this.kind, this, `healthCheckNodePort ${show(hc)} is outside ${NODE_PORT_MIN}-${NODE_PORT_MAX}; omit it to let Kubernetes choose one`);
+        throw propError(this.constructKind, this, `healthCheckNodePort ${show(hc)} is outside ${NODE_PORT_MIN}-${NODE_PORT_MAX}; omit it to let Kubernetes choose one`);
       }
-      if (this.ports.some(p => p.nodePort === hc)) {
-        throw propError(this.kind, this, `healthCheckNodePort ${hc} is also a nodePort of this Service; use another port`);
+      if (this.exposedPorts.some(p => p.nodePort === hc)) {
+        throw propError(this.constructKind, this, `healthCheckNodePort ${hc} is also a nodePort of this Service; use another port`);
       }
     }
     if (this.sourceRanges.isAnywhere) {
-      this.service.metadata.addAnnotation(SOURCE_RANGES_ANNOTATION, 'anywhere');
+      this.metadata.addAnnotation(SOURCE_RANGES_ANNOTATION, 'anywhere');
     }
   }
 

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { Finding, evaluate, formatFinding, isBlocking } from './engine';
 import { PolicyContext } from './context';
+import { Finding, evaluate, formatFinding, isBlocking } from './engine';
 import { ExposurePolicy } from './stage';
 import { SourcedManifest, buildModel } from '../model/model';
 
@@ -15,7 +15,7 @@ interface GuardState {
   /** How deep inside App.synth()/synthYaml() we are. */
   synthDepth: number;
   /** Findings computed during the current App.synth()/synthYaml() call. */
-  cached?: Finding[];
+  cached?: CheckResult;
 }
 
 /**
@@ -48,8 +48,9 @@ export function ensureGuard(scope: IConstruct): void {
 
   root.node.addValidation({
     validate: () => {
-      const findings = state.synthDepth > 0 && state.cached ? state.cached : findingsOf(root);
-      if (state.synthDepth > 0) state.cached = findings;
+      const result = state.synthDepth > 0 && state.cached ? state.cached : checkApp(root);
+      if (state.synthDepth > 0) state.cached = result;
+      const { findings, problems } = result;
       for (const f of findings.filter(x => !isBlocking(x) && x.acknowledged === undefined)) {
         const line = formatFinding(f);
         if (!state.warned.has(line)) {
@@ -57,7 +58,7 @@ export function ensureGuard(scope: IConstruct): void {
           process.stderr.write(`cdk8s-expose warning: ${line}\n`);
         }
       }
-      return findings.filter(isBlocking).map(formatFinding);
+      return [...problems, ...findings.filter(isBlocking).map(formatFinding)];
     },
   });
 }
@@ -65,24 +66,46 @@ export function ensureGuard(scope: IConstruct): void {
 /**
  * Every API object below `root`, synthesized, with the construct and stage it belongs to. One
  * walk down the tree carries the owner and the policy, so no object looks up its ancestors.
+ * A generator: each manifest can be dropped once the model has read it, which keeps the
+ * guard's peak memory to the model's size.
  */
-export function manifestsOf(root: IConstruct): SourcedManifest[] {
-  const out: SourcedManifest[] = [];
-  const visit = (node: IConstruct, owner: { path: string; kind: string } | undefined, policy: PolicyContext) => {
+export function* manifestsOf(root: IConstruct, problems?: string[]): Generator<SourcedManifest> {
+  function* visit(node: IConstruct, owner: { path: string; kind: string } | undefined, policy: PolicyContext): Generator<SourcedManifest> {
     const kind = (node as unknown as Record<symbol, unknown>)[KIND_MARKER];
     const here = typeof kind === 'string' ? { path: node.node.path, kind } : owner;
+    if (typeof kind === 'string' && problems) {
+      problems.push(...(node as unknown as { _exposureProblems(): string[] })._exposureProblems());
+    }
     const context = ExposurePolicy._contextOf(node, policy);
     if (node instanceof ApiObject) {
       const resource = node.node.id === 'Resource' && node.node.scope ? node.node.scope : node;
-      out.push({
+      yield {
         manifest: node.toJson(),
-        origin: { constructPath: here?.path ?? resource.node.path, constructKind: here?.kind, stage: context.stage, requireIsolation: context.requireIsolation },
-      });
+        origin: {
+          constructPath: here?.path ?? resource.node.path,
+          constructKind: here?.kind,
+          stage: context.stage,
+          requireIsolation: context.requireIsolation,
+        },
+      };
     }
-    for (const child of node.node.children) visit(child, here, context);
-  };
-  visit(root, undefined, ExposurePolicy._rootContext(root));
-  return out;
+    for (const child of node.node.children) yield* visit(child, here, context);
+  }
+  yield* visit(root, undefined, ExposurePolicy._rootContext(root));
+}
+
+interface CheckResult {
+  /** Every rule's findings. */
+  readonly findings: Finding[];
+  /** What the exposure constructs report about themselves (`validateExposure`). */
+  readonly problems: string[];
+}
+
+/** The rules' findings and the constructs' own problems, in one walk of the App. */
+function checkApp(root: IConstruct): CheckResult {
+  const problems: string[] = [];
+  const findings = evaluate(buildModel(manifestsOf(root, problems)));
+  return { findings, problems };
 }
 
 /** Every rule's findings over the App that contains `scope`. */

@@ -27,8 +27,8 @@ describe('synth-time guard', () => {
     new IngressFronted(chart, 'Web', { selector: pods(chart, 'web'), ports: [{ port: 80 }], host: 'a.example.com', tls: IngressTls.disabled() });
     let message = '';
     try { synth(chart); } catch (e) { message = (e as Error).message; }
-    expect(message).toMatch(/\[node-port-in-production\] Service prod-dev-service-\w+ \(DevService 'prod\/Dev'\): is a NodePort Service .* Fix: Use IngressFronted/);
-    expect(message).toMatch(/\[load-balancer-anywhere\] Service prod-lb-service-\w+ \(PublicService 'prod\/Lb'\): accepts connections from anywhere/);
+    expect(message).toMatch(/\[node-port-in-production\] Service prod-dev-\w+ \(DevService 'prod\/Dev'\): is a NodePort Service .* Fix: Use IngressFronted/);
+    expect(message).toMatch(/\[load-balancer-anywhere\] Service prod-lb-\w+ \(PublicService 'prod\/Lb'\): accepts connections from anywhere/);
     expect(message).toMatch(/\[ingress-without-tls\] Ingress prod-web-ingress-\w+ \(IngressFronted 'prod\/Web'\): serves a.example.com without TLS/);
   });
 
@@ -54,14 +54,14 @@ describe('synth-time guard', () => {
     const b = new Chart(app, 'b');
     new DevService(a, 'One', { selector: pods(a, 'one'), ports: [{ port: 80, nodePort: 30080 }] });
     new DevService(b, 'Two', { selector: pods(b, 'two'), ports: [{ port: 80, nodePort: 30080 }] });
-    expect(() => synth(a)).toThrow(/\[node-port-conflict\] Service b-two-service-\w+ \(DevService 'b\/Two'\): TCP node port 30080 is already used by Service a-one-service-\w+/);
+    expect(() => synth(a)).toThrow(/\[node-port-conflict\] Service b-two-\w+ \(DevService 'b\/Two'\): TCP node port 30080 is already used by Service a-one-\w+/);
   });
 
   test('an undeclared stage never fails valid input: findings are warnings on stderr', () => {
     const chart = new Chart(Testing.app(), 'c');
     new DevService(chart, 'Db', { selector: pods(chart, 'db'), ports: [{ port: 5432 }] });
     expect(() => synth(chart)).not.toThrow();
-    expect(stderr).toHaveBeenCalledWith(expect.stringMatching(/^cdk8s-expose warning: \[database-port-exposed\] Service c-db-service-\w+ \(DevService 'c\/Db'\): exposes PostgreSQL \(port 5432\)/));
+    expect(stderr).toHaveBeenCalledWith(expect.stringMatching(/^cdk8s-expose warning: \[database-port-exposed\] Service c-db-\w+ \(DevService 'c\/Db'\): exposes PostgreSQL \(port 5432\)/));
   });
 
   test('once the App uses the library, rules also see objects written without it (raw cdk8s-plus)', () => {
@@ -76,7 +76,7 @@ describe('synth-time guard', () => {
     ExposurePolicy.apply(chart, { stage: Stage.PRODUCTION, requireIsolation: true });
     const api = pods(chart, 'api');
     new InternalService(chart, 'Db', { selector: pods(chart, 'db'), ports: [{ port: 5432 }] });
-    expect(() => synth(chart)).toThrow(/\[internal-service-isolation\] Service prod-db-service-\w+ \(InternalService 'prod\/Db'\)/);
+    expect(() => synth(chart)).toThrow(/\[internal-service-isolation\] Service prod-db-\w+ \(InternalService 'prod\/Db'\)/);
 
     const chart2 = productionChart();
     ExposurePolicy.apply(chart2, { stage: Stage.PRODUCTION, requireIsolation: true });

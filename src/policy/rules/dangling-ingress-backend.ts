@@ -1,3 +1,4 @@
+import { serviceNamed } from '../../model/model';
 import { Rule, errorBeyondDevelopment } from '../rule';
 
 /** An Ingress or HTTPRoute that names a Service (or port) the App does not define. */
@@ -11,7 +12,7 @@ export const danglingIngressBackend: Rule = {
     for (const entry of model.entries) {
       for (const route of entry.routes) {
         if (route.serviceName === undefined) continue;
-        const service = model.services.find(s => s.name === route.serviceName && s.namespace === entry.namespace);
+        const service = serviceNamed(model, entry.namespace, route.serviceName);
         if (!service) {
           findings.push({ object: entry, message: `routes ${route.host ?? '*'}${route.path} to Service "${route.serviceName}", which is not defined in namespace "${entry.namespace || '(default)'}"`, fix: 'Route to a Service defined in the App (IngressFronted does this for you), or define the Service' });
         } else if (route.servicePort !== undefined && service.type !== 'ExternalName'

@@ -1,3 +1,4 @@
+import { serviceNamed } from '../../model/model';
 import { Rule, always } from '../rule';
 
 /** An Ingress or HTTPRoute backed by an ExternalName Service (CVE-2021-25740). */
@@ -10,7 +11,7 @@ export const ingressToExternalName: Rule = {
     const findings = [];
     for (const entry of model.entries) {
       for (const route of entry.routes) {
-        const service = model.services.find(s => s.name === route.serviceName && s.namespace === entry.namespace);
+        const service = serviceNamed(model, entry.namespace, route.serviceName);
         if (service?.type === 'ExternalName') {
           findings.push({ object: entry, message: `routes ${route.host ?? '*'}${route.path} to ExternalName Service "${service.name}" (${service.externalName})`, fix: 'Route only to ClusterIP Services that select your own pods' });
         }

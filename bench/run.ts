@@ -1,0 +1,80 @@
+/**
+ * The synth benchmark: `npm run bench` (options: --sizes 1000,5000,20000 --rounds 3
+ * --kinds InternalService,DevService,PublicService,ExternalAlias,IngressFronted).
+ *
+ * For every construct kind and size it synthesizes the same Service shapes three ways —
+ * this library, plain cdk8s-plus-28, and raw KubeService objects — each measurement in a fresh
+ * Node process, alternating the order of the variants every round, and reports medians, the
+ * ratio to each baseline, peak memory (max RSS), the share of the App-wide rules, and the
+ * growth from the smallest to the largest size. Results go to stdout and bench/results/.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+interface Sample { variant: string; kind: string; count: number; buildMs: number; synthMs: number; totalMs: number; rulesMs?: number; maxRssMb: number }
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const sizes = arg('sizes', '1000,5000,20000').split(',').map(Number);
+const rounds = Number(arg('rounds', '3'));
+const kinds = arg('kinds', 'InternalService,DevService,PublicService,ExternalAlias,IngressFronted').split(',');
+const variants = ['expose', 'kplus', 'raw'];
+const root = path.resolve(__dirname, '..');
+
+function measure(variant: string, kind: string, count: number): Sample {
+  const result = spawnSync(process.execPath, ['--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', path.join('bench', 'workload.ts'), variant, kind, String(count)], {
+    cwd: root, encoding: 'utf-8', maxBuffer: 1 << 20, env: { ...process.env, CDK8S_EXPOSE_STAGE: '' },
+  });
+  if (result.status !== 0) throw new Error(`workload ${variant} ${kind} ${count} failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').pop()!);
+}
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = Math.floor(s.length / 2); return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const fmt = (n: number, d = 0) => n.toFixed(d);
+
+const samples: Sample[] = [];
+for (const kind of kinds) {
+  for (const count of sizes) {
+    for (let r = 0; r < rounds; r++) {
+      const order = r % 2 === 0 ? variants : [...variants].reverse();
+      for (const variant of order) {
+        const s = measure(variant, kind, count);
+        samples.push(s);
+        process.stderr.write(`${kind} ${count} ${variant} round ${r + 1}: ${fmt(s.totalMs)} ms, ${fmt(s.maxRssMb)} MB\n`);
+      }
+    }
+  }
+}
+
+const pick = (variant: string, kind: string, count: number) => samples.filter(s => s.variant === variant && s.kind === kind && s.count === count);
+const rows: string[] = [];
+rows.push('| kind | services | cdk8s-expose ms | cdk8s-plus-28 ms | raw KubeService ms | × plus | × raw | expose MB | plus MB | × plus MB | rules ms (share) |');
+rows.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+const summary: any[] = [];
+for (const kind of kinds) {
+  for (const count of sizes) {
+    const e = pick('expose', kind, count); const p = pick('kplus', kind, count); const w = pick('raw', kind, count);
+    const et = median(e.map(s => s.totalMs)); const pt = median(p.map(s => s.totalMs)); const wt = median(w.map(s => s.totalMs));
+    const em = median(e.map(s => s.maxRssMb)); const pm = median(p.map(s => s.maxRssMb));
+    const rules = median(e.map(s => s.rulesMs ?? 0));
+    summary.push({ kind, count, exposeMs: et, kplusMs: pt, rawMs: wt, exposeMb: em, kplusMb: pm, rulesMs: rules });
+    rows.push(`| ${kind} | ${count} | ${fmt(et)} | ${fmt(pt)} | ${fmt(wt)} | ${fmt(et / pt, 2)} | ${fmt(et / wt, 2)} | ${fmt(em)} | ${fmt(pm)} | ${fmt(em / pm, 2)} | ${fmt(rules)} (${fmt(100 * rules / et, 1)}%) |`);
+  }
+}
+const growth: string[] = ['', `| kind | growth ${sizes[0]} → ${sizes[sizes.length - 1]} (${sizes[sizes.length - 1] / sizes[0]}× the services), cdk8s-expose | cdk8s-plus-28 | raw |`, '| --- | ---: | ---: | ---: |'];
+for (const kind of kinds) {
+  const at = (v: string, c: number) => summary.find(s => s.kind === kind && s.count === c)[v];
+  const g = (v: string) => fmt(at(v, sizes[sizes.length - 1]) / at(v, sizes[0]), 1);
+  growth.push(`| ${kind} | ${g('exposeMs')}× | ${g('kplusMs')}× | ${g('rawMs')}× |`);
+}
+const header = `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${fmt(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}; medians of ${rounds} rounds, each a fresh process.`;
+const report = [header, '', ...rows, ...growth].join('\n');
+console.log(report);
+fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
+fs.writeFileSync(path.join(root, 'bench', 'results', 'latest.md'), `${report}\n`);
+fs.writeFileSync(path.join(root, 'bench', 'results', 'latest.json'), JSON.stringify({ header, summary, samples }, null, 2));
