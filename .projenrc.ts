@@ -28,6 +28,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   jsiiVersion: '~6.0.0',
 
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  // Parses the YAML the audit command reads; bundled, as jsii requires of non-jsii deps.
+  bundledDeps: ['yaml@^2.6.0'],
   devDeps: [
     'kubernetes-models@^4.5.1',
     'fast-check@^4.3.0',
@@ -45,6 +47,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 });
 
 project.eslint?.addLintPattern('examples');
+project.addBins({ 'cdk8s-expose': 'bin/cdk8s-expose' });
+project.npmignore?.include('bin/');
 
 // The registry reachable here serves unrs-resolver 1.13.0 (from eslint-import-resolver-typescript)
 // but not all of its per-platform bindings at that version, so `npm ci` refuses the lock file.
@@ -56,7 +60,7 @@ project.addTask('example', {
   cwd: 'examples',
   steps: [
     { exec: 'cdk8s synth' },
-    { say: 'The example app\'s YAML is in examples/dist/ (production.k8s.yaml, development.k8s.yaml)' },
+    { say: 'The example app\'s YAML is in examples/dist/ (production.k8s.yaml, development.k8s.yaml), with its exposure report (exposure-report.md, .json, .mmd)' },
   ],
 });
 

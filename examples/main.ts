@@ -12,7 +12,7 @@
 import { App, Chart, ChartProps } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { DevService, ExposurePolicy, ExternalAlias, IngressFronted, InternalService, Stage } from '../src';
+import { DevService, ExposurePolicy, ExposureReport, ExternalAlias, IngressFronted, InternalService, Stage } from '../src';
 
 /** The workloads both stages share. */
 class Shop extends Construct {
@@ -103,5 +103,8 @@ export function buildApp(outdir?: string): App {
 }
 
 if (require.main === module) {
-  buildApp().synth();
+  const app = buildApp();
+  app.synth();
+  // What is exposed where, next to the YAML: exposure-report.md, .json and .mmd.
+  ExposureReport.writeForApp(app);
 }

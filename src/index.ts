@@ -9,3 +9,5 @@ export * from './public-service';
 export * from './external-alias';
 export * from './ingress-fronted';
 export * from './policy/stage';
+export * from './report/report';
+export * from './report/plugin';

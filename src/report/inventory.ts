@@ -1,0 +1,123 @@
+/**
+ * The inventory behind every report: one row per Service, Ingress, HTTPRoute and
+ * NetworkPolicy, read from the exposure model and the rules' findings. Private.
+ */
+import { SOURCE_RANGES_ANNOTATION } from '../annotations';
+import { ExposureScope } from '../exposure-scope';
+import { ExposureModel, HttpEntryInfo, ObjectRef, ServiceInfo, acknowledgementsOf, serviceNamed, workloadsOf } from '../model/model';
+import { Finding } from '../policy/engine';
+
+/** Widest first: the order of the report's sections. */
+export const SCOPE_ORDER: string[] = [ExposureScope.INTERNET, ExposureScope.VPC, ExposureScope.NODE, ExposureScope.EXTERNAL_DNS, ExposureScope.CLUSTER, 'isolation'];
+
+export interface InventoryFinding {
+  readonly rule: string;
+  readonly severity: string;
+  readonly message: string;
+  readonly fix: string;
+  readonly acknowledged?: string;
+}
+
+export interface InventoryItem {
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace: string;
+  /** Service type, or the object kind for Ingress, HTTPRoute and NetworkPolicy. */
+  readonly type: string;
+  readonly scope: string;
+  readonly ports: string[];
+  /** CIDRs, `anywhere` (decided), or `unrestricted` (nothing said). */
+  readonly sourceRanges: string[];
+  readonly tls?: boolean;
+  readonly hosts: string[];
+  /** Ingress class, load balancer class, or the cloud provider the annotations are for. */
+  readonly controller?: string;
+  /** For entries: the Services routed to. For Services: the workloads selected. For ExternalName: the target. */
+  readonly targets: string[];
+  readonly construct?: string;
+  readonly acknowledgements: Array<{ readonly rule: string; readonly reason: string }>;
+  readonly findings: InventoryFinding[];
+}
+
+const PROVIDERS: Array<[string, string]> = [
+  ['service.beta.kubernetes.io/aws-load-balancer-', 'aws'],
+  ['alb.ingress.kubernetes.io/', 'aws-alb'],
+  ['networking.gke.io/', 'gcp'],
+  ['cloud.google.com/', 'gcp'],
+  ['service.beta.kubernetes.io/azure-', 'azure'],
+  ['service.beta.kubernetes.io/do-loadbalancer-', 'digitalocean'],
+  ['nginx.ingress.kubernetes.io/', 'ingress-nginx'],
+  ['traefik.ingress.kubernetes.io/', 'traefik'],
+];
+
+function providerOf(annotations: Record<string, string>): string | undefined {
+  for (const key of Object.keys(annotations)) {
+    const hit = PROVIDERS.find(([prefix]) => key.startsWith(prefix));
+    if (hit) return hit[1];
+  }
+  return undefined;
+}
+
+function common(ref: ObjectRef, findings: Finding[]) {
+  return {
+    kind: ref.kind,
+    name: ref.name,
+    namespace: ref.namespace,
+    construct: ref.origin.constructPath,
+    acknowledgements: [...acknowledgementsOf(ref)].map(([rule, reason]) => ({ rule, reason })).sort((a, b) => a.rule.localeCompare(b.rule)),
+    findings: findings.filter(f => f.object === ref).map(f => ({
+      rule: f.ruleId, severity: f.severity, message: f.message, fix: f.fix, ...(f.acknowledged !== undefined ? { acknowledged: f.acknowledged } : {}),
+    })),
+  };
+}
+
+function serviceItem(model: ExposureModel, s: ServiceInfo, findings: Finding[]): InventoryItem {
+  const ranges = s.type !== 'LoadBalancer' ? [] : s.sourceRanges.length > 0 ? [...s.sourceRanges]
+    : [s.annotations[SOURCE_RANGES_ANNOTATION] === 'anywhere' ? 'anywhere' : 'unrestricted'];
+  return {
+    ...common(s, findings),
+    type: s.headless ? 'ClusterIP (headless)' : s.type,
+    scope: s.exposure,
+    ports: s.ports.map(p => (s.type === 'ExternalName' ? `${p.port}/${p.protocol}`
+      : `${p.port}${p.nodePort !== undefined ? `:${p.nodePort}` : ''}→${p.targetPort}/${p.protocol}`)),
+    sourceRanges: ranges,
+    hosts: [],
+    controller: s.loadBalancerClass ?? (s.type === 'LoadBalancer' ? providerOf(s.annotations) : undefined),
+    targets: s.type === 'ExternalName' ? [s.externalName ?? ''] : workloadsOf(model, s).map(w => `${w.kind}/${w.name}`),
+  };
+}
+
+function entryItem(model: ExposureModel, e: HttpEntryInfo, findings: Finding[]): InventoryItem {
+  const backends = [...new Set(e.routes.map(r => r.serviceName).filter((n): n is string => n !== undefined))];
+  return {
+    ...common(e, findings),
+    type: e.kind,
+    scope: e.exposure,
+    ports: [],
+    sourceRanges: [],
+    tls: e.tls,
+    hosts: [...new Set(e.routes.map(r => `${r.host ?? '*'}${r.path}`))],
+    controller: e.className ?? (e.parents.length > 0 ? `gateway ${e.parents.join(', ')}` : providerOf(e.annotations)),
+    targets: backends.map(b => (serviceNamed(model, e.namespace, b) ? `Service/${b}` : `Service/${b} (missing)`)),
+  };
+}
+
+/** The inventory, most exposed first, then by namespace, kind and name: the same input gives the same output. */
+export function inventoryOf(model: ExposureModel, findings: Finding[]): InventoryItem[] {
+  const items: InventoryItem[] = [
+    ...model.entries.map(e => entryItem(model, e, findings)),
+    ...model.services.map(s => serviceItem(model, s, findings)),
+    ...model.networkPolicies.map(p => ({
+      ...common(p, findings),
+      type: 'NetworkPolicy',
+      scope: 'isolation',
+      ports: [],
+      sourceRanges: [],
+      hosts: [],
+      targets: [`pods ${JSON.stringify(p.podSelector)}`],
+    })),
+  ];
+  const rank = (scope: string) => SCOPE_ORDER.indexOf(scope);
+  return items.sort((a, b) => rank(a.scope) - rank(b.scope)
+    || a.namespace.localeCompare(b.namespace) || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+}

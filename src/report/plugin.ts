@@ -1,0 +1,91 @@
+import * as path from 'path';
+import { SourcedManifest, buildModel } from '../model/model';
+import { evaluate, formatFinding, isBlocking } from '../policy/engine';
+import { ExposurePolicy, Stage } from '../policy/stage';
+
+/**
+ * Properties of the cdk8s CLI validation plugin, as given under `properties:` in `cdk8s.yaml`.
+ */
+export interface ExposureValidationProps {
+  /**
+   * The stage to judge the manifests at: `development`, `staging` or `production`.
+   * `CDK8S_EXPOSE_STAGE` overrides it.
+   *
+   * @default - no stage: only the Kubernetes rule and the always-on safety rules fail
+   */
+  readonly stage?: string;
+}
+
+/**
+ * The cdk8s CLI validation plugin: runs the library's rules on everything `cdk8s synth`
+ * wrote, including Services and Ingresses written without this library, and reports each
+ * blocking finding as a violation with the construct path where cdk8s recorded one.
+ *
+ * In `cdk8s.yaml`:
+ *
+ * ```yaml
+ * validations:
+ *   - package: cdk8s-expose
+ *     version: 1.0.0
+ *     class: ExposureValidation
+ *     properties:
+ *       stage: production
+ * ```
+ */
+export class ExposureValidation {
+  private readonly stage?: Stage;
+
+  /**
+   * @param props the properties from `cdk8s.yaml`
+   */
+  constructor(props: ExposureValidationProps = {}) {
+    const fromEnv = process.env[ExposurePolicy.STAGE_ENVIRONMENT_VARIABLE];
+    const stage = fromEnv !== undefined && fromEnv !== '' ? fromEnv : props.stage;
+    if (stage !== undefined && !(Object.values(Stage) as string[]).includes(stage)) {
+      throw new Error(`ExposureValidation: stage ${JSON.stringify(stage)} is not one of ${Object.values(Stage).join(', ')}`);
+    }
+    this.stage = stage as Stage | undefined;
+  }
+
+  /**
+   * Called by the cdk8s CLI after synthesis.
+   *
+   * @param context the CLI's `ValidationContext` (manifests, construct metadata, report, logger)
+   */
+  public async validate(context: any): Promise<void> {
+    const sourced: SourcedManifest[] = [];
+    for (const manifestPath of context.manifests as string[]) {
+      const docs: any[] = context.parseManifest(manifestPath) ?? [];
+      docs.forEach((manifest, documentIndex) => {
+        if (manifest === null || typeof manifest !== 'object' || !manifest.kind) return;
+        const name = manifest.metadata?.name;
+        sourced.push({
+          manifest,
+          origin: {
+            file: path.relative(process.cwd(), manifestPath),
+            documentIndex,
+            constructPath: name !== undefined ? context.metadata?.[name]?.path?.replace(/\/Resource$/, '') : undefined,
+          },
+        });
+      });
+    }
+    const findings = evaluate(buildModel(sourced), this.stage);
+    for (const finding of findings) {
+      if (!isBlocking(finding)) {
+        context.logger?.log(`${finding.acknowledged !== undefined ? 'acknowledged' : finding.severity}: ${formatFinding(finding)}${finding.acknowledged ? ` (reason: ${finding.acknowledged})` : ''}`);
+        continue;
+      }
+      context.report.addViolation({
+        ruleName: finding.ruleId,
+        recommendation: `${finding.object.kind} ${finding.object.name}: ${finding.message}. ${finding.why}`,
+        fix: finding.fix,
+        violatingResources: [{
+          resourceName: finding.object.name,
+          manifestPath: finding.object.origin.file ?? '',
+          locations: [`${finding.object.kind}/${finding.object.name}`],
+        }],
+      });
+    }
+    context.report.submit(findings.some(isBlocking) ? 'failure' : 'success', { stage: this.stage ?? 'none', findings: String(findings.length), blocking: String(findings.filter(isBlocking).length) });
+  }
+}

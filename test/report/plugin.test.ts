@@ -1,0 +1,58 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
+import { ExposureValidation } from '../../src';
+
+/** A stand-in for the cdk8s CLI's ValidationContext, recording what the plugin reports. */
+function fakeContext(files: string[], metadata: Record<string, { path: string }> = {}) {
+  const violations: any[] = [];
+  const logs: string[] = [];
+  let status: string | undefined;
+  let summary: any;
+  return {
+    manifests: files,
+    metadata,
+    logger: { log: (m: string) => logs.push(m) },
+    parseManifest: (file: string) => parseAllDocuments(fs.readFileSync(file, 'utf-8')).map((d: any) => d.toJS()),
+    report: { addViolation: (v: any) => violations.push(v), submit: (s: string, m: any) => { status = s; summary = m; } },
+    get result() { return { violations, logs, status, summary }; },
+  };
+}
+
+const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', 'audit', name);
+
+describe('ExposureValidation (cdk8s CLI plugin)', () => {
+  afterEach(() => { delete process.env.CDK8S_EXPOSE_STAGE; });
+
+  test('reports blocking findings as violations, with the construct path cdk8s recorded', async () => {
+    const context = fakeContext([fixture('helm-nodeport.yaml')], { 'release-mychart': { path: 'chart/Web/Resource' } });
+    await new ExposureValidation({ stage: 'production' }).validate(context);
+    const { violations, status, summary } = context.result;
+    expect(status).toBe('failure');
+    expect(summary).toEqual({ stage: 'production', findings: '1', blocking: '1' });
+    expect(violations).toEqual([{
+      ruleName: 'node-port-in-production',
+      recommendation: expect.stringMatching(/^Service release-mychart: is a NodePort Service .*open on every node/),
+      fix: expect.stringMatching(/^Use IngressFronted/),
+      violatingResources: [{ resourceName: 'release-mychart', manifestPath: expect.stringContaining('helm-nodeport.yaml'), locations: ['Service/release-mychart'] }],
+    }]);
+  });
+
+  test('a LoadBalancer without source ranges written without the library fails in production', async () => {
+    const context = fakeContext([fixture('public-lb.yaml')]);
+    await new ExposureValidation({ stage: 'production' }).validate(context);
+    expect(context.result.violations.map((v: any) => v.ruleName)).toEqual(['database-port-exposed', 'load-balancer-without-source-ranges']);
+  });
+
+  test('without a stage, findings are logged and the run succeeds', async () => {
+    const context = fakeContext([fixture('helm-nodeport.yaml')]);
+    await new ExposureValidation().validate(context);
+    expect(context.result.status).toBe('success');
+    expect(context.result.violations).toEqual([]);
+  });
+
+  test('CDK8S_EXPOSE_STAGE overrides the property; a bad stage is refused', () => {
+    process.env.CDK8S_EXPOSE_STAGE = 'prod';
+    expect(() => new ExposureValidation({ stage: 'staging' })).toThrow('ExposureValidation: stage "prod" is not one of development, staging, production');
+  });
+});
