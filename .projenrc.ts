@@ -34,6 +34,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'kubernetes-models@^4.5.1',
     'fast-check@^4.3.0',
     'cdk8s-cli@^2.200.0',
+    '@kubernetes-models/gateway-api@^0.5.1',
   ],
 
   jestOptions: {

@@ -6,6 +6,9 @@
 /** On a LoadBalancer Service: `anywhere` when `SourceRanges.anywhere()` was chosen. */
 export const SOURCE_RANGES_ANNOTATION = 'cdk8s-expose/source-ranges';
 
+/** On an HTTPRoute: `true` when TLS was intended (the Gateway's listener terminates it). */
+export const TLS_INTENT_ANNOTATION = 'cdk8s-expose/tls';
+
 /**
  * The Secret name used for a host when none is given: the host with dots as dashes,
  * `*` as `wildcard`, and `-tls` after it, cut to fit 253 characters.

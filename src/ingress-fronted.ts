@@ -1,11 +1,14 @@
-import { ApiObjectMetadata } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { secretNameForHost } from './annotations';
+import { TLS_INTENT_ANNOTATION, secretNameForHost } from './annotations';
 import { propError, show } from './errors';
 import { ExposedService, SelectingServiceProps } from './exposed-service';
 import { ExposureScope } from './exposure-scope';
 import { IngressTls } from './ingress-tls';
+import { LoadBalancerScheme } from './presets/common';
+import { IngressController } from './presets/ingress-controller';
+import { SharedIngress } from './shared-ingress';
 import { checkDns1123Label, checkDns1123Subdomain, checkIngressHost } from './validation/names';
 
 /**
@@ -62,6 +65,48 @@ export interface IngressFrontedProps extends SelectingServiceProps {
    * @default - a generated name, in the Service's namespace
    */
   readonly ingressMetadata?: ApiObjectMetadata;
+
+  /**
+   * The ingress controller preset: its class and annotations (ssl-redirect, scheme, allow-list...).
+   * An internal controller makes the exposure `vpc`.
+   *
+   * @default - the cluster's default IngressClass (or `className`), no annotations
+   */
+  readonly controller?: IngressController;
+
+  /**
+   * Add this route to a shared Ingress (one load balancer for many services) instead of
+   * creating one. Set the controller on the `SharedIngress`.
+   *
+   * @default - an Ingress of its own
+   */
+  readonly sharedIngress?: SharedIngress;
+
+  /**
+   * Route through this Gateway API Gateway with an `HTTPRoute` instead of an Ingress. TLS is
+   * the Gateway listener's; the route records the intent.
+   *
+   * @default - an Ingress
+   */
+  readonly gateway?: GatewayRef;
+}
+
+/**
+ * The Gateway an `HTTPRoute` attaches to (`spec.parentRefs`).
+ */
+export interface GatewayRef {
+  /** The Gateway's name. */
+  readonly name: string;
+  /**
+   * The Gateway's namespace.
+   * @default - the route's namespace
+   */
+  readonly namespace?: string;
+  /**
+   * The Gateway listener to attach to.
+   * @default - every listener that accepts the route
+   */
+  readonly sectionName?: string;
 }
 
 /**
@@ -79,8 +124,17 @@ export interface IngressFrontedProps extends SelectingServiceProps {
  * });
  */
 export class IngressFronted extends ExposedService {
-  /** The Ingress that routes to the Service. */
-  public readonly ingress: kplus.Ingress;
+  /**
+   * The Ingress that routes to the Service (the shared one with `sharedIngress`).
+   * @default - none when routed through a Gateway
+   */
+  public readonly ingress?: kplus.Ingress;
+
+  /**
+   * The Gateway API HTTPRoute.
+   * @default - none unless `gateway` is given
+   */
+  public readonly httpRoute?: ApiObject;
 
   /**
    * The host routed.
@@ -96,6 +150,12 @@ export class IngressFronted extends ExposedService {
    * @default - TLS is off
    */
   public readonly tlsSecretName?: string;
+
+  /**
+   * The ingress controller preset (this route's, or its shared Ingress's).
+   * @default - none
+   */
+  public readonly controller?: IngressController;
 
   /**
    * @param scope the chart (or construct) to define the IngressFronted in
@@ -147,12 +207,60 @@ export class IngressFronted extends ExposedService {
     }
 
     const backendPort = this.chooseBackendPort(props.backendPort);
+    this.checkRouting(props);
+    this.controller = props.controller ?? props.sharedIngress?.controller;
+    const tlsAnnotations = tls?.enabled ? tls.annotations : {};
+
+    if (props.gateway !== undefined) {
+      if (pathType === kplus.HttpIngressPathType.IMPLEMENTATION_SPECIFIC) {
+        throw propError(this.constructKind, this, 'pathType IMPLEMENTATION_SPECIFIC has no HTTPRoute equivalent; use PREFIX or EXACT with a gateway');
+      }
+      this.httpRoute = new ApiObject(this, 'HTTPRoute', {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'HTTPRoute',
+        metadata: {
+          namespace,
+          ...props.ingressMetadata,
+          annotations: { ...props.ingressMetadata?.annotations, ...(this.tlsSecretName !== undefined ? { [TLS_INTENT_ANNOTATION]: 'true' } : {}) },
+        },
+        spec: {
+          parentRefs: [{
+            group: 'gateway.networking.k8s.io',
+            kind: 'Gateway',
+            name: props.gateway.name,
+            ...(props.gateway.namespace !== undefined ? { namespace: props.gateway.namespace } : {}),
+            ...(props.gateway.sectionName !== undefined ? { sectionName: props.gateway.sectionName } : {}),
+          }],
+          ...(props.host !== undefined ? { hostnames: [props.host] } : {}),
+          rules: [{
+            matches: [{ path: { type: pathType === kplus.HttpIngressPathType.EXACT ? 'Exact' : 'PathPrefix', value: this.path } }],
+            backendRefs: [{ name: this.name, port: backendPort }],
+          }],
+        },
+      });
+      return;
+    }
+
+    const backend = kplus.IngressBackend.fromService(this.service, { port: backendPort });
+    if (props.sharedIngress !== undefined) {
+      const shared = props.sharedIngress;
+      if (shared.ingress.metadata.namespace !== this.metadata.namespace) {
+        throw propError(this.constructKind, this, `sharedIngress ${show(shared.node.path)} is in namespace ${show(shared.ingress.metadata.namespace ?? '(none)')} but this Service is in ${show(this.metadata.namespace ?? '(none)')}; an Ingress routes only to Services in its own namespace`);
+      }
+      shared._addRoute(this, this.constructKind, props.host, this.path, pathType, backend);
+      if (this.tlsSecretName !== undefined) shared._addTls(this, this.constructKind, props.host!, this.tlsSecretName, tlsAnnotations);
+      this.ingress = shared.ingress;
+      return;
+    }
 
     this.ingress = new kplus.Ingress(this, 'Ingress', {
-      metadata: { ...props.ingressMetadata, namespace },
-      className: props.className,
+      metadata: {
+        ...props.ingressMetadata,
+        namespace,
+        annotations: { ...this.controller?.annotations, ...tlsAnnotations, ...props.ingressMetadata?.annotations },
+      },
+      className: props.className ?? this.controller?.className,
     });
-    const backend = kplus.IngressBackend.fromService(this.service, { port: backendPort });
     if (props.host !== undefined) {
       this.ingress.addHostRule(props.host, this.path, backend, pathType);
     } else {
@@ -166,8 +274,49 @@ export class IngressFronted extends ExposedService {
     }
   }
 
+  /**
+   * `internet`, or `vpc` behind an internal ingress controller. Behind a Gateway, `internet`
+   * unless the Gateway says otherwise (it is not part of the App).
+   */
+  public get exposure(): ExposureScope {
+    return this.controller?.scheme === LoadBalancerScheme.INTERNAL ? ExposureScope.VPC : ExposureScope.INTERNET;
+  }
+
   protected renderTypeSpec(): kplus.k8s.ServiceSpec {
     return {};
+  }
+
+  private checkRouting(props: IngressFrontedProps): void {
+    const fail = (message: string) => propError(this.constructKind, this, message);
+    if (props.controller !== undefined && !(props.controller instanceof IngressController)) {
+      throw fail(`controller ${show(props.controller)} is not an IngressController; use IngressController.nginx(), .awsAlb(...), .gce(...), .traefik() or .generic(...)`);
+    }
+    if (props.sharedIngress !== undefined && !(props.sharedIngress instanceof SharedIngress)) {
+      throw fail(`sharedIngress ${show(props.sharedIngress)} is not a SharedIngress`);
+    }
+    if (props.gateway !== undefined) {
+      const others = (['sharedIngress', 'controller', 'className'] as const).filter(k => props[k] !== undefined);
+      if (others.length > 0) throw fail(`gateway routes through a Gateway, so ${others.join(', ')} do not apply; remove them or the gateway`);
+      for (const [key, value] of [['gateway.name', props.gateway.name], ['gateway.sectionName', props.gateway.sectionName]] as const) {
+        if (value === undefined) continue;
+        const problem = typeof value === 'string' ? checkDns1123Subdomain(value) : 'is not a string';
+        if (problem) throw fail(`${key} ${show(value)} ${problem}`);
+      }
+      if (props.gateway.namespace !== undefined) {
+        const problem = checkDns1123Label(props.gateway.namespace);
+        if (problem) throw fail(`gateway.namespace ${show(props.gateway.namespace)} ${problem}`);
+      }
+    }
+    if (props.sharedIngress !== undefined) {
+      const others = (['controller', 'className', 'ingressMetadata'] as const).filter(k => props[k] !== undefined);
+      if (others.length > 0) throw fail(`sharedIngress owns the Ingress, so ${others.join(', ')} belong on the SharedIngress; remove them here`);
+    }
+    if (props.controller?.className !== undefined && props.className !== undefined && props.className !== props.controller.className) {
+      throw fail(`className ${show(props.className)} contradicts the ${props.controller.controller} controller's class ${show(props.controller.className)}; remove one`);
+    }
+    if (props.controller?.controller === 'gce' && props.className !== undefined) {
+      throw fail('className does not apply with IngressController.gce: GKE reads the kubernetes.io/ingress.class annotation and ignores spec.ingressClassName');
+    }
   }
 
   private chooseBackendPort(requested: number | undefined): number {

@@ -5,8 +5,10 @@ import { propError, show } from './errors';
 import { ExposedService, SelectingServiceProps, TrafficPolicy } from './exposed-service';
 import { ExposureScope } from './exposure-scope';
 import { NODE_PORT_MAX, NODE_PORT_MIN } from './port-checks';
+import { LoadBalancerScheme } from './presets/common';
+import { LoadBalancerProfile } from './presets/load-balancer-profile';
 import { SourceRanges } from './source-ranges';
-import { checkQualifiedName } from './validation/names';
+import { checkQualifiedName, isPrivateCidr } from './validation/names';
 
 /**
  * Props of a `PublicService`.
@@ -49,6 +51,14 @@ export interface PublicServiceProps extends SelectingServiceProps {
    * @default - allocated by Kubernetes when the traffic policy is Local
    */
   readonly healthCheckNodePort?: number;
+
+  /**
+   * The cloud load balancer profile: the provider's annotations and fields, with the scheme
+   * stated. An internal profile makes the exposure `vpc`.
+   *
+   * @default - no provider annotations: the cloud's default load balancer, usually internet-facing
+   */
+  readonly profile?: LoadBalancerProfile;
 }
 
 /**
@@ -67,6 +77,12 @@ export interface PublicServiceProps extends SelectingServiceProps {
 export class PublicService extends ExposedService {
   /** Who may connect through the load balancer. */
   public readonly sourceRanges: SourceRanges;
+
+  /**
+   * The load balancer profile.
+   * @default - none
+   */
+  public readonly profile?: LoadBalancerProfile;
 
   private readonly props: PublicServiceProps;
 
@@ -88,6 +104,21 @@ export class PublicService extends ExposedService {
     this.sourceRanges = props.sourceRanges;
     this.props = props;
 
+    if (props.profile !== undefined && !(props.profile instanceof LoadBalancerProfile)) {
+      throw propError(this.constructKind, this, `profile ${show(props.profile)} is not a LoadBalancerProfile; use LoadBalancerProfile.awsNlb(...), .gcp(...), .azure(...), .digitalOcean(...) or .generic(...)`);
+    }
+    this.profile = props.profile;
+    const profileClass = props.profile?.loadBalancerClass;
+    if (profileClass !== undefined && props.loadBalancerClass !== undefined && profileClass !== props.loadBalancerClass) {
+      throw propError(this.constructKind, this, `loadBalancerClass ${show(props.loadBalancerClass)} contradicts the ${props.profile!.provider} profile's ${show(profileClass)}; remove one`);
+    }
+    if (props.profile?.scheme === LoadBalancerScheme.INTERNET_FACING && !this.sourceRanges.isAnywhere
+      && this.sourceRanges.cidrList.every(isPrivateCidr)) {
+      throw propError(this.constructKind, this, `the ${props.profile.provider} profile is internet-facing but sourceRanges ${show(this.sourceRanges.cidrList)} are all private addresses, which the internet cannot come from; use scheme LoadBalancerScheme.INTERNAL`);
+    }
+    for (const [key, value] of Object.entries(props.profile?.annotations ?? {})) {
+      this.metadata.addAnnotation(key, value);
+    }
     if (props.loadBalancerClass !== undefined) {
       const problem = checkQualifiedName(props.loadBalancerClass);
       if (problem || !props.loadBalancerClass.includes('/')) {
@@ -111,11 +142,18 @@ export class PublicService extends ExposedService {
     }
   }
 
+  /**
+   * `vpc` with an internal profile, else `internet`.
+   */
+  public get exposure(): ExposureScope {
+    return this.profile?.scheme === LoadBalancerScheme.INTERNAL ? ExposureScope.VPC : ExposureScope.INTERNET;
+  }
+
   protected renderTypeSpec(): kplus.k8s.ServiceSpec {
     return {
       loadBalancerSourceRanges: this.sourceRanges.isAnywhere ? undefined : [...this.sourceRanges.cidrList],
       externalTrafficPolicy: this.props.externalTrafficPolicy,
-      loadBalancerClass: this.props.loadBalancerClass,
+      loadBalancerClass: this.props.loadBalancerClass ?? this.profile?.loadBalancerClass,
       allocateLoadBalancerNodePorts: this.props.allocateLoadBalancerNodePorts,
       healthCheckNodePort: this.props.healthCheckNodePort,
     };

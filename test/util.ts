@@ -1,3 +1,4 @@
+import * as gateway from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1';
 import { App, Chart, Testing } from 'cdk8s';
 import * as apps from 'kubernetes-models/apps/v1';
 import * as netv1 from 'kubernetes-models/networking.k8s.io/v1';
@@ -13,6 +14,7 @@ const MODELS: Record<string, new (data: any) => { validate(): void }> = {
   'apps/v1/StatefulSet': apps.StatefulSet,
   'networking.k8s.io/v1/Ingress': netv1.Ingress,
   'networking.k8s.io/v1/NetworkPolicy': netv1.NetworkPolicy,
+  'gateway.networking.k8s.io/v1/HTTPRoute': gateway.HTTPRoute,
 };
 
 /**

@@ -114,12 +114,14 @@ const INTERNAL_LB_ANNOTATIONS: Array<[string, (v: string) => boolean]> = [
   ['cloud.google.com/load-balancer-type', v => v.toLowerCase() === 'internal'],
   ['service.beta.kubernetes.io/azure-load-balancer-internal', v => v === 'true'],
   ['service.beta.kubernetes.io/oci-load-balancer-internal', v => v === 'true'],
+  ['cdk8s-expose/exposure', v => v === 'vpc'],
 ];
 
 /** Ingress annotations that make the entry internal (VPC) rather than internet-facing. */
 const INTERNAL_INGRESS_ANNOTATIONS: Array<[string, (v: string) => boolean]> = [
   ['alb.ingress.kubernetes.io/scheme', v => v === 'internal'],
   ['kubernetes.io/ingress.class', v => v === 'gce-internal'],
+  ['cdk8s-expose/exposure', v => v === 'vpc'],
 ];
 
 const WORKLOAD_TEMPLATE_PATHS: Record<string, (m: any) => any> = {

@@ -166,3 +166,18 @@ export function checkCidr(value: string): string | undefined {
   }
   return undefined;
 }
+
+/** True when a (valid) CIDR lies inside private address space: RFC 1918, RFC 6598, loopback, IPv6 ULA or link-local. */
+export function isPrivateCidr(cidr: string): boolean {
+  const [address, lengthText] = cidr.split('/');
+  const length = Number(lengthText);
+  const v4 = parseIpv4(address);
+  if (v4) {
+    const [a, b] = v4;
+    return (a === 10 && length >= 8) || (a === 172 && b >= 16 && b <= 31 && length >= 12) || (a === 192 && b === 168 && length >= 16)
+      || (a === 100 && b >= 64 && b <= 127 && length >= 10) || (a === 127 && length >= 8);
+  }
+  const v6 = parseIpv6(address);
+  if (!v6) return false;
+  return ((v6[0] === 0xfc || v6[0] === 0xfd) && length >= 7) || (v6[0] === 0xfe && v6[1] >= 0x80 && v6[1] <= 0xbf && length >= 10);
+}

@@ -1,0 +1,37 @@
+/**
+ * Checks shared by the presets. Private to the library.
+ */
+import { LoadBalancerScheme } from './common';
+
+/** The annotation that records an internal generic profile or controller for reports. */
+export const EXPOSURE_ANNOTATION = 'cdk8s-expose/exposure';
+
+/** Fails a preset factory with a message naming the factory and the option. */
+export function presetError(factory: string, message: string): Error {
+  return new Error(`${factory}: ${message}`);
+}
+
+/** Checks `scheme` is given and is one of the enum's values. */
+export function checkScheme(factory: string, scheme: unknown): LoadBalancerScheme {
+  if (scheme !== LoadBalancerScheme.INTERNET_FACING && scheme !== LoadBalancerScheme.INTERNAL) {
+    throw presetError(factory, `scheme is required and must be LoadBalancerScheme.INTERNET_FACING or LoadBalancerScheme.INTERNAL (received ${JSON.stringify(scheme)}); the provider's default differs from cloud to cloud, so it is always stated`);
+  }
+  return scheme;
+}
+
+/** Checks an AWS certificate ARN list. */
+export function checkArns(factory: string, arns: string[] | undefined): void {
+  for (const [i, arn] of (arns ?? []).entries()) {
+    if (typeof arn !== 'string' || !/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/.test(arn)) {
+      throw presetError(factory, `certificateArns[${i}] ${JSON.stringify(arn)} is not an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)`);
+    }
+  }
+}
+
+export function checkPortList(factory: string, prop: string, ports: number[] | undefined): void {
+  for (const [i, port] of (ports ?? []).entries()) {
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      throw presetError(factory, `${prop}[${i}] ${JSON.stringify(port)} is not a port number (1-65535)`);
+    }
+  }
+}

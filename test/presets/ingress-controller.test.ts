@@ -1,0 +1,176 @@
+import { Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { AwsTargetType, ExposureReport, ExposureScope, IngressController, IngressFronted, IngressTls, LoadBalancerScheme, SharedIngress } from '../../src';
+import { newChart, ofKind, synth } from '../util';
+
+function fronted(props: any, chart = newChart()) {
+  const api = new IngressFronted(chart, 'Api', { selector: kplus.Pods.select(chart, 'P', { labels: { app: 'api' } }), ports: [{ port: 80 }], host: 'api.example.com', ...props });
+  const manifests = synth(chart);
+  return { api, manifests, ingress: ofKind(manifests, 'Ingress')[0], route: ofKind(manifests, 'HTTPRoute')[0] };
+}
+
+describe('IngressController', () => {
+  test('ingress-nginx: class, ssl-redirect and allow-list', () => {
+    const { ingress, manifests } = fronted({ controller: IngressController.nginx({ allowSourceRanges: ['203.0.113.0/24', '198.51.100.0/24'] }) });
+    expect(manifests).toMatchSnapshot();
+    expect(ingress.spec.ingressClassName).toBe('nginx');
+    expect(ingress.metadata.annotations).toEqual({
+      'nginx.ingress.kubernetes.io/ssl-redirect': 'true',
+      'nginx.ingress.kubernetes.io/whitelist-source-range': '203.0.113.0/24,198.51.100.0/24',
+    });
+  });
+
+  test('AWS ALB: class alb, scheme, target type, listen ports, certificate, ssl-redirect, group', () => {
+    const { ingress, api, manifests } = fronted({
+      controller: IngressController.awsAlb({ scheme: LoadBalancerScheme.INTERNAL, targetType: AwsTargetType.IP, certificateArns: ['arn:aws:acm:us-east-1:123456789012:certificate/1234-abcd'], groupName: 'shop' }),
+    });
+    expect(manifests).toMatchSnapshot();
+    expect(ingress.spec.ingressClassName).toBe('alb');
+    expect(ingress.metadata.annotations).toEqual({
+      'alb.ingress.kubernetes.io/scheme': 'internal',
+      'alb.ingress.kubernetes.io/target-type': 'ip',
+      'alb.ingress.kubernetes.io/listen-ports': '[{"HTTP": 80}, {"HTTPS": 443}]',
+      'alb.ingress.kubernetes.io/certificate-arn': 'arn:aws:acm:us-east-1:123456789012:certificate/1234-abcd',
+      'alb.ingress.kubernetes.io/ssl-redirect': '443',
+      'alb.ingress.kubernetes.io/group.name': 'shop',
+    });
+    expect(api.exposure).toBe(ExposureScope.VPC);
+  });
+
+  test('GCE: the annotation, never ingressClassName; internal is gce-internal', () => {
+    const { ingress, api } = fronted({ controller: IngressController.gce({ scheme: LoadBalancerScheme.INTERNAL }) });
+    expect(ingress.spec.ingressClassName).toBeUndefined();
+    expect(ingress.metadata.annotations).toEqual({ 'kubernetes.io/ingress.class': 'gce-internal' });
+    expect(api.exposure).toBe(ExposureScope.VPC);
+    expect(fronted({ controller: IngressController.gce({ scheme: LoadBalancerScheme.INTERNET_FACING }) }).ingress.metadata.annotations).toEqual({ 'kubernetes.io/ingress.class': 'gce' });
+  });
+
+  test('Traefik: class, entry points and router TLS', () => {
+    const { ingress } = fronted({ controller: IngressController.traefik() });
+    expect(ingress.spec.ingressClassName).toBe('traefik');
+    expect(ingress.metadata.annotations).toEqual({
+      'traefik.ingress.kubernetes.io/router.entrypoints': 'websecure',
+      'traefik.ingress.kubernetes.io/router.tls': 'true',
+    });
+  });
+
+  test('generic: class and annotations', () => {
+    const { ingress } = fronted({ controller: IngressController.generic({ className: 'haproxy', annotations: { 'haproxy.org/ssl-redirect': 'true' } }) });
+    expect(ingress.spec.ingressClassName).toBe('haproxy');
+    expect(ingress.metadata.annotations).toEqual({ 'haproxy.org/ssl-redirect': 'true' });
+  });
+
+  test('refuses contradictions and bad options', () => {
+    expect(() => fronted({ controller: IngressController.nginx(), className: 'traefik' })).toThrow(/className "traefik" contradicts the ingress-nginx controller's class "nginx"/);
+    expect(() => fronted({ controller: IngressController.gce({ scheme: LoadBalancerScheme.INTERNET_FACING }), className: 'gce' })).toThrow(/GKE reads the kubernetes.io\/ingress.class annotation and ignores spec.ingressClassName/);
+    expect(() => IngressController.nginx({ allowSourceRanges: [] })).toThrow(/allowSourceRanges is empty/);
+    expect(() => IngressController.nginx({ allowSourceRanges: ['10.0.0.1/8'] })).toThrow(/allowSourceRanges\[0\] "10.0.0.1\/8" has host bits set/);
+    expect(() => IngressController.awsAlb({} as any)).toThrow(/IngressController.awsAlb: scheme is required/);
+    expect(() => IngressController.traefik({ entryPoints: [] })).toThrow(/entryPoints \[\] must list entry point names/);
+  });
+});
+
+describe('TLS', () => {
+  test('cert-manager with a ClusterIssuer: annotation, hosts and a Secret derived from the host', () => {
+    const { ingress, manifests } = fronted({ tls: IngressTls.certManager({ clusterIssuer: 'letsencrypt-prod' }) });
+    expect(manifests).toMatchSnapshot();
+    expect(ingress.metadata.annotations).toEqual({ 'cert-manager.io/cluster-issuer': 'letsencrypt-prod' });
+    expect(ingress.spec.tls).toEqual([{ hosts: ['api.example.com'], secretName: 'api-example-com-tls' }]);
+  });
+
+  test('cert-manager with a namespaced Issuer and a named Secret', () => {
+    const { ingress } = fronted({ tls: IngressTls.certManager({ issuer: 'team-ca', secretName: 'api-cert' }) });
+    expect(ingress.metadata.annotations).toEqual({ 'cert-manager.io/issuer': 'team-ca' });
+    expect(ingress.spec.tls).toEqual([{ hosts: ['api.example.com'], secretName: 'api-cert' }]);
+  });
+
+  test('refuses both or neither issuer', () => {
+    expect(() => IngressTls.certManager({})).toThrow(/give exactly one of clusterIssuer .* and issuer .*; received 0/);
+    expect(() => IngressTls.certManager({ clusterIssuer: 'a', issuer: 'b' })).toThrow(/received 2/);
+  });
+});
+
+describe('SharedIngress', () => {
+  test('several IngressFronted share one Ingress: rules, TLS hosts, one controller', () => {
+    // GIVEN
+    const chart = newChart();
+    const edge = new SharedIngress(chart, 'Edge', { controller: IngressController.nginx(), metadata: { name: 'edge' } });
+    // WHEN
+    const web = new IngressFronted(chart, 'Web', { selector: kplus.Pods.select(chart, 'W', { labels: { app: 'web' } }), ports: [{ port: 80 }], host: 'shop.example.com', sharedIngress: edge, tls: IngressTls.certManager({ clusterIssuer: 'le' }) });
+    new IngressFronted(chart, 'Api', { selector: kplus.Pods.select(chart, 'A', { labels: { app: 'api' } }), ports: [{ port: 80 }], host: 'shop.example.com', path: '/api', sharedIngress: edge, tls: IngressTls.certManager({ clusterIssuer: 'le' }) });
+    new IngressFronted(chart, 'Docs', { selector: kplus.Pods.select(chart, 'D', { labels: { app: 'docs' } }), ports: [{ port: 80 }], host: 'docs.example.com', sharedIngress: edge, tls: IngressTls.certManager({ clusterIssuer: 'le' }) });
+    // THEN
+    const manifests = synth(chart);
+    expect(manifests).toMatchSnapshot();
+    const ingresses = ofKind(manifests, 'Ingress');
+    expect(ingresses).toHaveLength(1);
+    expect(web.ingress).toBe(edge.ingress);
+    const [ingress] = ingresses;
+    expect(ingress.metadata.annotations).toEqual({ 'nginx.ingress.kubernetes.io/ssl-redirect': 'true', 'cert-manager.io/cluster-issuer': 'le' });
+    expect(ingress.spec.rules.map((r: any) => [r.host, r.http.paths.map((p: any) => p.path)])).toEqual([['shop.example.com', ['/', '/api']], ['docs.example.com', ['/']]]);
+    expect(ingress.spec.tls).toEqual([{ hosts: ['shop.example.com'], secretName: 'shop-example-com-tls' }, { hosts: ['docs.example.com'], secretName: 'docs-example-com-tls' }]);
+  });
+
+  test('refuses the same host and path twice, naming both constructs', () => {
+    const chart = newChart();
+    const edge = new SharedIngress(chart, 'Edge');
+    new IngressFronted(chart, 'A', { selector: kplus.Pods.select(chart, 'PA', { labels: { app: 'a' } }), ports: [{ port: 80 }], host: 'x.example.com', sharedIngress: edge });
+    expect(() => new IngressFronted(chart, 'B', { selector: kplus.Pods.select(chart, 'PB', { labels: { app: 'b' } }), ports: [{ port: 80 }], host: 'x.example.com', sharedIngress: edge }))
+      .toThrow("IngressFronted 'test/B': host \"x.example.com\" path \"/\" is already routed on SharedIngress 'test/Edge' by IngressFronted 'test/A'; give this route another host or path");
+  });
+
+  test('refuses a different issuer, a controller on the route, another namespace', () => {
+    const chart = newChart();
+    const edge = new SharedIngress(chart, 'Edge');
+    new IngressFronted(chart, 'A', { selector: kplus.Pods.select(chart, 'PA', { labels: { app: 'a' } }), ports: [{ port: 80 }], host: 'a.example.com', sharedIngress: edge, tls: IngressTls.certManager({ clusterIssuer: 'one' }) });
+    expect(() => new IngressFronted(chart, 'B', { selector: kplus.Pods.select(chart, 'PB', { labels: { app: 'b' } }), ports: [{ port: 80 }], host: 'b.example.com', sharedIngress: edge, tls: IngressTls.certManager({ clusterIssuer: 'two' }) }))
+      .toThrow(/needs annotation cert-manager.io\/cluster-issuer="two" but SharedIngress 'test\/Edge' already has "one"/);
+    expect(() => new IngressFronted(chart, 'C', { selector: kplus.Pods.select(chart, 'PC', { labels: { app: 'c' } }), ports: [{ port: 80 }], host: 'c.example.com', sharedIngress: edge, controller: IngressController.nginx() }))
+      .toThrow(/sharedIngress owns the Ingress, so controller belong on the SharedIngress/);
+    expect(() => new IngressFronted(chart, 'D', { selector: kplus.Pods.select(chart, 'PD', { labels: { app: 'd' } }), ports: [{ port: 80 }], host: 'd.example.com', sharedIngress: edge, metadata: { namespace: 'other' } }))
+      .toThrow(/sharedIngress "test\/Edge" is in namespace "\(none\)" but this Service is in "other"/);
+  });
+
+  test('the App-wide rule sees route conflicts between separate Ingresses too', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'c');
+    new IngressFronted(chart, 'A', { selector: kplus.Pods.select(chart, 'PA', { labels: { app: 'a' } }), ports: [{ port: 80 }], host: 'x.example.com' });
+    new IngressFronted(chart, 'B', { selector: kplus.Pods.select(chart, 'PB', { labels: { app: 'b' } }), ports: [{ port: 80 }], host: 'x.example.com' });
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      synth(chart);
+      expect(stderr).toHaveBeenCalledWith(expect.stringMatching(/\[ingress-route-conflict\] Ingress c-b-ingress-\w+ \(IngressFronted 'c\/B'\): host x.example.com path \/ is already routed by Ingress c-a-ingress-/));
+    } finally {
+      stderr.mockRestore();
+    }
+  });
+});
+
+describe('Gateway API', () => {
+  test('an HTTPRoute attached to a Gateway, with the same host, path and TLS intent', () => {
+    const { route, api, manifests } = fronted({ gateway: { name: 'public', namespace: 'infra', sectionName: 'https' }, path: '/v1', pathType: kplus.HttpIngressPathType.PREFIX });
+    expect(manifests).toMatchSnapshot();
+    expect(ofKind(manifests, 'Ingress')).toEqual([]);
+    expect(api.ingress).toBeUndefined();
+    expect(route.apiVersion).toBe('gateway.networking.k8s.io/v1');
+    expect(route.metadata.annotations).toEqual({ 'cdk8s-expose/tls': 'true' });
+    expect(route.spec).toEqual({
+      parentRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'public', namespace: 'infra', sectionName: 'https' }],
+      hostnames: ['api.example.com'],
+      rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/v1' } }], backendRefs: [{ name: api.name, port: 80 }] }],
+    });
+  });
+
+  test('the report reads HTTPRoutes: scope, hosts, TLS, backend', () => {
+    const chart = newChart();
+    new IngressFronted(chart, 'Api', { selector: kplus.Pods.select(chart, 'P', { labels: { app: 'api' } }), ports: [{ port: 80 }], host: 'api.example.com', gateway: { name: 'public' }, pathType: kplus.HttpIngressPathType.EXACT, path: '/x' });
+    const json = JSON.parse(ExposureReport.fromApp(chart).toJson());
+    expect(json.objects[0]).toMatchObject({ kind: 'HTTPRoute', scope: 'internet', tls: true, hosts: ['api.example.com/x'], controller: 'gateway public' });
+  });
+
+  test('refuses Ingress-only options and an ImplementationSpecific path', () => {
+    expect(() => fronted({ gateway: { name: 'public' }, controller: IngressController.nginx() })).toThrow(/gateway routes through a Gateway, so controller do not apply/);
+    expect(() => fronted({ gateway: { name: 'Public' } })).toThrow(/gateway.name "Public" must be a DNS-1123 subdomain/);
+    expect(() => fronted({ gateway: { name: 'public' }, pathType: kplus.HttpIngressPathType.IMPLEMENTATION_SPECIFIC })).toThrow(/IMPLEMENTATION_SPECIFIC has no HTTPRoute equivalent/);
+  });
+});
