@@ -1,4 +1,4 @@
-import { ApiObject, ApiObjectMetadata, Duration } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { constructLabel, propError, show } from './errors';
@@ -161,6 +161,11 @@ export abstract class ExposedService extends kplus.Service {
   /** The construct's kind, as it appears in messages and reports (`InternalService`...). */
   public readonly constructKind: string;
 
+  /**
+   * RBAC permissions on this Service (`grantRead`, `grantReadWrite`), inherited from cdk8s-plus.
+   */
+  declare public readonly permissions: kplus.ResourcePermissions;
+
   /** The Kubernetes Service type. */
   public readonly serviceType: kplus.ServiceType;
 
@@ -272,6 +277,14 @@ export abstract class ExposedService extends kplus.Service {
    */
   public get headless(): boolean {
     return this._headless;
+  }
+
+  /**
+   * The Service's metadata (name, namespace, labels, annotations); add to it with
+   * `addLabel()` and `addAnnotation()`.
+   */
+  public get metadata(): ApiObjectMetadataDefinition {
+    return super.metadata;
   }
 
   /**
