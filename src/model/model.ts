@@ -201,7 +201,7 @@ function ingressOf(manifest: any, ref: ObjectRef): HttpEntryInfo {
   const tls = (spec.tls ?? []).length > 0 && hosts.every(h => tlsHosts.includes(h));
   const className = spec.ingressClassName ?? ref.annotations['kubernetes.io/ingress.class'];
   return {
-    ...ref,
+    kind: ref.kind, name: ref.name, namespace: ref.namespace, origin: ref.origin, annotations: ref.annotations,
     className,
     routes,
     tlsHosts,
@@ -234,7 +234,10 @@ function httpRouteOf(manifest: any, ref: ObjectRef): HttpEntryInfo {
   const parents = (spec.parentRefs ?? []).map((p: any) => `${p?.namespace ? `${p.namespace}/` : ''}${p?.name}${p?.sectionName ? `#${p.sectionName}` : ''}`);
   // TLS for a route is the Gateway listener's business; the library records its intent.
   const tls = ref.annotations['cdk8s-expose/tls'] === 'true';
-  return { ...ref, routes, tlsHosts: tls ? hostnames.filter((h): h is string => !!h) : [], tls, exposure: ExposureScope.INTERNET, parents };
+  return {
+    kind: ref.kind, name: ref.name, namespace: ref.namespace, origin: ref.origin, annotations: ref.annotations,
+    routes, tlsHosts: tls ? hostnames.filter((h): h is string => !!h) : [], tls, exposure: ExposureScope.INTERNET, parents,
+  };
 }
 
 function workloadOf(manifest: any, ref: ObjectRef): WorkloadInfo | undefined {
@@ -242,7 +245,7 @@ function workloadOf(manifest: any, ref: ObjectRef): WorkloadInfo | undefined {
   if (!template) return undefined;
   const containers = [...(template.spec?.containers ?? []), ...(template.spec?.initContainers ?? []).filter((c: any) => c?.restartPolicy === 'Always')];
   return {
-    ...ref,
+    kind: ref.kind, name: ref.name, namespace: ref.namespace, origin: ref.origin, annotations: ref.annotations,
     podLabels: { ...(template.metadata?.labels ?? {}) },
     containerPorts: containers.flatMap((c: any) => (c?.ports ?? []).map((p: any) => ({ number: p?.containerPort, name: p?.name, protocol: p?.protocol ?? 'TCP' }))),
   };
@@ -252,7 +255,7 @@ function networkPolicyOf(manifest: any, ref: ObjectRef): NetworkPolicyInfo {
   const spec = manifest.spec ?? {};
   const types: string[] = spec.policyTypes ?? (spec.egress ? ['Ingress', 'Egress'] : ['Ingress']);
   return {
-    ...ref,
+    kind: ref.kind, name: ref.name, namespace: ref.namespace, origin: ref.origin, annotations: ref.annotations,
     podSelector: { ...(spec.podSelector?.matchLabels ?? {}) },
     podSelectorHasExpressions: (spec.podSelector?.matchExpressions ?? []).length > 0,
     isolatesIngress: types.includes('Ingress'),
@@ -269,8 +272,8 @@ export function buildModel(manifests: Iterable<SourcedManifest>): ExposureModel 
     if (ref.kind === 'Service' && manifest.apiVersion === 'v1') {
       const spec = manifest.spec ?? {};
       const type = spec.type ?? 'ClusterIP';
-      // Written out field by field: an object spread followed by a dozen more fields is
-      // several times slower in V8, and this runs for every Service of the App at synth.
+      // Every entry is written out field by field: an object spread followed by more fields
+      // is several times slower in V8, and this runs for every object of the App at synth.
       model.services.push({
         kind: ref.kind,
         name: ref.name,

@@ -16,6 +16,8 @@ interface GuardState {
   synthDepth: number;
   /** Findings computed during the current App.synth()/synthYaml() call. */
   cached?: CheckResult;
+  /** API objects whose toJson() answers from the guard's copy until the call ends. */
+  memoized: ApiObject[];
 }
 
 /**
@@ -25,7 +27,7 @@ interface GuardState {
 export function ensureGuard(scope: IConstruct): void {
   const root = scope.node.root as IConstruct & { [GUARD_MARKER]?: GuardState } & Record<string, unknown>;
   if (root[GUARD_MARKER]) return;
-  const state: GuardState = { warned: new Set<string>(), synthDepth: 0 };
+  const state: GuardState = { warned: new Set<string>(), synthDepth: 0, memoized: [] };
   root[GUARD_MARKER] = state;
 
   // cdk8s validates the whole App once in App.synth()/synthYaml() and again for every chart
@@ -41,14 +43,18 @@ export function ensureGuard(scope: IConstruct): void {
         return (original as (...a: unknown[]) => unknown).apply(this, args);
       } finally {
         state.synthDepth--;
-        if (state.synthDepth === 0) state.cached = undefined;
+        if (state.synthDepth === 0) {
+          state.cached = undefined;
+          for (const object of state.memoized) delete (object as unknown as Record<string, unknown>).toJson;
+          state.memoized = [];
+        }
       }
     };
   }
 
   root.node.addValidation({
     validate: () => {
-      const result = state.synthDepth > 0 && state.cached ? state.cached : checkApp(root);
+      const result = state.synthDepth > 0 && state.cached ? state.cached : checkApp(root, state.synthDepth > 0 ? state.memoized : undefined);
       if (state.synthDepth > 0) state.cached = result;
       const { findings, problems } = result;
       for (const f of findings.filter(x => !isBlocking(x) && x.acknowledged === undefined)) {
@@ -69,7 +75,7 @@ export function ensureGuard(scope: IConstruct): void {
  * A generator: each manifest can be dropped once the model has read it, which keeps the
  * guard's peak memory to the model's size.
  */
-export function* manifestsOf(root: IConstruct, problems?: string[]): Generator<SourcedManifest> {
+export function* manifestsOf(root: IConstruct, problems?: string[], memoize?: ApiObject[]): Generator<SourcedManifest> {
   function* visit(node: IConstruct, owner: { path: string; kind: string } | undefined, policy: PolicyContext): Generator<SourcedManifest> {
     const kind = (node as unknown as Record<symbol, unknown>)[KIND_MARKER];
     const here = typeof kind === 'string' ? { path: node.node.path, kind } : owner;
@@ -79,8 +85,15 @@ export function* manifestsOf(root: IConstruct, problems?: string[]): Generator<S
     const context = ExposurePolicy._contextOf(node, policy);
     if (node instanceof ApiObject) {
       const resource = node.node.id === 'Resource' && node.node.scope ? node.node.scope : node;
+      const manifest = node.toJson();
+      if (memoize) {
+        // Inside one App.synth() nothing changes after validation, and cdk8s is about to call
+        // toJson() on every object again: answer from this copy until the call ends.
+        (node as unknown as Record<string, unknown>).toJson = () => manifest;
+        memoize.push(node);
+      }
       yield {
-        manifest: node.toJson(),
+        manifest,
         origin: {
           constructPath: here?.path ?? resource.node.path,
           constructKind: here?.kind,
@@ -102,9 +115,9 @@ interface CheckResult {
 }
 
 /** The rules' findings and the constructs' own problems, in one walk of the App. */
-function checkApp(root: IConstruct): CheckResult {
+function checkApp(root: IConstruct, memoize?: ApiObject[]): CheckResult {
   const problems: string[] = [];
-  const findings = evaluate(buildModel(manifestsOf(root, problems)));
+  const findings = evaluate(buildModel(manifestsOf(root, problems, memoize)));
   return { findings, problems };
 }
 

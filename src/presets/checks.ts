@@ -1,6 +1,8 @@
 /**
  * Checks shared by the presets. Private to the library.
  */
+import { ExposureScope } from '../exposure-scope';
+import { checkQualifiedName } from '../validation/names';
 import { LoadBalancerScheme } from './common';
 
 /** The annotation that records an internal generic profile or controller for reports. */
@@ -34,4 +36,19 @@ export function checkPortList(factory: string, prop: string, ports: number[] | u
       throw presetError(factory, `${prop}[${i}] ${JSON.stringify(port)} is not a port number (1-65535)`);
     }
   }
+}
+
+/**
+ * The annotations of a generic preset: each key checked as a qualified name; an internal
+ * scheme also records `cdk8s-expose/exposure: vpc` so reports of the YAML know.
+ */
+export function genericAnnotations(factory: string, annotations: Record<string, string> | undefined, scheme: LoadBalancerScheme): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(annotations ?? {})) {
+    const problem = checkQualifiedName(key);
+    if (problem) throw presetError(factory, `annotations key ${JSON.stringify(key)} ${problem}`);
+    out[key] = String(value);
+  }
+  if (scheme === LoadBalancerScheme.INTERNAL) out[EXPOSURE_ANNOTATION] = ExposureScope.VPC;
+  return out;
 }

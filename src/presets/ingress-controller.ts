@@ -1,7 +1,6 @@
-import { ExposureScope } from '../exposure-scope';
-import { EXPOSURE_ANNOTATION, checkArns, checkScheme, presetError } from './checks';
+import { checkArns, checkScheme, genericAnnotations, presetError } from './checks';
 import { AwsTargetType, LoadBalancerScheme } from './common';
-import { checkCidr, checkDns1123Subdomain, checkQualifiedName } from '../validation/names';
+import { checkCidr, checkDns1123Subdomain } from '../validation/names';
 
 /** Options of the ingress-nginx preset. */
 export interface NginxIngressOptions {
@@ -175,13 +174,7 @@ export class IngressController {
   public static generic(options: GenericIngressOptions = {}): IngressController {
     const f = 'IngressController.generic';
     const scheme = options.scheme === undefined ? LoadBalancerScheme.INTERNET_FACING : checkScheme(f, options.scheme);
-    const a: Record<string, string> = {};
-    for (const [key, value] of Object.entries(options.annotations ?? {})) {
-      const problem = checkQualifiedName(key);
-      if (problem) throw presetError(f, `annotations key ${JSON.stringify(key)} ${problem}`);
-      a[key] = String(value);
-    }
-    if (scheme === LoadBalancerScheme.INTERNAL) a[EXPOSURE_ANNOTATION] = ExposureScope.VPC;
+    const a = genericAnnotations(f, options.annotations, scheme);
     return new IngressController('generic', options.className === undefined ? undefined : checkClass(f, options.className), scheme, a);
   }
 

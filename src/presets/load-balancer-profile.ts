@@ -1,7 +1,5 @@
-import { ExposureScope } from '../exposure-scope';
-import { EXPOSURE_ANNOTATION, checkArns, checkPortList, checkScheme, presetError } from './checks';
+import { checkArns, checkPortList, checkScheme, genericAnnotations, presetError } from './checks';
 import { AwsTargetType, LoadBalancerScheme } from './common';
-import { checkQualifiedName } from '../validation/names';
 
 /** The protocol the AWS load balancer speaks to the targets. */
 export enum AwsBackendProtocol {
@@ -351,13 +349,7 @@ export class LoadBalancerProfile {
   public static generic(options: GenericLoadBalancerOptions): LoadBalancerProfile {
     const f = 'LoadBalancerProfile.generic';
     const scheme = checkScheme(f, options?.scheme);
-    const a: Record<string, string> = {};
-    for (const [key, value] of Object.entries(options.annotations ?? {})) {
-      const problem = checkQualifiedName(key);
-      if (problem) throw presetError(f, `annotations key ${JSON.stringify(key)} ${problem}`);
-      a[key] = String(value);
-    }
-    if (scheme === LoadBalancerScheme.INTERNAL) a[EXPOSURE_ANNOTATION] = ExposureScope.VPC;
+    const a = genericAnnotations(f, options.annotations, scheme);
     return new LoadBalancerProfile('generic', scheme, a, options.loadBalancerClass);
   }
 

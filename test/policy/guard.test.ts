@@ -1,4 +1,4 @@
-import { Chart, Testing } from 'cdk8s';
+import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { DevService, ExposurePolicy, IngressFronted, IngressTls, InternalService, PublicService, SourceRanges, Stage } from '../../src';
 import { synth } from '../util';
@@ -84,5 +84,24 @@ describe('synth-time guard', () => {
     new IngressFronted(chart2, 'Web', { selector: pods(chart2, 'web'), ports: [{ port: 80 }], host: 'a.example.com' });
     expect(() => synth(chart2)).not.toThrow();
     expect(api).toBeDefined();
+  });
+});
+
+describe('guard within App.synth()', () => {
+  test('findings and manifests are reused only inside one synth call; the next call sees changes', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'c');
+    const svc = new InternalService(chart, 'Api', { selector: kplus.Pods.select(chart, 'P', { labels: { app: 'api' } }), ports: [{ port: 80, name: 'http' }] });
+    const first = app.synthYaml();
+    expect(Object.prototype.hasOwnProperty.call(ApiObject.of(svc), 'toJson')).toBe(false);
+    svc.addPort({ port: 443, name: 'https' });
+    const second = app.synthYaml();
+    expect(first).not.toContain('port: 443');
+    expect(second).toContain('port: 443');
+    // A finding that appears between two calls is reported by the second.
+    ExposurePolicy.apply(chart, { stage: Stage.PRODUCTION });
+    expect(() => app.synthYaml()).not.toThrow();
+    new DevService(chart, 'Dev', { selector: kplus.Pods.select(chart, 'D', { labels: { app: 'dev' } }), ports: [{ port: 80 }] });
+    expect(() => app.synthYaml()).toThrow(/\[node-port-in-production\] Service c-dev-\w+ \(DevService 'c\/Dev'\)/);
   });
 });
