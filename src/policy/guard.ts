@@ -88,8 +88,13 @@ export function* manifestsOf(root: IConstruct, problems?: string[], memoize?: Ap
       const manifest = node.toJson();
       if (memoize) {
         // Inside one App.synth() nothing changes after validation, and cdk8s is about to call
-        // toJson() on every object again: answer from this copy until the call ends.
-        (node as unknown as Record<string, unknown>).toJson = () => manifest;
+        // toJson() on every object again, chart by chart: answer that one call from this copy,
+        // then let it go (so each chart's copies are freed once the chart is written).
+        const target = node as unknown as Record<string, unknown>;
+        target.toJson = () => {
+          delete target.toJson;
+          return manifest;
+        };
         memoize.push(node);
       }
       yield {
