@@ -104,7 +104,7 @@ export function main(argv: string[], io: AuditIo = defaultIo): number {
     return args.includes('--help') || args.includes('-h') ? 0 : 2;
   }
   args.shift();
-  let stage: string | undefined = process.env[ExposurePolicy.STAGE_ENVIRONMENT_VARIABLE] || undefined;
+  let stage: string | undefined;
   let format = 'markdown';
   const inputs: string[] = [];
   while (args.length > 0) {
@@ -114,8 +114,11 @@ export function main(argv: string[], io: AuditIo = defaultIo): number {
       return 2;
     } else {inputs.push(a);}
   }
-  if (stage !== undefined && !(Object.values(Stage) as string[]).includes(stage)) {
-    io.err(`cdk8s-expose audit: --stage ${JSON.stringify(stage)} is not one of ${Object.values(Stage).join(', ')}\n`);
+  let parsedStage: Stage | undefined;
+  try {
+    parsedStage = stage !== undefined ? ExposurePolicy.parseStage(stage, '--stage') : ExposurePolicy.stageFromEnvironment();
+  } catch (e) {
+    io.err(`cdk8s-expose audit: ${(e as Error).message}\n`);
     return 2;
   }
   if (!['markdown', 'json', 'mermaid'].includes(format)) {
@@ -129,7 +132,7 @@ export function main(argv: string[], io: AuditIo = defaultIo): number {
 
   const problems: string[] = [];
   const manifests = inputs.flatMap(input => collectFiles(input, problems)).flatMap(file => readManifests(file, problems));
-  const report = ExposureReport._fromSourced(manifests, stage as Stage | undefined, problems);
+  const report = ExposureReport._fromSourced(manifests, parsedStage, problems);
   io.out(format === 'json' ? report.toJson() : format === 'mermaid' ? report.toMermaid() : report.toMarkdown());
   for (const p of problems) io.err(`cdk8s-expose audit: ${p}\n`);
   for (const line of report.findingLines) io.err(`${line}\n`);

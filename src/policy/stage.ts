@@ -79,6 +79,25 @@ export class ExposurePolicy {
   }
 
   /**
+   * Reads a stage name (`development`, `staging`, `production`), with an error that says where
+   * the text came from and what is allowed.
+   *
+   * @param text the stage name
+   * @param source where the text came from, for the error (`--stage`, a property name...)
+   */
+  public static parseStage(text: string, source: string): Stage {
+    return parseStage(text, source);
+  }
+
+  /**
+   * The stage the environment variable `CDK8S_EXPOSE_STAGE` sets, if any.
+   */
+  public static stageFromEnvironment(): Stage | undefined {
+    const fromEnv = process.env[ExposurePolicy.STAGE_ENVIRONMENT_VARIABLE];
+    return fromEnv === undefined || fromEnv === '' ? undefined : parseStage(fromEnv, `The environment variable ${ExposurePolicy.STAGE_ENVIRONMENT_VARIABLE}`);
+  }
+
+  /**
    * The stage that applies to a construct: `CDK8S_EXPOSE_STAGE` when set, else the nearest
    * declared stage, else the context key `cdk8s-expose:stage`.
    *
@@ -104,10 +123,8 @@ export class ExposurePolicy {
    * @internal
    */
   public static _rootContext(root: IConstruct): PolicyContext {
-    const fromEnv = process.env[ExposurePolicy.STAGE_ENVIRONMENT_VARIABLE];
-    if (fromEnv !== undefined && fromEnv !== '') {
-      return { stage: parseStage(fromEnv, `The environment variable ${ExposurePolicy.STAGE_ENVIRONMENT_VARIABLE}`), requireIsolation: false, fixed: true };
-    }
+    const fromEnv = ExposurePolicy.stageFromEnvironment();
+    if (fromEnv !== undefined) return { stage: fromEnv, requireIsolation: false, fixed: true };
     const fromContext = root.node.tryGetContext(ExposurePolicy.STAGE_CONTEXT_KEY);
     return {
       stage: fromContext === undefined ? undefined : parseStage(fromContext, `The cdk8s context key ${ExposurePolicy.STAGE_CONTEXT_KEY}`),

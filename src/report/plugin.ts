@@ -39,12 +39,8 @@ export class ExposureValidation {
    * @param props the properties from `cdk8s.yaml`
    */
   constructor(props: ExposureValidationProps = {}) {
-    const fromEnv = process.env[ExposurePolicy.STAGE_ENVIRONMENT_VARIABLE];
-    const stage = fromEnv !== undefined && fromEnv !== '' ? fromEnv : props.stage;
-    if (stage !== undefined && !(Object.values(Stage) as string[]).includes(stage)) {
-      throw new Error(`ExposureValidation: stage ${JSON.stringify(stage)} is not one of ${Object.values(Stage).join(', ')}`);
-    }
-    this.stage = stage as Stage | undefined;
+    this.stage = ExposurePolicy.stageFromEnvironment()
+      ?? (props.stage === undefined ? undefined : ExposurePolicy.parseStage(props.stage, 'ExposureValidation: the property stage'));
   }
 
   /**

@@ -52,7 +52,8 @@ describe('ExposureValidation (cdk8s CLI plugin)', () => {
   });
 
   test('CDK8S_EXPOSE_STAGE overrides the property; a bad stage is refused', () => {
+    expect(() => new ExposureValidation({ stage: 'prod' })).toThrow('ExposureValidation: the property stage is "prod"; it must be one of development, staging, production');
     process.env.CDK8S_EXPOSE_STAGE = 'prod';
-    expect(() => new ExposureValidation({ stage: 'staging' })).toThrow('ExposureValidation: stage "prod" is not one of development, staging, production');
+    expect(() => new ExposureValidation({ stage: 'staging' })).toThrow('The environment variable CDK8S_EXPOSE_STAGE is "prod"; it must be one of development, staging, production');
   });
 });
