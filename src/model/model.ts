@@ -201,7 +201,11 @@ function ingressOf(manifest: any, ref: ObjectRef): HttpEntryInfo {
   const tls = (spec.tls ?? []).length > 0 && hosts.every(h => tlsHosts.includes(h));
   const className = spec.ingressClassName ?? ref.annotations['kubernetes.io/ingress.class'];
   return {
-    kind: ref.kind, name: ref.name, namespace: ref.namespace, origin: ref.origin, annotations: ref.annotations,
+    kind: ref.kind,
+    name: ref.name,
+    namespace: ref.namespace,
+    origin: ref.origin,
+    annotations: ref.annotations,
     className,
     routes,
     tlsHosts,
@@ -235,8 +239,16 @@ function httpRouteOf(manifest: any, ref: ObjectRef): HttpEntryInfo {
   // TLS for a route is the Gateway listener's business; the library records its intent.
   const tls = ref.annotations['cdk8s-expose/tls'] === 'true';
   return {
-    kind: ref.kind, name: ref.name, namespace: ref.namespace, origin: ref.origin, annotations: ref.annotations,
-    routes, tlsHosts: tls ? hostnames.filter((h): h is string => !!h) : [], tls, exposure: ExposureScope.INTERNET, parents,
+    kind: ref.kind,
+    name: ref.name,
+    namespace: ref.namespace,
+    origin: ref.origin,
+    annotations: ref.annotations,
+    routes,
+    tlsHosts: tls ? hostnames.filter((h): h is string => !!h) : [],
+    tls,
+    exposure: ExposureScope.INTERNET,
+    parents,
   };
 }
 
@@ -245,7 +257,11 @@ function workloadOf(manifest: any, ref: ObjectRef): WorkloadInfo | undefined {
   if (!template) return undefined;
   const containers = [...(template.spec?.containers ?? []), ...(template.spec?.initContainers ?? []).filter((c: any) => c?.restartPolicy === 'Always')];
   return {
-    kind: ref.kind, name: ref.name, namespace: ref.namespace, origin: ref.origin, annotations: ref.annotations,
+    kind: ref.kind,
+    name: ref.name,
+    namespace: ref.namespace,
+    origin: ref.origin,
+    annotations: ref.annotations,
     podLabels: { ...(template.metadata?.labels ?? {}) },
     containerPorts: containers.flatMap((c: any) => (c?.ports ?? []).map((p: any) => ({ number: p?.containerPort, name: p?.name, protocol: p?.protocol ?? 'TCP' }))),
   };
@@ -255,7 +271,11 @@ function networkPolicyOf(manifest: any, ref: ObjectRef): NetworkPolicyInfo {
   const spec = manifest.spec ?? {};
   const types: string[] = spec.policyTypes ?? (spec.egress ? ['Ingress', 'Egress'] : ['Ingress']);
   return {
-    kind: ref.kind, name: ref.name, namespace: ref.namespace, origin: ref.origin, annotations: ref.annotations,
+    kind: ref.kind,
+    name: ref.name,
+    namespace: ref.namespace,
+    origin: ref.origin,
+    annotations: ref.annotations,
     podSelector: { ...(spec.podSelector?.matchLabels ?? {}) },
     podSelectorHasExpressions: (spec.podSelector?.matchExpressions ?? []).length > 0,
     isolatesIngress: types.includes('Ingress'),
@@ -265,8 +285,19 @@ function networkPolicyOf(manifest: any, ref: ObjectRef): NetworkPolicyInfo {
 
 /** Builds the model from manifests. Documents that are not objects are the caller's to report. */
 export function buildModel(manifests: Iterable<SourcedManifest>): ExposureModel {
-  const model: ExposureModel = { services: [], entries: [], workloads: [], networkPolicies: [], others: [] };
-  for (const { manifest, origin } of manifests) {
+  const model = emptyModel();
+  for (const sourced of manifests) addToModel(model, sourced);
+  return model;
+}
+
+/** A model with nothing in it yet, to fill with `addToModel`. */
+export function emptyModel(): ExposureModel {
+  return { services: [], entries: [], workloads: [], networkPolicies: [], others: [] };
+}
+
+/** Reads one manifest into the model; nothing of the manifest is kept but what the model needs. */
+export function addToModel(model: ExposureModel, { manifest, origin }: SourcedManifest): void {
+  {
     const ref = refOf(manifest, origin);
     const group = String(manifest.apiVersion ?? '').split('/')[0];
     if (ref.kind === 'Service' && manifest.apiVersion === 'v1') {
@@ -285,8 +316,8 @@ export function buildModel(manifests: Iterable<SourcedManifest>): ExposureModel 
         ports: toPorts(spec.ports),
         headless: spec.clusterIP === 'None',
         externalName: spec.externalName,
-        externalIPs: Array.isArray(spec.externalIPs) ? spec.externalIPs : [],
-        sourceRanges: Array.isArray(spec.loadBalancerSourceRanges) ? spec.loadBalancerSourceRanges : [],
+        externalIPs: Array.isArray(spec.externalIPs) ? [...spec.externalIPs] : [],
+        sourceRanges: Array.isArray(spec.loadBalancerSourceRanges) ? [...spec.loadBalancerSourceRanges] : [],
         healthCheckNodePort: spec.healthCheckNodePort,
         loadBalancerClass: spec.loadBalancerClass,
         exposure: serviceExposure(type, ref.annotations),
@@ -303,7 +334,6 @@ export function buildModel(manifests: Iterable<SourcedManifest>): ExposureModel 
       else model.others.push(ref);
     }
   }
-  return model;
 }
 
 /** True when every label of the selector is on the pod. An empty selector selects nothing here. */

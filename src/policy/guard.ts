@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { PolicyContext } from './context';
 import { Finding, evaluate, formatFinding, isBlocking } from './engine';
 import { ExposurePolicy } from './stage';
-import { SourcedManifest, buildModel } from '../model/model';
+import { SourcedManifest, addToModel, buildModel, emptyModel } from '../model/model';
 
 /** Marks a construct as an exposure construct, with its kind; read here without an import cycle. */
 export const KIND_MARKER = Symbol.for('cdk8s-expose.kind');
@@ -70,13 +70,14 @@ export function ensureGuard(scope: IConstruct): void {
 }
 
 /**
- * Every API object below `root`, synthesized, with the construct and stage it belongs to. One
- * walk down the tree carries the owner and the policy, so no object looks up its ancestors.
- * A generator: each manifest can be dropped once the model has read it, which keeps the
- * guard's peak memory to the model's size.
+ * Calls `visit` with every API object below `root`, synthesized, with the construct and stage
+ * it belongs to. One walk down the tree carries the owner and the policy, so no object looks
+ * up its ancestors, and each manifest can be dropped once `visit` has read it. Each exposure
+ * construct's own problems go to `problems`; with `memoize`, cdk8s's next `toJson()` of the
+ * object is answered from this copy (see ensureGuard).
  */
-export function* manifestsOf(root: IConstruct, problems?: string[], memoize?: ApiObject[]): Generator<SourcedManifest> {
-  function* visit(node: IConstruct, owner: { path: string; kind: string } | undefined, policy: PolicyContext): Generator<SourcedManifest> {
+export function forEachManifest(root: IConstruct, visit: (sourced: SourcedManifest) => void, problems?: string[], memoize?: ApiObject[]): void {
+  const walk = (node: IConstruct, owner: { path: string; kind: string } | undefined, policy: PolicyContext): void => {
     const kind = (node as unknown as Record<symbol, unknown>)[KIND_MARKER];
     const here = typeof kind === 'string' ? { path: node.node.path, kind } : owner;
     if (typeof kind === 'string' && problems) {
@@ -97,7 +98,7 @@ export function* manifestsOf(root: IConstruct, problems?: string[], memoize?: Ap
         };
         memoize.push(node);
       }
-      yield {
+      visit({
         manifest,
         origin: {
           constructPath: here?.path ?? resource.node.path,
@@ -105,11 +106,18 @@ export function* manifestsOf(root: IConstruct, problems?: string[], memoize?: Ap
           stage: context.stage,
           requireIsolation: context.requireIsolation,
         },
-      };
+      });
     }
-    for (const child of node.node.children) yield* visit(child, here, context);
-  }
-  yield* visit(root, undefined, ExposurePolicy._rootContext(root));
+    for (const child of node.node.children) walk(child, here, context);
+  };
+  walk(root, undefined, ExposurePolicy._rootContext(root));
+}
+
+/** Every API object below `root`, synthesized, with the construct and stage it belongs to. */
+export function manifestsOf(root: IConstruct): SourcedManifest[] {
+  const out: SourcedManifest[] = [];
+  forEachManifest(root, sourced => out.push(sourced));
+  return out;
 }
 
 interface CheckResult {
@@ -122,7 +130,9 @@ interface CheckResult {
 /** The rules' findings and the constructs' own problems, in one walk of the App. */
 function checkApp(root: IConstruct, memoize?: ApiObject[]): CheckResult {
   const problems: string[] = [];
-  const findings = evaluate(buildModel(manifestsOf(root, problems, memoize)));
+  const model = emptyModel();
+  forEachManifest(root, sourced => addToModel(model, sourced), problems, memoize);
+  const findings = evaluate(model);
   return { findings, problems };
 }
 

@@ -2,8 +2,8 @@
  * Checks shared by the presets. Private to the library.
  */
 import { ExposureScope } from '../exposure-scope';
-import { checkQualifiedName } from '../validation/names';
 import { LoadBalancerScheme } from './common';
+import { checkQualifiedName } from '../validation/names';
 
 /** The annotation that records an internal generic profile or controller for reports. */
 export const EXPOSURE_ANNOTATION = 'cdk8s-expose/exposure';
@@ -42,7 +42,8 @@ export function checkPortList(factory: string, prop: string, ports: number[] | u
  * The annotations of a generic preset: each key checked as a qualified name; an internal
  * scheme also records `cdk8s-expose/exposure: vpc` so reports of the YAML know.
  */
-export function genericAnnotations(factory: string, annotations: Record<string, string> | undefined, scheme: LoadBalancerScheme): Record<string, string> {
+export function genericAnnotations(factory: string, annotations: Record<string, string> | undefined,
+  scheme: LoadBalancerScheme): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(annotations ?? {})) {
     const problem = checkQualifiedName(key);
