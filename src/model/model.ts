@@ -2,6 +2,7 @@
  * One model of exposure, built from Kubernetes manifests: what the rules, the report, the
  * cdk8s validation plugin and the audit command all read. Private to the library.
  */
+import { EXPOSURE_ANNOTATION, TLS_INTENT_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
 import { Stage } from '../policy/stage';
 
@@ -114,14 +115,14 @@ const INTERNAL_LB_ANNOTATIONS: Array<[string, (v: string) => boolean]> = [
   ['cloud.google.com/load-balancer-type', v => v.toLowerCase() === 'internal'],
   ['service.beta.kubernetes.io/azure-load-balancer-internal', v => v === 'true'],
   ['service.beta.kubernetes.io/oci-load-balancer-internal', v => v === 'true'],
-  ['cdk8s-expose/exposure', v => v === 'vpc'],
+  [EXPOSURE_ANNOTATION, v => v === 'vpc'],
 ];
 
 /** Ingress annotations that make the entry internal (VPC) rather than internet-facing. */
 const INTERNAL_INGRESS_ANNOTATIONS: Array<[string, (v: string) => boolean]> = [
   ['alb.ingress.kubernetes.io/scheme', v => v === 'internal'],
   ['kubernetes.io/ingress.class', v => v === 'gce-internal'],
-  ['cdk8s-expose/exposure', v => v === 'vpc'],
+  [EXPOSURE_ANNOTATION, v => v === 'vpc'],
 ];
 
 const WORKLOAD_TEMPLATE_PATHS: Record<string, (m: any) => any> = {
@@ -237,7 +238,7 @@ function httpRouteOf(manifest: any, ref: ObjectRef): HttpEntryInfo {
   }
   const parents = (spec.parentRefs ?? []).map((p: any) => `${p?.namespace ? `${p.namespace}/` : ''}${p?.name}${p?.sectionName ? `#${p.sectionName}` : ''}`);
   // TLS for a route is the Gateway listener's business; the library records its intent.
-  const tls = ref.annotations['cdk8s-expose/tls'] === 'true';
+  const tls = ref.annotations[TLS_INTENT_ANNOTATION] === 'true';
   return {
     kind: ref.kind,
     name: ref.name,

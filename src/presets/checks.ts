@@ -1,12 +1,11 @@
 /**
  * Checks shared by the presets. Private to the library.
  */
+import { EXPOSURE_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
 import { LoadBalancerScheme } from './common';
 import { checkQualifiedName } from '../validation/names';
 
-/** The annotation that records an internal generic profile or controller for reports. */
-export const EXPOSURE_ANNOTATION = 'cdk8s-expose/exposure';
 
 /** Fails a preset factory with a message naming the factory and the option. */
 export function presetError(factory: string, message: string): Error {
