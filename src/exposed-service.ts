@@ -153,9 +153,9 @@ export interface ExposedServiceConfig {
 }
 
 /**
- * The shared base of the five exposure constructs. It owns one cdk8s-plus-28 `Service`,
- * checks and normalizes ports, writes the ServiceSpec fields cdk8s-plus-28 lacks, and
- * declares where the Service can be reached from.
+ * The shared base of the five exposure constructs: a cdk8s-plus-28 `Service` (so `service`
+ * is the construct itself) that checks and normalizes ports, writes the ServiceSpec fields
+ * cdk8s-plus-28 lacks, and declares where the Service can be reached from.
  */
 export abstract class ExposedService extends kplus.Service {
   /** The construct's kind, as it appears in messages and reports (`InternalService`...). */
