@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { PolicyContext } from './context';
 import { Finding, evaluate, formatFinding, isBlocking } from './engine';
 import { ExposurePolicy } from './stage';
-import { SourcedManifest, addToModel, buildModel, emptyModel } from '../model/model';
+import { SourcedManifest, addToModel, emptyModel } from '../model/model';
 
 /** Marks a construct as an exposure construct, with its kind; read here without an import cycle. */
 export const KIND_MARKER = Symbol.for('cdk8s-expose.kind');
@@ -136,7 +136,3 @@ function checkApp(root: IConstruct, memoize?: ApiObject[]): CheckResult {
   return { findings, problems };
 }
 
-/** Every rule's findings over the App that contains `scope`. */
-export function findingsOf(scope: IConstruct): Finding[] {
-  return evaluate(buildModel(manifestsOf(scope.node.root)));
-}

@@ -29,7 +29,7 @@ export function checkArns(factory: string, arns: string[] | undefined): void {
   }
 }
 
-export function checkPortList(factory: string, prop: string, ports: number[] | undefined): void {
+export function checkPortNumbers(factory: string, prop: string, ports: number[] | undefined): void {
   for (const [i, port] of (ports ?? []).entries()) {
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
       throw presetError(factory, `${prop}[${i}] ${JSON.stringify(port)} is not a port number (1-65535)`);

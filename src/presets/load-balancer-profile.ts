@@ -1,4 +1,4 @@
-import { checkArns, checkPortList, checkScheme, genericAnnotations, presetError } from './checks';
+import { checkArns, checkPortNumbers, checkScheme, genericAnnotations, presetError } from './checks';
 import { AwsTargetType, LoadBalancerScheme } from './common';
 
 /** The protocol the AWS load balancer speaks to the targets. */
@@ -217,7 +217,7 @@ function healthCheckAnnotations(factory: string, prefix: string, hc: HealthCheck
     out[`${prefix}healthcheck-path`] = hc.path;
   }
   if (hc.port !== undefined) {
-    checkPortList(factory, 'healthCheck.port', [hc.port]);
+    checkPortNumbers(factory, 'healthCheck.port', [hc.port]);
     out[`${prefix}healthcheck-port`] = String(hc.port);
   }
   if (hc.protocol !== undefined) out[`${prefix}healthcheck-protocol`] = hc.protocol.toLowerCase();
@@ -249,7 +249,7 @@ export class LoadBalancerProfile {
     a[`${p}nlb-target-type`] = options.targetType ?? AwsTargetType.IP;
     checkArns(f, options.certificateArns);
     if (options.tlsPorts && !options.certificateArns?.length) throw presetError(f, 'tlsPorts needs certificateArns');
-    checkPortList(f, 'tlsPorts', options.tlsPorts);
+    checkPortNumbers(f, 'tlsPorts', options.tlsPorts);
     if (options.certificateArns?.length) {
       a[`${p}ssl-cert`] = options.certificateArns.join(',');
       a[`${p}ssl-ports`] = (options.tlsPorts ?? [443]).join(',');

@@ -8,7 +8,6 @@ const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 /** RFC 1035 label: what a Service name must be. */
 export function checkDns1035Label(value: string): string | undefined {
@@ -81,13 +80,6 @@ export function checkQualifiedName(value: string): string | undefined {
   if (!QUALIFIED_NAME_PART.test(name)) {
     return 'must have a name part of letters, digits, "-", "_" and ".", starting and ending with a letter or digit';
   }
-  return undefined;
-}
-
-/** A label value: at most 63 characters of `[A-Za-z0-9-_.]`, starting and ending with a letter or digit, or empty. */
-export function checkLabelValue(value: string): string | undefined {
-  if (value.length > 63) return `must be at most 63 characters (it has ${value.length})`;
-  if (!LABEL_VALUE.test(value)) return 'must be letters, digits, "-", "_" and ".", starting and ending with a letter or digit';
   return undefined;
 }
 
