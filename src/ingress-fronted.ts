@@ -6,6 +6,7 @@ import { propError, show } from './errors';
 import { ExposedService, SelectingServiceProps } from './exposed-service';
 import { ExposureScope } from './exposure-scope';
 import { IngressTls } from './ingress-tls';
+import { newIngress } from './kplus-ingress';
 import { LoadBalancerScheme } from './presets/common';
 import { IngressController } from './presets/ingress-controller';
 import { SharedIngress } from './shared-ingress';
@@ -253,7 +254,7 @@ export class IngressFronted extends ExposedService {
       return;
     }
 
-    this.ingress = new kplus.Ingress(this, 'Ingress', {
+    this.ingress = newIngress(this, 'Ingress', {
       metadata: {
         ...props.ingressMetadata,
         namespace,

@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { constructLabel, propError, show } from './errors';
 import { ExposureScope } from './exposure-scope';
+import { newIngress } from './kplus-ingress';
 import { LoadBalancerScheme } from './presets/common';
 import { IngressController } from './presets/ingress-controller';
 import { checkDns1123Label, checkDns1123Subdomain } from './validation/names';
@@ -77,7 +78,7 @@ export class SharedIngress extends Construct {
       if (problem) throw propError('SharedIngress', this, `metadata.namespace ${show(props.metadata.namespace)} ${problem}`);
     }
     this.controller = props.controller;
-    this.ingress = new kplus.Ingress(this, 'Ingress', {
+    this.ingress = newIngress(this, 'Ingress', {
       metadata: { ...props.metadata, annotations: { ...props.controller?.annotations, ...props.metadata?.annotations } },
       className: props.controller?.className,
     });
