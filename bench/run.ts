@@ -87,6 +87,13 @@ for (const kind of kinds) {
   const g = (v: string) => fmt(at(v, sizes[sizes.length - 1]) / at(v, sizes[0]), 1);
   growth.push(`| ${kind} | ${g('exposeMs')}× | ${g('kplusMs')}× | ${g('rawMs')}× | ${g('rulesMs')}× |`);
 }
+// The spread of the rounds at the largest size, so that the medians can be read against the noise.
+const largest = sizes[sizes.length - 1];
+const range = (xs: Sample[]) => { const t = xs.map(s => s.totalMs).sort((a, b) => a - b); return t.length ? `${fmt(t[0])}–${fmt(t[t.length - 1])}` : '—'; };
+growth.push('', `| kind | rounds at ${largest}: cdk8s-expose ms, fastest–slowest | cdk8s-plus-28 | raw |`, '| --- | ---: | ---: | ---: |');
+for (const kind of kinds) {
+  growth.push(`| ${kind} | ${range(pick('expose', kind, largest))} | ${range(pick('kplus', kind, largest))} | ${range(pick('raw', kind, largest))} |`);
+}
 const fixed = samples.filter(s => s.variant === 'kplus-fixed');
 if (fixed.length > 0) {
   growth.push('', '| kind | services | cdk8s-expose ms | cdk8s-plus-28 with the host-table workaround ms | × | expose MB | workaround MB | × MB |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
