@@ -82,8 +82,9 @@ for (const kind of kinds) {
   }
 }
 const growth: string[] = ['', `| kind | growth ${sizes[0]} → ${sizes[sizes.length - 1]} (${sizes[sizes.length - 1] / sizes[0]}× the services), cdk8s-expose | cdk8s-plus-28 | raw | App-wide rules alone |`, '| --- | ---: | ---: | ---: | ---: |'];
+const summaryOf = (kind: string, count: number) => summary.find(s => s.kind === kind && s.count === count);
 for (const kind of kinds) {
-  const at = (v: string, c: number) => summary.find(s => s.kind === kind && s.count === c)[v];
+  const at = (v: string, c: number) => summaryOf(kind, c)[v];
   const g = (v: string) => fmt(at(v, sizes[sizes.length - 1]) / at(v, sizes[0]), 1);
   growth.push(`| ${kind} | ${g('exposeMs')}× | ${g('kplusMs')}× | ${g('rawMs')}× | ${g('rulesMs')}× |`);
 }
@@ -101,8 +102,8 @@ if (fixed.length > 0) {
     for (const count of sizes) {
       const f = pick('kplus-fixed', kind, count);
       if (f.length === 0) continue;
-      const et = median(pick('expose', kind, count).map(s => s.totalMs)); const ft = median(f.map(s => s.totalMs));
-      const em = median(pick('expose', kind, count).map(s => s.maxRssMb)); const fm = median(f.map(s => s.maxRssMb));
+      const { exposeMs: et, exposeMb: em } = summaryOf(kind, count);
+      const ft = median(f.map(s => s.totalMs)); const fm = median(f.map(s => s.maxRssMb));
       growth.push(`| ${kind} | ${count} | ${fmt(et)} | ${fmt(ft)} | ${fmt(et / ft, 2)} | ${fmt(em)} | ${fmt(fm)} | ${fmt(em / fm, 2)} |`);
     }
   }
