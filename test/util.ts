@@ -10,6 +10,7 @@ const MODELS: Record<string, new (data: any) => { validate(): void }> = {
   'v1/Pod': core.Pod,
   'v1/Namespace': core.Namespace,
   'v1/Secret': core.Secret,
+  'v1/ConfigMap': core.ConfigMap,
   'apps/v1/Deployment': apps.Deployment,
   'apps/v1/StatefulSet': apps.StatefulSet,
   'networking.k8s.io/v1/Ingress': netv1.Ingress,

@@ -4,6 +4,7 @@ import { PolicyContext } from './context';
 import { Finding, evaluate, formatFinding, isBlocking } from './engine';
 import { ExposurePolicy } from './stage';
 import { SourcedManifest, addToModel, emptyModel } from '../model/model';
+import { synthChartsOnce } from '../synth-once';
 
 /** Marks a construct as an exposure construct, with its kind; read here without an import cycle. */
 export const KIND_MARKER = Symbol.for('cdk8s-expose.kind');
@@ -29,6 +30,8 @@ export function ensureGuard(scope: IConstruct): void {
   if (root[GUARD_MARKER]) return;
   const state: GuardState = { warned: new Set<string>(), synthDepth: 0, memoized: [] };
   root[GUARD_MARKER] = state;
+  // One preparation of the App per synth() instead of one per chart (see synth-once.ts).
+  synthChartsOnce(root);
 
   // cdk8s validates the whole App once in App.synth()/synthYaml() and again for every chart
   // it writes. Nothing can change during one such call, so within it the findings are
