@@ -4,6 +4,7 @@ import * as path from 'path';
 import { App, Chart, YamlOutputType } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import * as fc from 'fast-check';
 import { ExternalAlias, IngressFronted, InternalService } from '../src';
 import { synthApp } from './util';
 import { installShortcut } from '../src/synth-once';
@@ -145,5 +146,51 @@ describe('one preparation of the App per synth (synth-once.ts)', () => {
     expect(installShortcut(NoInternal)).toBe(false);
     expect(installShortcut(OtherShape)).toBe(false);
     expect(OtherShape._synthChart(1, 2)).toEqual([1, 2]);
+  });
+
+  test('property: for any charts, nesting and dependencies, synth() and synthYaml() match cdk8s alone', () => {
+    // A plan: charts (each nested in an earlier one or in the App), objects in charts, and
+    // dependencies from later objects to earlier ones (across charts too; never a cycle).
+    const plan = fc.record({
+      parents: fc.array(fc.integer({ min: -1, max: 5 }), { minLength: 1, maxLength: 6 }),
+      objects: fc.array(fc.nat(5), { minLength: 1, maxLength: 12 }),
+      edges: fc.array(fc.tuple(fc.nat(11), fc.nat(11)), { maxLength: 10 }),
+      chartEdges: fc.array(fc.tuple(fc.nat(5), fc.nat(5)), { maxLength: 3 }),
+    });
+    const build = (p: { parents: number[]; objects: number[]; edges: [number, number][]; chartEdges: [number, number][] }, outdir: string) => {
+      const app = new App({ outdir });
+      const charts: Chart[] = [];
+      p.parents.forEach((parent, i) => charts.push(new Chart(parent >= 0 && parent < i ? charts[parent] : app, `chart${i}`)));
+      // An exposure construct turns the shortcut on for the App.
+      new ExternalAlias(charts[0], 'Alias', { externalName: 'db.example.com' });
+      const objects = p.objects.map((c, i) => new kplus.ConfigMap(charts[c % charts.length], `Object${i}`, { data: { i: String(i) } }));
+      for (const [a, b] of p.edges) {
+        if (a < objects.length && b < a) objects[a].node.addDependency(objects[b]);
+      }
+      for (const [a, b] of p.chartEdges) {
+        if (a < charts.length && b < a && !charts[a].node.scopes.includes(charts[b])) charts[a].addDependency(charts[b]);
+      }
+      return app;
+    };
+    // The same files, or the same error (cdk8s rejects some plans, e.g. a dependency cycle
+    // between a chart and a chart nested in it): each run either way, compared.
+    const outcome = (run: () => unknown) => {
+      try {
+        return { result: run() };
+      } catch (e) {
+        return { error: (e as Error).message };
+      }
+    };
+    let written = 0;
+    fc.assert(fc.property(plan, p => {
+      const mine = tmp();
+      const theirs = tmp();
+      expect(outcome(() => build(p, tmp()).synthYaml())).toEqual(outcome(() => stock(build(p, tmp())).synthYaml()));
+      const a = outcome(() => build(p, mine).synth());
+      expect(a).toEqual(outcome(() => stock(build(p, theirs)).synth()));
+      expect(readTree(mine)).toEqual(readTree(theirs));
+      if (!('error' in a)) written++;
+    }), { numRuns: 60 });
+    expect(written).toBeGreaterThan(30); // most plans are valid Apps, so files were compared
   });
 });
