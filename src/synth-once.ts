@@ -37,16 +37,30 @@ export function synthChartsOnce(app: IConstruct): void {
   if (root[STATE] || !installShortcut(App)) return;
   const state: SynthOnceState = { depth: 0, prepared: false };
   root[STATE] = state;
+  aroundSynth(root, {
+    enter: () => { state.depth++; },
+    exit: () => {
+      state.depth--;
+      if (state.depth === 0) state.prepared = false;
+    },
+  });
+}
+
+/**
+ * Wraps the App instance's own `synth()` and `synthYaml()` so that `hooks` see every call begin
+ * and end (also when it throws).
+ */
+export function aroundSynth(root: IConstruct, hooks: { enter(): void; exit(): void }): void {
+  const target = root as IConstruct & Record<string, unknown>;
   for (const method of ['synth', 'synthYaml']) {
-    const original = root[method];
+    const original = target[method];
     if (typeof original !== 'function') continue;
-    root[method] = function (this: unknown, ...args: unknown[]) {
-      state.depth++;
+    target[method] = function (this: unknown, ...args: unknown[]) {
+      hooks.enter();
       try {
         return (original as (...a: unknown[]) => unknown).apply(this, args);
       } finally {
-        state.depth--;
-        if (state.depth === 0) state.prepared = false;
+        hooks.exit();
       }
     };
   }

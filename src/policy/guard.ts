@@ -4,7 +4,7 @@ import { PolicyContext } from './context';
 import { Finding, evaluate, formatFinding, isBlocking } from './engine';
 import { ExposurePolicy } from './stage';
 import { SourcedManifest, addToModel, emptyModel } from '../model/model';
-import { synthChartsOnce } from '../synth-once';
+import { aroundSynth, synthChartsOnce } from '../synth-once';
 
 /** Marks a construct as an exposure construct, with its kind; read here without an import cycle. */
 export const KIND_MARKER = Symbol.for('cdk8s-expose.kind');
@@ -37,23 +37,17 @@ export function ensureGuard(scope: IConstruct): void {
   // it writes. Nothing can change during one such call, so within it the findings are
   // computed once and reused; outside it (Chart.toJson(), Testing.synth()) every validation
   // computes afresh. The App instance's own methods are wrapped to mark the call.
-  for (const method of ['synth', 'synthYaml']) {
-    const original = root[method];
-    if (typeof original !== 'function') continue;
-    root[method] = function (this: unknown, ...args: unknown[]) {
-      state.synthDepth++;
-      try {
-        return (original as (...a: unknown[]) => unknown).apply(this, args);
-      } finally {
-        state.synthDepth--;
-        if (state.synthDepth === 0) {
-          state.cached = undefined;
-          for (const object of state.memoized) delete (object as unknown as Record<string, unknown>).toJson;
-          state.memoized = [];
-        }
+  aroundSynth(root, {
+    enter: () => { state.synthDepth++; },
+    exit: () => {
+      state.synthDepth--;
+      if (state.synthDepth === 0) {
+        state.cached = undefined;
+        for (const object of state.memoized) delete (object as unknown as Record<string, unknown>).toJson;
+        state.memoized = [];
       }
-    };
-  }
+    },
+  });
 
   root.node.addValidation({
     validate: () => {
