@@ -34,7 +34,8 @@ export function ensureGuard(scope: IConstruct): void {
   synthChartsOnce(root);
 
   // cdk8s validates the whole App once in App.synth()/synthYaml() and again for every chart
-  // it writes. Nothing can change during one such call, so within it the findings are
+  // it writes (with synth-once.ts, for the first chart only; without it, if cdk8s changed,
+  // for every chart). Nothing can change during one such call, so within it the findings are
   // computed once and reused; outside it (Chart.toJson(), Testing.synth()) every validation
   // computes afresh. The App instance's own methods are wrapped to mark the call.
   aroundSynth(root, {
