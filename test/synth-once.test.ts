@@ -67,7 +67,13 @@ function stock(app: App): App {
   return app;
 }
 
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'synth-once-'));
+const made: string[] = [];
+const tmp = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-once-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => made.forEach(dir => fs.rmSync(dir, { recursive: true, force: true })));
 
 describe('one preparation of the App per synth (synth-once.ts)', () => {
   test('exposure constructs turn it on: the App is validated twice per synth(), not once per chart and once more', () => {
