@@ -32,8 +32,6 @@ export interface DevServiceProps extends SelectingServiceProps {
  * });
  */
 export class DevService extends ExposedService {
-  private readonly externalTrafficPolicy?: TrafficPolicy;
-
   /**
    * @param scope the chart (or construct) to define the DevService in
    * @param id an id unique within scope; the generated Kubernetes name derives from the path
@@ -44,12 +42,9 @@ export class DevService extends ExposedService {
       kind: 'DevService',
       serviceType: kplus.ServiceType.NODE_PORT,
       exposure: ExposureScope.NODE,
-      selector: props.selector,
+      selecting: true,
     });
-    this.externalTrafficPolicy = props.externalTrafficPolicy;
-  }
-
-  protected renderTypeSpec(): kplus.k8s.ServiceSpec {
-    return { externalTrafficPolicy: this.externalTrafficPolicy };
+    this._checkEnum('externalTrafficPolicy', props.externalTrafficPolicy, TrafficPolicy, 'TrafficPolicy');
+    this._setSpec({ externalTrafficPolicy: props.externalTrafficPolicy });
   }
 }

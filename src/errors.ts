@@ -1,15 +1,59 @@
 import { IConstruct } from 'constructs';
 
+const VALIDATION_ERROR = Symbol.for('cdk8s-expose.ValidationError');
+
+/**
+ * The one error type for bad input to a construct (as aws-cdk's `ValidationError`): the
+ * message starts with the construct's kind and path, then says what is wrong and what to do.
+ * Not exported as a class (jsii cannot export a subclass of `Error`); `ExposeErrors` tells
+ * whether an error is one.
+ */
+class ExposeValidationError extends Error {
+  /** The construct path. */
+  public readonly constructPath: string;
+
+  constructor(message: string, constructPath: string) {
+    super(message);
+    this.name = 'ValidationError';
+    this.constructPath = constructPath;
+    Object.defineProperty(this, VALIDATION_ERROR, { value: true });
+  }
+}
+
+/**
+ * Tells the library's validation errors apart from other errors.
+ *
+ * @example
+ * try {
+ *   new DevService(chart, 'Web', { selector: web, ports: [{ port: 80, nodePort: 80 }] });
+ * } catch (e) {
+ *   if (ExposeErrors.isValidationError(e)) { console.log((e as Error).message); }
+ * }
+ */
+export class ExposeErrors {
+  /**
+   * Whether `x` is an error the library raised for bad input (a prop, a method argument, an
+   * escape-hatch call that its type does not allow).
+   *
+   * @param x any value
+   */
+  public static isValidationError(x: any): boolean {
+    return x !== null && typeof x === 'object' && x[VALIDATION_ERROR] === true;
+  }
+
+  private constructor() {}
+}
+
 /**
  * The one place that words a prop error: which construct (kind and path), then what is wrong
- * and what to do. Not exported from the package index.
+ * and what to do.
  */
 export function constructLabel(kind: string, construct: IConstruct): string {
   return `${kind} '${construct.node.path}'`;
 }
 
 export function propError(kind: string, construct: IConstruct, message: string): Error {
-  return new Error(`${constructLabel(kind, construct)}: ${message}`);
+  return new ExposeValidationError(`${constructLabel(kind, construct)}: ${message}`, construct.node.path);
 }
 
 /** JSON-ish rendering of a received value for an error message. */
@@ -21,4 +65,9 @@ export function show(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+/** An error of a static factory or a call that has no construct (`SourceRanges.cidrs: ...`). */
+export function factoryError(factory: string, message: string): Error {
+  return new ExposeValidationError(`${factory}: ${message}`, '');
 }

@@ -40,10 +40,12 @@ export class ExternalAlias extends ExposedService {
       serviceType: kplus.ServiceType.EXTERNAL_NAME,
       exposure: ExposureScope.EXTERNAL_DNS,
       nodePortAdvice: 'an ExternalAlias is a DNS name and opens no ports',
-      externalName: props.externalName,
+      externalName: props?.externalName,
+      ingressAdvice: 'an ExternalAlias is a DNS name outside the cluster; an Ingress cannot route to it (most controllers refuse ExternalName backends)',
     });
-    if ((props as { selector?: unknown }).selector !== undefined) {
-      throw propError(this.constructKind, this, 'selector does not apply: an ExternalAlias selects no pods, it only answers DNS with a CNAME. Use InternalService to route to pods');
+    const stray = (['selector', 'selectLabels'] as const).find(k => (props as unknown as Record<string, unknown>)[k] !== undefined);
+    if (stray !== undefined) {
+      throw propError(this.constructKind, this, `${stray} does not apply: an ExternalAlias selects no pods, it only answers DNS with a CNAME. Use InternalService to route to pods`);
     }
     if (props.ipFamilies !== undefined || props.ipFamilyPolicy !== undefined) {
       throw propError(this.constructKind, this, 'ipFamilies and ipFamilyPolicy do not apply to an ExternalName Service, which has no IP; remove them');
@@ -59,9 +61,6 @@ export class ExternalAlias extends ExposedService {
     }
   }
 
-  protected renderTypeSpec(): kplus.k8s.ServiceSpec {
-    return { externalName: this.externalName! };
-  }
 }
 
 /** Why a value is not a usable ExternalName target, or undefined when it is one. */

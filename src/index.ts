@@ -1,3 +1,4 @@
+export { ExposeErrors } from './errors';
 export * from './exposure-scope';
 export * from './exposed-service';
 export * from './ports';
@@ -9,9 +10,12 @@ export * from './public-service';
 export * from './external-alias';
 export * from './ingress-fronted';
 export * from './shared-ingress';
+export * from './exposure-app';
 export * from './presets/common';
 export * from './presets/load-balancer-profile';
 export * from './presets/ingress-controller';
 export * from './policy/stage';
+export { Stage } from './policy/stages';
+export { WarningMode } from './policy/warnings';
 export * from './report/report';
 export * from './report/plugin';

@@ -5,6 +5,7 @@ import { TLS_INTENT_ANNOTATION, secretNameForHost } from './annotations';
 import { propError, show } from './errors';
 import { ExposedService, SelectingServiceProps } from './exposed-service';
 import { ExposureScope } from './exposure-scope';
+import { claimRoute } from './internal/claims';
 import { IngressTls } from './ingress-tls';
 import { newIngress } from './kplus-ingress';
 import { LoadBalancerScheme } from './presets/common';
@@ -168,8 +169,9 @@ export class IngressFronted extends ExposedService {
       kind: 'IngressFronted',
       serviceType: kplus.ServiceType.CLUSTER_IP,
       exposure: ExposureScope.INTERNET,
-      selector: props.selector,
+      selecting: true,
       nodePortAdvice: 'the Service behind an Ingress stays inside the cluster (ClusterIP); traffic enters through the ingress controller',
+      ingressAdvice: 'an IngressFronted makes its own Ingress from its props (host, path, controller, tls); use those, or a SharedIngress for several services behind one Ingress',
     });
 
     this.host = props.host;
@@ -216,6 +218,9 @@ export class IngressFronted extends ExposedService {
       if (pathType === kplus.HttpIngressPathType.IMPLEMENTATION_SPECIFIC) {
         throw propError(this.constructKind, this, 'pathType IMPLEMENTATION_SPECIFIC has no HTTPRoute equivalent; use PREFIX or EXACT with a gateway');
       }
+      const gw = props.gateway;
+      claimRoute(this.constructKind, this, `gateway ${gw.namespace ?? namespace ?? ''}/${gw.name}#${gw.sectionName ?? ''} ${props.host ?? '*'} ${this.path} ${pathType}`,
+        `host ${show(props.host ?? '(any)')} path ${show(this.path)} on Gateway ${show(gw.name)}`);
       this.httpRoute = new ApiObject(this, 'HTTPRoute', {
         apiVersion: 'gateway.networking.k8s.io/v1',
         kind: 'HTTPRoute',
@@ -249,11 +254,13 @@ export class IngressFronted extends ExposedService {
         throw propError(this.constructKind, this, `sharedIngress ${show(shared.node.path)} is in namespace ${show(shared.ingress.metadata.namespace ?? '(none)')} but this Service is in ${show(this.metadata.namespace ?? '(none)')}; an Ingress routes only to Services in its own namespace`);
       }
       shared._addRoute(this, this.constructKind, props.host, this.path, pathType, backend);
+      this.claimIngressRoute(shared.controller?.className, props.host, pathType);
       if (this.tlsSecretName !== undefined) shared._addTls(this, this.constructKind, props.host!, this.tlsSecretName, tlsAnnotations);
       this.ingress = shared.ingress;
       return;
     }
 
+    this.claimIngressRoute(props.className ?? this.controller?.className, props.host, pathType);
     this.ingress = newIngress(this, 'Ingress', {
       metadata: {
         ...props.ingressMetadata,
@@ -283,8 +290,10 @@ export class IngressFronted extends ExposedService {
     return this.controller?.scheme === LoadBalancerScheme.INTERNAL ? ExposureScope.VPC : ExposureScope.INTERNET;
   }
 
-  protected renderTypeSpec(): kplus.k8s.ServiceSpec {
-    return {};
+  /** One host and path per IngressClass in the App (the controller would serve only one). */
+  private claimIngressRoute(className: string | undefined, host: string | undefined, pathType: string): void {
+    claimRoute(this.constructKind, this, `ingress ${className ?? '(default class)'} ${host ?? '*'} ${this.path} ${pathType}`,
+      `host ${show(host ?? '(any)')} path ${show(this.path)} (${pathType}) on IngressClass ${show(className ?? '(the default)')}`);
   }
 
   private checkRouting(props: IngressFrontedProps): void {

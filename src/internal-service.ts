@@ -55,10 +55,14 @@ export class InternalService extends ExposedService {
       kind: 'InternalService',
       serviceType: kplus.ServiceType.CLUSTER_IP,
       exposure: ExposureScope.CLUSTER,
-      selector: props.selector,
+      selecting: true,
       headless: props.headless,
       nodePortAdvice: 'an InternalService is reachable only inside the cluster and has no node ports. Use DevService for a node port in development, or IngressFronted / PublicService for traffic from outside',
+      ingressAdvice: 'an InternalService is reachable only inside the cluster. Use IngressFronted for HTTP(S) from outside',
     });
+    if (props.allowFrom !== undefined && !Array.isArray(props.allowFrom)) {
+      throw propError(this.constructKind, this, `allowFrom ${show(props.allowFrom)} must be a list of peers, such as [kplus.Pods.select(chart, 'Web', { labels: { app: 'web' } })]`);
+    }
     for (const peer of props.allowFrom ?? []) {
       this.allowFrom(peer);
     }
@@ -98,10 +102,6 @@ export class InternalService extends ExposedService {
         ports: ports.length > 0 ? ports : undefined,
       }],
     };
-  }
-
-  protected renderTypeSpec(): kplus.k8s.ServiceSpec {
-    return {};
   }
 }
 

@@ -4,6 +4,7 @@ import { SOURCE_RANGES_ANNOTATION } from './annotations';
 import { propError, show } from './errors';
 import { ExposedService, SelectingServiceProps, TrafficPolicy } from './exposed-service';
 import { ExposureScope } from './exposure-scope';
+import { claimNodePort } from './internal/claims';
 import { NODE_PORT_MAX, NODE_PORT_MIN } from './port-checks';
 import { LoadBalancerScheme } from './presets/common';
 import { LoadBalancerProfile } from './presets/load-balancer-profile';
@@ -84,25 +85,26 @@ export class PublicService extends ExposedService {
    */
   public readonly profile?: LoadBalancerProfile;
 
-  private readonly props: PublicServiceProps;
-
   /**
    * @param scope the chart (or construct) to define the PublicService in
    * @param id an id unique within scope; the generated Kubernetes name derives from the path
    * @param props the PublicService's props
    */
   constructor(scope: Construct, id: string, props: PublicServiceProps) {
+    const ranges = props?.sourceRanges;
     super(scope, id, props, {
       kind: 'PublicService',
       serviceType: kplus.ServiceType.LOAD_BALANCER,
       exposure: ExposureScope.INTERNET,
-      selector: props.selector,
+      selecting: true,
+      loadBalancerSourceRanges: ranges instanceof SourceRanges && !ranges.isAnywhere ? [...ranges.cidrList] : undefined,
+      ingressAdvice: 'a PublicService already has its own load balancer. Use IngressFronted for HTTP(S) through an ingress controller',
     });
     if (!(props.sourceRanges instanceof SourceRanges)) {
       throw propError(this.constructKind, this, `sourceRanges is required (received ${show(props.sourceRanges)}). Pass SourceRanges.anywhere() to expose it to the whole internet on purpose, or SourceRanges.cidrs([...]) to limit it`);
     }
     this.sourceRanges = props.sourceRanges;
-    this.props = props;
+    this._checkEnum('externalTrafficPolicy', props.externalTrafficPolicy, TrafficPolicy, 'TrafficPolicy');
 
     if (props.profile !== undefined && !(props.profile instanceof LoadBalancerProfile)) {
       throw propError(this.constructKind, this, `profile ${show(props.profile)} is not a LoadBalancerProfile; use LoadBalancerProfile.awsNlb(...), .gcp(...), .azure(...), .digitalOcean(...) or .generic(...)`);
@@ -120,7 +122,7 @@ export class PublicService extends ExposedService {
       this.metadata.addAnnotation(key, value);
     }
     if (props.loadBalancerClass !== undefined) {
-      const problem = checkQualifiedName(props.loadBalancerClass);
+      const problem = typeof props.loadBalancerClass === 'string' ? checkQualifiedName(props.loadBalancerClass) : 'is not a string';
       if (problem || !props.loadBalancerClass.includes('/')) {
         throw propError(this.constructKind, this, `loadBalancerClass ${show(props.loadBalancerClass)} ${problem ?? 'has no prefix'}; it must be a domain-prefixed name such as "service.k8s.aws/nlb"`);
       }
@@ -136,10 +138,20 @@ export class PublicService extends ExposedService {
       if (this.exposedPorts.some(p => p.nodePort === hc)) {
         throw propError(this.constructKind, this, `healthCheckNodePort ${hc} is also a nodePort of this Service; use another port`);
       }
+      claimNodePort(this.constructKind, this, 'TCP', hc);
+    }
+    if (props.allocateLoadBalancerNodePorts !== undefined && typeof props.allocateLoadBalancerNodePorts !== 'boolean') {
+      throw propError(this.constructKind, this, `allocateLoadBalancerNodePorts ${show(props.allocateLoadBalancerNodePorts)} must be true or false`);
     }
     if (this.sourceRanges.isAnywhere) {
       this.metadata.addAnnotation(SOURCE_RANGES_ANNOTATION, 'anywhere');
     }
+    this._setSpec({
+      externalTrafficPolicy: props.externalTrafficPolicy,
+      loadBalancerClass: props.loadBalancerClass ?? this.profile?.loadBalancerClass,
+      allocateLoadBalancerNodePorts: props.allocateLoadBalancerNodePorts,
+      healthCheckNodePort: props.healthCheckNodePort,
+    });
   }
 
   /**
@@ -147,15 +159,5 @@ export class PublicService extends ExposedService {
    */
   public get exposure(): ExposureScope {
     return this.profile?.scheme === LoadBalancerScheme.INTERNAL ? ExposureScope.VPC : ExposureScope.INTERNET;
-  }
-
-  protected renderTypeSpec(): kplus.k8s.ServiceSpec {
-    return {
-      loadBalancerSourceRanges: this.sourceRanges.isAnywhere ? undefined : [...this.sourceRanges.cidrList],
-      externalTrafficPolicy: this.props.externalTrafficPolicy,
-      loadBalancerClass: this.props.loadBalancerClass ?? this.profile?.loadBalancerClass,
-      allocateLoadBalancerNodePorts: this.props.allocateLoadBalancerNodePorts,
-      healthCheckNodePort: this.props.healthCheckNodePort,
-    };
   }
 }

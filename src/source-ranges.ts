@@ -1,4 +1,4 @@
-import { show } from './errors';
+import { factoryError, show } from './errors';
 import { checkCidr } from './validation/names';
 
 /**
@@ -23,7 +23,7 @@ export class SourceRanges {
    */
   public static cidrs(cidrs: string[]): SourceRanges {
     if (!Array.isArray(cidrs) || cidrs.length === 0) {
-      throw new Error(`SourceRanges.cidrs: received ${show(cidrs)}, but at least one CIDR is needed. Pass e.g. ['203.0.113.0/24'], or SourceRanges.anywhere() to allow the whole internet on purpose`);
+      throw factoryError('SourceRanges.cidrs', `received ${show(cidrs)}, but at least one CIDR is needed. Pass e.g. ['203.0.113.0/24'], or SourceRanges.anywhere() to allow the whole internet on purpose`);
     }
     const problems: string[] = [];
     const seen = new Set<string>();
@@ -35,7 +35,7 @@ export class SourceRanges {
       seen.add(cidr);
     });
     if (problems.length > 0) {
-      throw new Error(`SourceRanges.cidrs: ${problems.join('; ')}`);
+      throw factoryError('SourceRanges.cidrs', `${problems.join('; ')}`);
     }
     return new SourceRanges([...cidrs], false);
   }

@@ -10,7 +10,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { SourcedManifest } from '../model/model';
-import { ExposurePolicy, Stage } from '../policy/stage';
+import { ExposurePolicy } from '../policy/stage';
+import { Stage } from '../policy/stages';
 import { ExposureReport } from '../report/report';
 
 const USAGE = `usage: cdk8s-expose audit [--stage development|staging|production] [--format markdown|json|mermaid] <file or folder>...

@@ -4,7 +4,7 @@
  */
 import { EXPOSURE_ANNOTATION, TLS_INTENT_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
-import { Stage } from '../policy/stage';
+
 
 /** Where a manifest came from, for messages. */
 export interface Origin {
@@ -15,8 +15,13 @@ export interface Origin {
   /** The file and document index, when read from YAML. */
   readonly file?: string;
   readonly documentIndex?: number;
-  /** The stage that applies to this object, when known per object. */
-  readonly stage?: Stage;
+  /** The stage that applies to this object, when known per object (`development`...). */
+  readonly stage?: string;
+  /**
+   * False when the object is in the model only so that references to it resolve (it is
+   * outside every scope an App-wide policy was applied to): no finding is reported on it.
+   */
+  readonly judged?: boolean;
   /** Whether isolation is required for this object. */
   readonly requireIsolation?: boolean;
 }

@@ -1,4 +1,4 @@
-import type { Stage } from './stage';
+import type { Stage } from './stages';
 
 /** The policy in force at a point of a walk down the construct tree. Private to the library. */
 export interface PolicyContext {
@@ -6,4 +6,6 @@ export interface PolicyContext {
   readonly requireIsolation: boolean;
   /** True when the stage came from the environment and nothing below may change it. */
   readonly fixed: boolean;
+  /** True below a scope that `ExposurePolicy.apply` was called on. */
+  readonly declared: boolean;
 }

@@ -1,6 +1,6 @@
 import { Severity } from './rule';
 import { RULES } from './rules';
-import { Stage } from './stage';
+import { Stage } from './stages';
 import { ExposureModel, ObjectRef, acknowledgementsOf } from '../model/model';
 
 /** A rule's finding on one object, with its severity at the object's stage. */
@@ -28,7 +28,7 @@ export function evaluate(model: ExposureModel, defaultStage?: Stage): Finding[] 
   const findings: Finding[] = [];
   for (const rule of RULES) {
     for (const raw of rule.check(model)) {
-      const stage = raw.object.origin.stage ?? defaultStage;
+      const stage = (raw.object.origin.stage as Stage | undefined) ?? defaultStage;
       const severity = rule.severity(stage, raw.object);
       if (severity === undefined) continue;
       findings.push({

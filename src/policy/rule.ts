@@ -1,4 +1,4 @@
-import { Stage } from './stage';
+import { Stage } from './stages';
 import { ExposureModel, ObjectRef } from '../model/model';
 
 /** How bad a finding is. */

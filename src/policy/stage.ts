@@ -1,18 +1,8 @@
 import { IConstruct } from 'constructs';
+import { ensurePolicyCheck } from './check';
 import type { PolicyContext } from './context';
-
-/**
- * A deployment stage. The stage decides which findings are errors: production refuses what
- * development allows.
- */
-export enum Stage {
-  /** Laptops and development clusters. */
-  DEVELOPMENT = 'development',
-  /** Pre-production: production's rules, with the production-only refusals as warnings. */
-  STAGING = 'staging',
-  /** Production. */
-  PRODUCTION = 'production',
-}
+import { Stage, parseStage } from './stages';
+import { sharedState } from '../internal/shared-state';
 
 /**
  * Options of the exposure policy of an App or Chart.
@@ -39,21 +29,16 @@ export interface ExposurePolicyOptions {
   readonly requireIsolation?: boolean;
 }
 
-const declared = new WeakMap<IConstruct, ExposurePolicyOptions>();
-
-const STAGES = Object.values(Stage) as string[];
-
-/** Reads a stage from text, with an error that says where it came from. */
-function parseStage(value: unknown, source: string): Stage {
-  if (typeof value !== 'string' || !STAGES.includes(value)) {
-    throw new Error(`${source} is ${JSON.stringify(value)}; it must be one of ${STAGES.join(', ')}`);
-  }
-  return value as Stage;
-}
-
 /**
- * The exposure policy: which stage a construct is deployed to, and the policy options. Set it
- * on an App or a Chart; constructs below inherit it.
+ * The App-wide exposure policy, turned on explicitly: `apply` makes the library judge every
+ * object below a scope, its own constructs and everything else (plain cdk8s-plus objects,
+ * `Include`d YAML, raw `ApiObject`s), with every rule at the declared stage, once per synth.
+ * Without it only the library's own constructs are checked (their props and the collisions
+ * between them).
+ *
+ * Use `ExposureApp` instead of `App` so that the policy is evaluated once per `synth()`; with a
+ * plain `App` it is evaluated each time cdk8s validates the App (once per chart), with the
+ * same result.
  *
  * @example
  * declare const chart: Chart;
@@ -67,15 +52,20 @@ export class ExposurePolicy {
   public static readonly STAGE_CONTEXT_KEY = 'cdk8s-expose:stage';
 
   /**
-   * Declares the policy for every construct below `scope` (an App, a Chart or any construct).
-   * A policy declared lower in the tree wins over one declared higher.
+   * Turns on the App-wide policy for every object below `scope` (an App, a Chart or any
+   * construct), at the given stage. A policy declared lower in the tree wins over one declared
+   * higher; applying again on the same scope replaces it.
    *
    * @param scope the App, Chart or construct
    * @param options the stage and policy options
    */
   public static apply(scope: IConstruct, options: ExposurePolicyOptions): void {
+    if (options === null || typeof options !== 'object') {
+      throw new Error(`ExposurePolicy.apply('${scope.node.path}'): options ${JSON.stringify(options)} must be an object such as { stage: Stage.PRODUCTION }`);
+    }
     if (options.stage !== undefined) parseStage(options.stage, `ExposurePolicy.apply('${scope.node.path}'): stage`);
-    declared.set(scope, { ...options });
+    sharedState().policies.set(scope, { stage: options.stage, requireIsolation: options.requireIsolation });
+    ensurePolicyCheck(scope);
   }
 
   /**
@@ -124,12 +114,13 @@ export class ExposurePolicy {
    */
   public static _rootContext(root: IConstruct): PolicyContext {
     const fromEnv = ExposurePolicy.stageFromEnvironment();
-    if (fromEnv !== undefined) return { stage: fromEnv, requireIsolation: false, fixed: true };
+    if (fromEnv !== undefined) return { stage: fromEnv, requireIsolation: false, fixed: true, declared: false };
     const fromContext = root.node.tryGetContext(ExposurePolicy.STAGE_CONTEXT_KEY);
     return {
       stage: fromContext === undefined ? undefined : parseStage(fromContext, `The cdk8s context key ${ExposurePolicy.STAGE_CONTEXT_KEY}`),
       requireIsolation: false,
       fixed: false,
+      declared: false,
     };
   }
 
@@ -138,12 +129,13 @@ export class ExposurePolicy {
    * @internal
    */
   public static _contextOf(node: IConstruct, parent: PolicyContext): PolicyContext {
-    const options = declared.get(node);
+    const options = sharedState().policies.get(node);
     if (options === undefined) return parent;
     return {
-      stage: parent.fixed ? parent.stage : options.stage ?? parent.stage,
+      stage: parent.fixed ? parent.stage : (options.stage as Stage | undefined) ?? parent.stage,
       requireIsolation: options.requireIsolation ?? parent.requireIsolation,
       fixed: parent.fixed,
+      declared: true,
     };
   }
 

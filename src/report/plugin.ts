@@ -1,7 +1,8 @@
 import * as path from 'path';
 import { SourcedManifest, buildModel } from '../model/model';
 import { evaluate, formatFinding, isBlocking } from '../policy/engine';
-import { ExposurePolicy, Stage } from '../policy/stage';
+import { ExposurePolicy } from '../policy/stage';
+import { Stage } from '../policy/stages';
 
 /**
  * Properties of the cdk8s CLI validation plugin, as given under `properties:` in `cdk8s.yaml`.

@@ -5,9 +5,9 @@ import { IConstruct } from 'constructs';
 import { InventoryItem, SCOPE_ORDER, inventoryOf } from './inventory';
 import { ExposureModel, SourcedManifest, buildModel } from '../model/model';
 import { Finding, evaluate, formatFinding, isBlocking } from '../policy/engine';
-import { manifestsOf } from '../policy/guard';
+import { manifestsOf } from '../policy/collect';
 import { Severity } from '../policy/rule';
-import { Stage } from '../policy/stage';
+import { Stage } from '../policy/stages';
 
 /**
  * Options of an exposure report built from plain manifests.

@@ -1,7 +1,7 @@
 import { buildModel } from '../../src/model/model';
 import { Finding, evaluate } from '../../src/policy/engine';
 import { Rule } from '../../src/policy/rule';
-import { Stage } from '../../src/policy/stage';
+import { Stage } from '../../src/policy/stages';
 import { validateManifest } from '../util';
 
 /** Runs one rule over plain manifests (each validated against the schema first). */

@@ -131,18 +131,17 @@ describe('SharedIngress', () => {
       .toThrow(/sharedIngress "test\/Edge" is in namespace "\(none\)" but this Service is in "other"/);
   });
 
-  test('the App-wide rule sees route conflicts between separate Ingresses too', () => {
+  test('two front ends claiming one host and path on one IngressClass are refused where the second is created, with no policy', () => {
     const app = Testing.app();
     const chart = new Chart(app, 'c');
+    const other = new Chart(app, 'd', { namespace: 'other' });
     new IngressFronted(chart, 'A', { selector: kplus.Pods.select(chart, 'PA', { labels: { app: 'a' } }), ports: [{ port: 80 }], host: 'x.example.com' });
-    new IngressFronted(chart, 'B', { selector: kplus.Pods.select(chart, 'PB', { labels: { app: 'b' } }), ports: [{ port: 80 }], host: 'x.example.com' });
-    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    try {
-      synth(chart);
-      expect(stderr).toHaveBeenCalledWith(expect.stringMatching(/\[ingress-route-conflict\] Ingress c-b-ingress-\w+ \(IngressFronted 'c\/B'\): host x.example.com path \/ is already routed by Ingress c-a-ingress-/));
-    } finally {
-      stderr.mockRestore();
-    }
+    expect(() => new IngressFronted(other, 'B', { selector: kplus.Pods.select(other, 'PB', { labels: { app: 'b' } }), ports: [{ port: 80 }], host: 'x.example.com' }))
+      .toThrow(/IngressFronted 'd\/B': host "x.example.com" path "\/" \(Prefix\) on IngressClass "\(the default\)" is already claimed by IngressFronted 'c\/A' in this App; the controller would serve only one of them/);
+    // Another path, or another IngressClass, is another route.
+    new IngressFronted(other, 'C', { selector: kplus.Pods.select(other, 'PC', { labels: { app: 'c' } }), ports: [{ port: 80 }], host: 'x.example.com', path: '/c' });
+    new IngressFronted(other, 'D', { selector: kplus.Pods.select(other, 'PD', { labels: { app: 'd' } }), ports: [{ port: 80 }], host: 'x.example.com', className: 'internal' });
+    expect(synth(other).filter(m => m.kind === 'Ingress')).toHaveLength(2);
   });
 });
 

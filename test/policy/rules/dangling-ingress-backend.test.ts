@@ -1,5 +1,5 @@
 import { danglingIngressBackend } from '../../../src/policy/rules/dangling-ingress-backend';
-import { Stage } from '../../../src/policy/stage';
+import { Stage } from '../../../src/policy/stages';
 import { check, ingress, service } from '../helpers';
 
 describe('dangling-ingress-backend', () => {

@@ -1,5 +1,5 @@
 import { danglingService } from '../../../src/policy/rules/dangling-service';
-import { Stage } from '../../../src/policy/stage';
+import { Stage } from '../../../src/policy/stages';
 import { check, deployment, service } from '../helpers';
 
 describe('dangling-service', () => {

@@ -1,5 +1,5 @@
 import { databasePortExposed } from '../../../src/policy/rules/database-port-exposed';
-import { Stage } from '../../../src/policy/stage';
+import { Stage } from '../../../src/policy/stages';
 import { check, service } from '../helpers';
 
 describe('database-port-exposed', () => {

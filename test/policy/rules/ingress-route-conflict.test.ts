@@ -1,5 +1,5 @@
 import { ingressRouteConflict } from '../../../src/policy/rules/ingress-route-conflict';
-import { Stage } from '../../../src/policy/stage';
+import { Stage } from '../../../src/policy/stages';
 import { check, ingress } from '../helpers';
 
 describe('ingress-route-conflict', () => {

@@ -1,5 +1,5 @@
 import { ingressWithoutTls } from '../../../src/policy/rules/ingress-without-tls';
-import { Stage } from '../../../src/policy/stage';
+import { Stage } from '../../../src/policy/stages';
 import { check, ingress } from '../helpers';
 
 describe('ingress-without-tls', () => {

@@ -1,5 +1,5 @@
 import { internalServiceIsolation } from '../../../src/policy/rules/internal-service-isolation';
-import { Stage } from '../../../src/policy/stage';
+import { Stage } from '../../../src/policy/stages';
 import { check, service } from '../helpers';
 
 describe('internal-service-isolation', () => {

@@ -1,5 +1,5 @@
 import { loadBalancerAnywhere } from '../../../src/policy/rules/load-balancer-anywhere';
-import { Stage } from '../../../src/policy/stage';
+import { Stage } from '../../../src/policy/stages';
 import { check, service } from '../helpers';
 
 describe('load-balancer-anywhere', () => {

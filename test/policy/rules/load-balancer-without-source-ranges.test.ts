@@ -1,5 +1,5 @@
 import { loadBalancerWithoutSourceRanges } from '../../../src/policy/rules/load-balancer-without-source-ranges';
-import { Stage } from '../../../src/policy/stage';
+import { Stage } from '../../../src/policy/stages';
 import { check, service } from '../helpers';
 
 describe('load-balancer-without-source-ranges', () => {

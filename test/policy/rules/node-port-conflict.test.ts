@@ -1,5 +1,5 @@
 import { nodePortConflict } from '../../../src/policy/rules/node-port-conflict';
-import { Stage } from '../../../src/policy/stage';
+import { Stage } from '../../../src/policy/stages';
 import { check, service } from '../helpers';
 
 describe('node-port-conflict', () => {

@@ -1,5 +1,5 @@
 import { nodePortInProduction } from '../../../src/policy/rules/node-port-in-production';
-import { Stage } from '../../../src/policy/stage';
+import { Stage } from '../../../src/policy/stages';
 import { check, service } from '../helpers';
 
 describe('node-port-in-production', () => {

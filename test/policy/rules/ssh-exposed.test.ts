@@ -1,5 +1,5 @@
 import { sshExposed } from '../../../src/policy/rules/ssh-exposed';
-import { Stage } from '../../../src/policy/stage';
+import { Stage } from '../../../src/policy/stages';
 import { check, service } from '../helpers';
 
 describe('ssh-exposed', () => {

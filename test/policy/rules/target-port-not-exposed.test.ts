@@ -1,5 +1,5 @@
 import { targetPortNotExposed } from '../../../src/policy/rules/target-port-not-exposed';
-import { Stage } from '../../../src/policy/stage';
+import { Stage } from '../../../src/policy/stages';
 import { check, deployment, service } from '../helpers';
 
 describe('target-port-not-exposed', () => {

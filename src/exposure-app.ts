@@ -1,0 +1,50 @@
+import { App, AppProps } from 'cdk8s';
+import { appState } from './internal/shared-state';
+
+/**
+ * A cdk8s `App` that evaluates an applied `ExposurePolicy` once per `synth()` / `synthYaml()`.
+ *
+ * cdk8s validates the whole App once per synthesis and again for every chart it writes; a
+ * plain `App` therefore evaluates the policy once per chart (same result, more time). This
+ * subclass marks its own synthesis so the policy's verdict is computed on the first validation
+ * and reused by the others. It changes nothing else: the YAML is cdk8s's own.
+ *
+ * @example
+ * const app = new ExposureApp();
+ * const chart = new Chart(app, 'production');
+ * ExposurePolicy.apply(app, { stage: Stage.PRODUCTION });
+ * app.synth();
+ */
+export class ExposureApp extends App {
+  /**
+   * @param props the cdk8s App props
+   */
+  constructor(props: AppProps = {}) {
+    super(props);
+  }
+
+  /**
+   * Synthesizes every chart to `outdir`, as `App.synth()` does.
+   */
+  public synth(): void {
+    this.withVerdictCache(() => super.synth());
+  }
+
+  /**
+   * Synthesizes every chart to one YAML string, as `App.synthYaml()` does.
+   */
+  public synthYaml(): string {
+    return this.withVerdictCache(() => super.synthYaml());
+  }
+
+  private withVerdictCache<T>(synthesize: () => T): T {
+    const state = appState(this);
+    state.synthDepth++;
+    try {
+      return synthesize();
+    } finally {
+      state.synthDepth--;
+      if (state.synthDepth === 0) state.verdict = undefined;
+    }
+  }
+}

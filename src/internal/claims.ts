@@ -1,0 +1,40 @@
+import { IConstruct } from 'constructs';
+import { appState } from './shared-state';
+import { constructLabel, propError } from '../errors';
+
+/**
+ * Collisions between the library's own constructs, refused where the second one is created:
+ * they are errors at every stage, with or without a policy, because the cluster would keep only
+ * one of the two (or refuse the second) and nothing in the YAML says which.
+ */
+
+function claim(table: Map<string, string>, key: string, kind: string, construct: IConstruct, what: string, fix: string): void {
+  const owner = constructLabel(kind, construct);
+  const taken = table.get(key);
+  if (taken !== undefined && taken !== owner) {
+    throw propError(kind, construct, `${what} is already claimed by ${taken} in this App; ${fix}`);
+  }
+  table.set(key, owner);
+}
+
+/** A node port is open on every node of the cluster: one Service per protocol and port. */
+export function claimNodePort(kind: string, construct: IConstruct, protocol: string, nodePort: number): void {
+  claim(appState(construct).nodePorts, `${protocol}/${nodePort}`, kind, construct,
+    `nodePort ${nodePort}/${protocol}`, 'node ports are cluster-wide, so choose another one or omit nodePort to let Kubernetes pick a free one');
+}
+
+/** Two objects of one kind with one name in one namespace: the second overwrites the first on apply. */
+export function claimName(kind: string, construct: IConstruct, objectKind: string, namespace: string | undefined, name: string): void {
+  claim(appState(construct).names, `${objectKind} ${namespace ?? ''}/${name}`, kind, construct,
+    `${objectKind} name ${JSON.stringify(name)}${namespace ? ` in namespace ${JSON.stringify(namespace)}` : ''}`,
+    'the second would overwrite the first on kubectl apply, so give one of them another metadata.name');
+}
+
+/**
+ * A host and path routed twice through one entry point (an IngressClass or a Gateway): the
+ * controller silently serves one of them.
+ */
+export function claimRoute(kind: string, construct: IConstruct, key: string, what: string): void {
+  claim(appState(construct).routes, key, kind, construct, what,
+    'the controller would serve only one of them, so give this route another host or path');
+}

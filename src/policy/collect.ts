@@ -1,0 +1,41 @@
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { PolicyContext } from './context';
+import { ExposurePolicy } from './stage';
+import { exposureKindOf } from '../internal/shared-state';
+import { SourcedManifest } from '../model/model';
+
+/**
+ * Calls `visit` with every API object below `root`, synthesized, with the construct and policy
+ * it belongs to. One walk down the tree carries the owner and the policy, so no object looks up
+ * its ancestors, and each manifest can be dropped once `visit` has read it.
+ */
+export function forEachManifest(root: IConstruct, visit: (sourced: SourcedManifest) => void): void {
+  const walk = (node: IConstruct, owner: { path: string; kind: string } | undefined, policy: PolicyContext): void => {
+    const kind = exposureKindOf(node);
+    const here = kind !== undefined ? { path: node.node.path, kind } : owner;
+    const context = ExposurePolicy._contextOf(node, policy);
+    if (node instanceof ApiObject) {
+      const resource = node.node.id === 'Resource' && node.node.scope ? node.node.scope : node;
+      visit({
+        manifest: node.toJson(),
+        origin: {
+          constructPath: here?.path ?? resource.node.path,
+          constructKind: here?.kind,
+          stage: context.stage,
+          requireIsolation: context.requireIsolation,
+          judged: context.declared,
+        },
+      });
+    }
+    for (const child of node.node.children) walk(child, here, context);
+  };
+  walk(root, undefined, ExposurePolicy._rootContext(root));
+}
+
+/** Every API object below `root`, synthesized, with the construct and policy it belongs to. */
+export function manifestsOf(root: IConstruct): SourcedManifest[] {
+  const out: SourcedManifest[] = [];
+  forEachManifest(root, sourced => out.push(sourced));
+  return out;
+}
