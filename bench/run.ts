@@ -1,13 +1,13 @@
 /**
  * The synth benchmark: `npm run bench` (options: --sizes 1000,5000,20000 --rounds 3
  * --kinds InternalService,DevService,PublicService,ExternalAlias,IngressFronted
- * --variants expose,kplus,raw,kplus-fixed,raw-fixed).
+ * --variants expose,expose-policy,kplus,raw --paths app,testing).
  *
- * For every construct kind and size it synthesizes the same Service shapes five ways — this
- * library, plain cdk8s-plus-28, raw KubeService objects, and those two baselines with the
- * library's workarounds for cdk8s and cdk8s-plus-28 applied — each measurement in a fresh
- * Node process, alternating the order of the variants every round, and reports medians, the
- * ratio to each baseline, peak memory (max RSS), the share of the App-wide rules, and the
+ * For every construct kind, size and synth path it synthesizes the same Service shapes four
+ * ways — this library without a policy, this library with ExposurePolicy applied to the App
+ * (in an ExposureApp), stock cdk8s-plus-28 and raw KubeService objects — each measurement in a
+ * fresh Node process, alternating the order of the variants every round, and reports medians,
+ * the ratios to cdk8s-plus-28, peak memory (max RSS), the App-wide rules' own time and the
  * growth from the smallest to the largest size. Results go to stdout and bench/results/;
  * `--from bench/results/latest.json` prints the tables again from saved samples.
  */
@@ -16,7 +16,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-interface Sample { variant: string; kind: string; count: number; buildMs: number; synthMs: number; totalMs: number; rulesMs?: number; reportMs?: number; maxRssMb: number }
+interface Sample { variant: string; kind: string; count: number; path: string; buildMs: number; synthMs: number; totalMs: number; rulesMs?: number; reportMs?: number; maxRssMb: number }
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,17 +26,15 @@ function arg(name: string, fallback: string): string {
 let sizes = arg('sizes', '1000,5000,20000').split(',').map(Number);
 let rounds = Number(arg('rounds', '3'));
 let kinds = arg('kinds', 'InternalService,DevService,PublicService,ExternalAlias,IngressFronted').split(',');
-// kplus-fixed, raw-fixed: the baselines with the library's workarounds for cdk8s and
-// cdk8s-plus-28 applied (bench/workload.ts).
-const ALL_VARIANTS = ['expose', 'kplus', 'raw', 'kplus-fixed', 'raw-fixed'];
-const variants = arg('variants', ALL_VARIANTS.join(',')).split(',');
+let paths = arg('paths', 'app,testing').split(',');
+const variants = arg('variants', 'expose,expose-policy,kplus,raw').split(',');
 const root = path.resolve(__dirname, '..');
 
-function measure(variant: string, kind: string, count: number): Sample {
-  const result = spawnSync(process.execPath, ['--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', path.join('bench', 'workload.ts'), variant, kind, String(count)], {
-    cwd: root, encoding: 'utf-8', maxBuffer: 1 << 20, env: { ...process.env, CDK8S_EXPOSE_STAGE: '' },
+function measure(variant: string, kind: string, count: number, synthPath: string): Sample {
+  const result = spawnSync(process.execPath, ['--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', path.join('bench', 'workload.ts'), variant, kind, String(count), synthPath], {
+    cwd: root, encoding: 'utf-8', maxBuffer: 1 << 20, env: { ...process.env, CDK8S_EXPOSE_STAGE: '', CDK8S_EXPOSE_WARNINGS: 'silent' },
   });
-  if (result.status !== 0) throw new Error(`workload ${variant} ${kind} ${count} failed:\n${result.stderr}`);
+  if (result.status !== 0) throw new Error(`workload ${variant} ${kind} ${count} ${synthPath} failed:\n${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').pop()!);
 }
 
@@ -47,14 +45,16 @@ const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '—');
 const from = arg('from', '');
 const saved = from ? JSON.parse(fs.readFileSync(from, 'utf-8')) : undefined;
 const samples: Sample[] = saved ? saved.samples : [];
-for (const kind of saved ? [] : kinds) {
-  for (const count of sizes) {
-    for (let r = 0; r < rounds; r++) {
-      const order = r % 2 === 0 ? variants : [...variants].reverse();
-      for (const variant of order) {
-        const s = measure(variant, kind, count);
-        samples.push(s);
-        process.stderr.write(`${kind} ${count} ${variant} round ${r + 1}: ${fmt(s.totalMs)} ms, ${fmt(s.maxRssMb)} MB\n`);
+for (const synthPath of saved ? [] : paths) {
+  for (const kind of kinds) {
+    for (const count of sizes) {
+      for (let r = 0; r < rounds; r++) {
+        const order = r % 2 === 0 ? variants : [...variants].reverse();
+        for (const variant of order) {
+          const s = measure(variant, kind, count, synthPath);
+          samples.push(s);
+          process.stderr.write(`${synthPath} ${kind} ${count} ${variant} round ${r + 1}: ${fmt(s.totalMs)} ms, ${fmt(s.maxRssMb)} MB\n`);
+        }
       }
     }
   }
@@ -63,61 +63,50 @@ for (const kind of saved ? [] : kinds) {
 if (saved) {
   kinds = [...new Set(samples.map(s => s.kind))];
   sizes = [...new Set(samples.map(s => s.count))].sort((a, b) => a - b);
-  rounds = samples.filter(s => s.variant === 'expose' && s.kind === kinds[0] && s.count === sizes[0]).length;
+  paths = [...new Set(samples.map(s => s.path))];
+  rounds = samples.filter(s => s.variant === variants[0] && s.kind === kinds[0] && s.count === sizes[0] && s.path === paths[0]).length;
 }
 
-const pick = (variant: string, kind: string, count: number) => samples.filter(s => s.variant === variant && s.kind === kind && s.count === count);
+const pick = (variant: string, kind: string, count: number, synthPath: string) =>
+  samples.filter(s => s.variant === variant && s.kind === kind && s.count === count && s.path === synthPath);
 const rows: string[] = [];
-rows.push('| kind | services | cdk8s-expose ms | cdk8s-plus-28 ms | raw KubeService ms | × plus | × raw | expose MB | plus MB | × plus MB | rules ms (share of synth) | report ms |');
-rows.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 const summary: any[] = [];
-for (const kind of kinds) {
-  for (const count of sizes) {
-    const e = pick('expose', kind, count); const p = pick('kplus', kind, count); const w = pick('raw', kind, count);
-    const et = median(e.map(s => s.totalMs)); const pt = median(p.map(s => s.totalMs)); const wt = median(w.map(s => s.totalMs));
-    const em = median(e.map(s => s.maxRssMb)); const pm = median(p.map(s => s.maxRssMb));
-    const rules = median(e.map(s => s.rulesMs ?? 0));
-    const report = median(e.map(s => s.reportMs ?? 0));
-    const f = pick('kplus-fixed', kind, count); const r = pick('raw-fixed', kind, count);
-    summary.push({
-      kind, count, exposeMs: et, kplusMs: pt, rawMs: wt, exposeMb: em, kplusMb: pm, rulesMs: rules, reportMs: report,
-      kplusFixedMs: median(f.map(s => s.totalMs)), kplusFixedMb: median(f.map(s => s.maxRssMb)), rawFixedMs: median(r.map(s => s.totalMs)),
-    });
-    rows.push(`| ${kind} | ${count} | ${fmt(et)} | ${fmt(pt)} | ${fmt(wt)} | ${fmt(et / pt, 2)} | ${fmt(et / wt, 2)} | ${fmt(em)} | ${fmt(pm)} | ${fmt(em / pm, 2)} | ${fmt(rules)} (${fmt(100 * rules / et, 1)}%) | ${fmt(report)} |`);
-  }
-}
-const growth: string[] = ['', `| kind | growth ${sizes[0]} → ${sizes[sizes.length - 1]} (${sizes[sizes.length - 1] / sizes[0]}× the services), cdk8s-expose | cdk8s-plus-28 | raw | App-wide rules alone |`, '| --- | ---: | ---: | ---: | ---: |'];
-const summaryOf = (kind: string, count: number) => summary.find(s => s.kind === kind && s.count === count);
-for (const kind of kinds) {
-  const at = (v: string, c: number) => summaryOf(kind, c)[v];
-  const g = (v: string) => fmt(at(v, sizes[sizes.length - 1]) / at(v, sizes[0]), 1);
-  growth.push(`| ${kind} | ${g('exposeMs')}× | ${g('kplusMs')}× | ${g('rawMs')}× | ${g('rulesMs')}× |`);
-}
-// The spread of the rounds at the largest size, so that the medians can be read against the noise.
-const largest = sizes[sizes.length - 1];
-const range = (xs: Sample[]) => { const t = xs.map(s => s.totalMs).sort((a, b) => a - b); return t.length ? `${fmt(t[0])}–${fmt(t[t.length - 1])}` : '—'; };
-growth.push('', `| kind | rounds at ${largest}: cdk8s-expose ms, fastest–slowest | cdk8s-plus-28 | raw | cdk8s-plus-28 with the workarounds | raw with the workarounds |`, '| --- | ---: | ---: | ---: | ---: | ---: |');
-for (const kind of kinds) {
-  growth.push(`| ${kind} | ${ALL_VARIANTS.map(v => range(pick(v, kind, largest))).join(' | ')} |`);
-}
-// The same comparison with the library's workarounds for cdk8s and cdk8s-plus-28 applied to the
-// baselines too (kplus-fixed, raw-fixed): what the wrapper itself costs on the same cdk8s path.
-if (samples.some(s => s.variant === 'kplus-fixed' || s.variant === 'raw-fixed')) {
-  growth.push('', '| kind | services | cdk8s-expose ms | cdk8s-plus-28 with the workarounds ms | × | raw with the workarounds ms | × | expose MB | plus with the workarounds MB | × MB |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const synthPath of paths) {
+  rows.push('', `Path: ${synthPath === 'app' ? 'app.synth() of charts of 500 Services (the cdk8s synth path)' : 'Testing.synth(chart) of one chart with every Service (the unit-test path)'}`, '');
+  rows.push('| kind | services | expose ms | expose + policy ms | cdk8s-plus-28 ms | raw ms | expose × plus | policy × plus | expose MB | policy MB | plus MB | expose × plus MB | policy × plus MB | rules alone ms | report ms |');
+  rows.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const kind of kinds) {
     for (const count of sizes) {
-      const { exposeMs: et, exposeMb: em, kplusFixedMs: ft, kplusFixedMb: fm, rawFixedMs: rt } = summaryOf(kind, count);
-      growth.push(`| ${kind} | ${count} | ${fmt(et)} | ${fmt(ft)} | ${fmt(et / ft, 2)} | ${fmt(rt)} | ${fmt(et / rt, 2)} | ${fmt(em)} | ${fmt(fm)} | ${fmt(em / fm, 2)} |`);
+      const t = (v: string) => median(pick(v, kind, count, synthPath).map(s => s.totalMs));
+      const m = (v: string) => median(pick(v, kind, count, synthPath).map(s => s.maxRssMb));
+      const row = {
+        path: synthPath, kind, count,
+        exposeMs: t('expose'), policyMs: t('expose-policy'), kplusMs: t('kplus'), rawMs: t('raw'),
+        exposeMb: m('expose'), policyMb: m('expose-policy'), kplusMb: m('kplus'),
+        rulesMs: median(pick('expose', kind, count, synthPath).map(s => s.rulesMs ?? NaN)),
+        reportMs: median(pick('expose', kind, count, synthPath).map(s => s.reportMs ?? NaN)),
+      };
+      summary.push(row);
+      rows.push(`| ${kind} | ${count} | ${fmt(row.exposeMs)} | ${fmt(row.policyMs)} | ${fmt(row.kplusMs)} | ${fmt(row.rawMs)} | ${fmt(row.exposeMs / row.kplusMs, 2)} | ${fmt(row.policyMs / row.kplusMs, 2)} | ${fmt(row.exposeMb)} | ${fmt(row.policyMb)} | ${fmt(row.kplusMb)} | ${fmt(row.exposeMb / row.kplusMb, 2)} | ${fmt(row.policyMb / row.kplusMb, 2)} | ${fmt(row.rulesMs)} | ${fmt(row.reportMs)} |`);
     }
   }
-  growth.push('', `| kind | growth ${sizes[0]} → ${largest}, cdk8s-plus-28 with the workarounds | raw with the workarounds |`, '| --- | ---: | ---: |');
-  for (const kind of kinds) {
-    const g = (v: string) => fmt(summaryOf(kind, largest)[v] / summaryOf(kind, sizes[0])[v], 1);
-    growth.push(`| ${kind} | ${g('kplusFixedMs')}× | ${g('rawFixedMs')}× |`);
+  const first = sizes[0];
+  const last = sizes[sizes.length - 1];
+  if (sizes.length > 1) {
+    rows.push('', `| kind | growth ${first} → ${last} (${last / first}× the services): expose | expose + policy | cdk8s-plus-28 | raw | rules alone |`, '| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const kind of kinds) {
+      const at = (c: number) => summary.find(s => s.path === synthPath && s.kind === kind && s.count === c);
+      const g = (key: string) => fmt(at(last)[key] / at(first)[key], 1);
+      rows.push(`| ${kind} | ${g('exposeMs')}× | ${g('policyMs')}× | ${g('kplusMs')}× | ${g('rawMs')}× | ${g('rulesMs')}× |`);
+    }
   }
+  // The spread of the rounds at the largest size, so that the medians can be read against the noise.
+  const range = (xs: Sample[]) => { const ts = xs.map(s => s.totalMs).sort((a, b) => a - b); return ts.length ? `${fmt(ts[0])}–${fmt(ts[ts.length - 1])}` : '—'; };
+  rows.push('', `| kind | rounds at ${last}, fastest–slowest ms: ${variants.join(' | ')} |`, `| --- |${variants.map(() => ' ---: |').join('')}`);
+  for (const kind of kinds) rows.push(`| ${kind} | ${variants.map(v => range(pick(v, kind, last, synthPath))).join(' | ')} |`);
 }
 const header = saved?.header ?? `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${fmt(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}; medians of ${rounds} rounds, each a fresh process.`;
-const report = [header, '', ...rows, ...growth].join('\n');
+const report = [header, ...rows].join('\n');
 console.log(report);
 if (saved) process.exit(0);
 fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });

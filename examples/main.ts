@@ -12,7 +12,7 @@
 import { App, Chart, ChartProps } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { DevService, ExposurePolicy, ExposureReport, ExternalAlias, IngressFronted, InternalService, Stage } from '../src';
+import { DevService, ExposureApp, ExposurePolicy, ExposureReport, ExternalAlias, IngressFronted, InternalService, Stage } from '../src';
 
 /** The workloads both stages share. */
 class Shop extends Construct {
@@ -92,7 +92,8 @@ export class DevelopmentChart extends Chart {
 
 /** Builds the example app; `outdir` is where `app.synth()` writes. */
 export function buildApp(outdir?: string): App {
-  const app = new App({ outdir });
+  // ExposureApp evaluates the exposure policies once per synth; a plain App works too.
+  const app = new ExposureApp({ outdir });
   const production = new ProductionChart(app, 'production', { namespace: 'shop' });
   // Production refuses node ports, plain HTTP and unacknowledged internet-wide load
   // balancers, and requires every InternalService to say who may reach it.
