@@ -35,6 +35,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'fast-check@^4.3.0',
     'cdk8s-cli@^2.200.0',
     '@kubernetes-models/gateway-api@^0.5.1',
+    // The cdk8s-plus version `cdk8s init typescript-app` scaffolds today, for the tests that show
+    // the library in such an app.
+    'cdk8s-plus-33@^2.5.57',
   ],
 
   jestOptions: {

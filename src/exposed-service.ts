@@ -253,6 +253,12 @@ export abstract class ExposedService extends Construct {
     }, this.ownerHooks());
     this.service = this.owned;
 
+    const namespace = this.service.metadata.namespace;
+    const namespaceProblem = namespace === undefined ? undefined : checkDns1123Label(namespace);
+    if (namespaceProblem) {
+      const source = props.metadata?.namespace !== undefined ? 'metadata.namespace' : 'metadata.namespace (from the chart\'s namespace)';
+      throw propError(this.constructKind, this, `${source} ${show(namespace)} ${namespaceProblem}`);
+    }
     const nameProblem = checkDns1035Label(this.service.name);
     if (nameProblem) {
       throw propError(this.constructKind, this, `metadata.name ${show(this.service.name)} ${nameProblem}. Pass metadata: { name: 'my-service' } with a valid name`);
@@ -534,9 +540,8 @@ export abstract class ExposedService extends Construct {
     if (metadata === null || typeof metadata !== 'object') {
       throw propError(this.constructKind, this, `metadata ${show(metadata)} must be an object such as { name: 'web' }`);
     }
-    if (metadata.namespace !== undefined) {
-      const problem = typeof metadata.namespace === 'string' ? checkDns1123Label(metadata.namespace) : 'must be a string';
-      if (problem) throw propError(this.constructKind, this, `metadata.namespace ${show(metadata.namespace)} ${problem}`);
+    if (metadata.namespace !== undefined && typeof metadata.namespace !== 'string') {
+      throw propError(this.constructKind, this, `metadata.namespace ${show(metadata.namespace)} must be a string`);
     }
     const problems = checkLabels(metadata.labels ?? {}, 'metadata.labels');
     for (const [key, value] of Object.entries(metadata.annotations ?? {})) {

@@ -56,7 +56,7 @@ export class InternalService extends ExposedService {
       serviceType: kplus.ServiceType.CLUSTER_IP,
       exposure: ExposureScope.CLUSTER,
       selecting: true,
-      headless: props.headless,
+      headless: props?.headless,
       nodePortAdvice: 'an InternalService is reachable only inside the cluster and has no node ports. Use DevService for a node port in development, or IngressFronted / PublicService for traffic from outside',
       ingressAdvice: 'an InternalService is reachable only inside the cluster. Use IngressFronted for HTTP(S) from outside',
     });
