@@ -24,11 +24,9 @@ class ExposeValidationError extends Error {
  * Tells the library's validation errors apart from other errors.
  *
  * @example
- * try {
- *   new DevService(chart, 'Web', { selector: web, ports: [{ port: 80, nodePort: 80 }] });
- * } catch (e) {
- *   if (ExposeErrors.isValidationError(e)) { console.log((e as Error).message); }
- * }
+ * // In a catch block: tell bad input apart from other failures.
+ * declare const caught: unknown;
+ * const badInput = ExposeErrors.isValidationError(caught);
  */
 export class ExposeErrors {
   /**

@@ -526,7 +526,10 @@ export abstract class ExposedService extends Construct {
     if (this.portsByPatch) {
       // cdk8s-plus-28 writes no ports on an ExternalName Service (there they are informative),
       // and its rendering of a headless Service's placeholder is removed: write the port here.
-      const rendered = { name: port.name, port: port.port, protocol, appProtocol: port.appProtocol, nodePort: port.nodePort, targetPort: targetPort === undefined ? undefined : { value: targetPort } };
+      const rendered = {
+        name: port.name, port: port.port, protocol, appProtocol: port.appProtocol, nodePort: port.nodePort,
+        targetPort: targetPort === undefined ? undefined : { value: targetPort },
+      };
       const clean = Object.fromEntries(Object.entries(rendered).filter(([, v]) => v !== undefined));
       this.rawService.addJsonPatch(index === 0 ? JsonPatch.add('/spec/ports', [clean]) : JsonPatch.add('/spec/ports/-', clean));
       return;

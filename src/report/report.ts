@@ -4,8 +4,8 @@ import { App } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { InventoryItem, SCOPE_ORDER, inventoryOf } from './inventory';
 import { ExposureModel, SourcedManifest, buildModel } from '../model/model';
-import { Finding, evaluate, formatFinding, isBlocking } from '../policy/engine';
 import { manifestsOf } from '../policy/collect';
+import { Finding, evaluate, formatFinding, isBlocking } from '../policy/engine';
 import { Severity } from '../policy/rule';
 import { Stage } from '../policy/stages';
 
