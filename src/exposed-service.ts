@@ -10,7 +10,9 @@ import { ACK_PREFIX } from './model/model';
 import { RULE_IDS } from './policy/rules';
 import { checkPort, checkPortList } from './port-checks';
 import { ExposedPort } from './ports';
-import { checkDns1035Label, checkDns1123Label, checkLabels, checkQualifiedName } from './validation/names';
+import { annotationProblems, labelProblems } from './validation/metadata';
+import { checkDns1035Label, checkDns1123Label } from './validation/names';
+import { serviceAnnotationProblems } from './validation/service';
 
 /** Session affinity of a Service (`spec.sessionAffinity`). */
 export enum SessionAffinity {
@@ -239,7 +241,7 @@ export abstract class ExposedService extends Construct {
     if (props === null || typeof props !== 'object') {
       throw propError(this.constructKind, this, `props ${show(props)} must be an object`);
     }
-    this.checkMetadata(props.metadata);
+    this.checkMetadata(props.metadata, config);
     this.checkIpFamilies(props);
 
     // 'Default' keeps the Kubernetes names cdk8s generates from the construct path as they were.
@@ -281,7 +283,7 @@ export abstract class ExposedService extends Construct {
     }
     const problems: string[] = [];
     const accepted: ExposedPort[] = [];
-    ports.forEach((port, i) => {
+    ports.map(withoutEmptyName).forEach((port, i) => {
       problems.push(...checkPort(port, i, accepted, this.portRules()));
       accepted.push(port);
     });
@@ -381,7 +383,8 @@ export abstract class ExposedService extends Construct {
    *
    * @param port the port to add
    */
-  public addPort(port: ExposedPort): void {
+  public addPort(given: ExposedPort): void {
+    const port = withoutEmptyName(given);
     const problems = checkPort(port, this._exposedPorts.length, this._exposedPorts, this.portRules());
     if (problems.length === 0) {
       problems.push(...checkPortList([...this._exposedPorts, port]));
@@ -485,7 +488,7 @@ export abstract class ExposedService extends Construct {
     if (Object.keys(labels).length === 0) {
       throw propError(this.constructKind, this, `${what} selects no labels, so the Service would route to no pods; select pods by at least one label, or pass a workload`);
     }
-    const problems = checkLabels(labels, what);
+    const problems = labelProblems(labels, what);
     if (problems.length > 0) {
       throw propError(this.constructKind, this, `${problems.join('; ')}. A Service selector is a map of valid label keys and values, such as { app: 'web' }`);
     }
@@ -527,7 +530,11 @@ export abstract class ExposedService extends Construct {
       // cdk8s-plus-28 writes no ports on an ExternalName Service (there they are informative),
       // and its rendering of a headless Service's placeholder is removed: write the port here.
       const rendered = {
-        name: port.name, port: port.port, protocol, appProtocol: port.appProtocol, nodePort: port.nodePort,
+        name: port.name,
+        port: port.port,
+        protocol,
+        appProtocol: port.appProtocol,
+        nodePort: port.nodePort,
         targetPort: targetPort === undefined ? undefined : { value: targetPort },
       };
       const clean = Object.fromEntries(Object.entries(rendered).filter(([, v]) => v !== undefined));
@@ -538,7 +545,7 @@ export abstract class ExposedService extends Construct {
     if (port.appProtocol !== undefined) this.rawService.addJsonPatch(JsonPatch.add(`/spec/ports/${index}/appProtocol`, port.appProtocol));
   }
 
-  private checkMetadata(metadata: ApiObjectMetadata | undefined): void {
+  private checkMetadata(metadata: ApiObjectMetadata | undefined, config: ExposedServiceConfig): void {
     if (metadata === undefined) return;
     if (metadata === null || typeof metadata !== 'object') {
       throw propError(this.constructKind, this, `metadata ${show(metadata)} must be an object such as { name: 'web' }`);
@@ -546,12 +553,12 @@ export abstract class ExposedService extends Construct {
     if (metadata.namespace !== undefined && typeof metadata.namespace !== 'string') {
       throw propError(this.constructKind, this, `metadata.namespace ${show(metadata.namespace)} must be a string`);
     }
-    const problems = checkLabels(metadata.labels ?? {}, 'metadata.labels');
-    for (const [key, value] of Object.entries(metadata.annotations ?? {})) {
-      const problem = checkQualifiedName(key);
-      if (problem) problems.push(`metadata.annotations key ${show(key)} ${problem}`);
-      if (typeof value !== 'string') problems.push(`metadata.annotations ${show(key)} has value ${show(value)}, which must be a string`);
-    }
+    const problems = [
+      ...labelProblems(metadata.labels, 'metadata.labels'),
+      ...annotationProblems(metadata.annotations, 'metadata.annotations'),
+      // The Service annotations the API server itself validates (source ranges, topology).
+      ...serviceAnnotationProblems(metadata.annotations, config.serviceType, config.loadBalancerSourceRanges !== undefined),
+    ];
     if (problems.length > 0) throw propError(this.constructKind, this, problems.join('; '));
   }
 
@@ -567,6 +574,11 @@ export abstract class ExposedService extends Construct {
       throw propError(this.constructKind, this, `ipFamilies ${show(families)} has two families but ipFamilyPolicy is ${show(props.ipFamilyPolicy ?? 'SingleStack (the default)')}; set ipFamilyPolicy to IpFamilyPolicy.PREFER_DUAL_STACK or REQUIRE_DUAL_STACK, or list one family`);
     }
   }
+}
+
+/** A port whose `name` is `""` has no name, as the API server reads it. */
+function withoutEmptyName(port: ExposedPort): ExposedPort {
+  return port !== null && typeof port === 'object' && port.name === '' ? { ...port, name: undefined } : port;
 }
 
 /**

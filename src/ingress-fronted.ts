@@ -11,7 +11,9 @@ import { newIngress } from './kplus-ingress';
 import { LoadBalancerScheme } from './presets/common';
 import { IngressController } from './presets/ingress-controller';
 import { SharedIngress } from './shared-ingress';
+import { annotationProblems, labelProblems } from './validation/metadata';
 import { checkDns1123Label, checkDns1123Subdomain, checkIngressHost } from './validation/names';
+import { ingressPathProblem } from './validation/networking';
 
 /**
  * Props of an `IngressFronted`.
@@ -182,7 +184,7 @@ export class IngressFronted extends ExposedService {
       const problem = typeof props.host === 'string' ? checkIngressHost(props.host) : 'is not a string';
       if (problem) throw propError(this.constructKind, this, `host ${show(props.host)} ${problem}; pass a host name such as "api.example.com"`);
     }
-    const pathProblem = checkIngressPath(this.path, pathType);
+    const pathProblem = ingressPathProblem(this.path, pathType);
     if (pathProblem) throw propError(this.constructKind, this, `path ${show(this.path)} ${pathProblem}`);
     if (props.className !== undefined) {
       const problem = checkDns1123Subdomain(props.className);
@@ -200,6 +202,11 @@ export class IngressFronted extends ExposedService {
     if (ingressNamespace !== undefined && ingressNamespace !== namespace) {
       throw propError(this.constructKind, this, `ingressMetadata.namespace ${show(ingressNamespace)} differs from the Service's namespace ${show(namespace ?? '(none)')}; an Ingress can only route to a Service in its own namespace`);
     }
+    const ingressMetaProblems = [
+      ...labelProblems(props.ingressMetadata?.labels, 'ingressMetadata.labels'),
+      ...annotationProblems(props.ingressMetadata?.annotations, 'ingressMetadata.annotations'),
+    ];
+    if (ingressMetaProblems.length > 0) throw propError(this.constructKind, this, ingressMetaProblems.join('; '));
     if (props.ingressMetadata?.name !== undefined) {
       const problem = checkDns1123Subdomain(props.ingressMetadata.name);
       if (problem) throw propError(this.constructKind, this, `ingressMetadata.name ${show(props.ingressMetadata.name)} ${problem}`);
@@ -345,19 +352,4 @@ export class IngressFronted extends ExposedService {
     }
     return ports[0].port;
   }
-}
-
-/** Kubernetes' checks on an Ingress path for Exact and Prefix matching. */
-function checkIngressPath(path: string, pathType: kplus.HttpIngressPathType): string | undefined {
-  if (typeof path !== 'string' || !path.startsWith('/')) return 'must be an absolute path starting with "/"';
-  if (/\s/.test(path)) return 'must not contain white space';
-  if (pathType === kplus.HttpIngressPathType.IMPLEMENTATION_SPECIFIC) return undefined;
-  for (const bad of ['//', '/./', '/../', '%2f', '%2F']) {
-    if (path.includes(bad)) return `must not contain "${bad}" with path type ${pathType}`;
-  }
-  if (path.endsWith('/..') || path.endsWith('/.')) return `must not end with "/.." or "/." with path type ${pathType}`;
-  if (/[^A-Za-z0-9/._~%!$&'()*+,;=:@-]/.test(path)) {
-    return `has characters that are not allowed in a ${pathType} path; use ImplementationSpecific for a regular expression`;
-  }
-  return undefined;
 }

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { propError, show } from './errors';
 import { ExposedService, SelectingServiceProps } from './exposed-service';
 import { ExposureScope } from './exposure-scope';
+import { labelSelectorProblems } from './validation/networking';
 
 /**
  * Props of an `InternalService`.
@@ -78,6 +79,9 @@ export class InternalService extends ExposedService {
     if (peer === undefined || peer === null || typeof (peer as kplus.INetworkPolicyPeer).toNetworkPolicyPeerConfig !== 'function') {
       throw propError(this.constructKind, this, `allowFrom received ${show(peer)}; pass a workload, kplus.Pods.select(...), kplus.Namespaces.select(...) or a kplus.NetworkPolicyIpBlock`);
     }
+    const peerProblems = labelSelectorProblems(peerToKube(peer).podSelector, 'allowFrom peer podSelector')
+      .concat(labelSelectorProblems(peerToKube(peer).namespaceSelector, 'allowFrom peer namespaceSelector'));
+    if (peerProblems.length > 0) throw propError(this.constructKind, this, `${peerProblems.join('; ')}. A NetworkPolicy peer selects pods and namespaces by valid labels`);
     this.peers.push(peer);
     if (this.policy === undefined) {
       this.policy = new kplus.k8s.KubeNetworkPolicy(this, 'NetworkPolicy', {

@@ -6,6 +6,7 @@ import { ExposureScope } from './exposure-scope';
 import { newIngress } from './kplus-ingress';
 import { LoadBalancerScheme } from './presets/common';
 import { IngressController } from './presets/ingress-controller';
+import { annotationProblems, labelProblems } from './validation/metadata';
 import { checkDns1123Label, checkDns1123Subdomain } from './validation/names';
 
 /**
@@ -73,6 +74,11 @@ export class SharedIngress extends Construct {
       const problem = checkDns1123Subdomain(props.metadata.name);
       if (problem) throw propError('SharedIngress', this, `metadata.name ${show(props.metadata.name)} ${problem}`);
     }
+    const metaProblems = [
+      ...labelProblems(props.metadata?.labels, 'metadata.labels'),
+      ...annotationProblems(props.metadata?.annotations, 'metadata.annotations'),
+    ];
+    if (metaProblems.length > 0) throw propError('SharedIngress', this, metaProblems.join('; '));
     if (props.metadata?.namespace !== undefined) {
       const problem = checkDns1123Label(props.metadata.namespace);
       if (problem) throw propError('SharedIngress', this, `metadata.namespace ${show(props.metadata.namespace)} ${problem}`);

@@ -27,7 +27,9 @@ export class SourceRanges {
     }
     const problems: string[] = [];
     const seen = new Set<string>();
-    cidrs.forEach((cidr, i) => {
+    // The API server trims the spaces around a source range; so does this.
+    const trimmed = cidrs.map(cidr => (typeof cidr === 'string' ? cidr.trim() : cidr));
+    trimmed.forEach((cidr, i) => {
       const problem = typeof cidr === 'string' ? checkCidr(cidr) : 'is not a string';
       if (problem) problems.push(`cidrs[${i}] ${show(cidr)} ${problem}`);
       else if (cidr.endsWith('/0')) problems.push(`cidrs[${i}] ${show(cidr)} allows every address; use SourceRanges.anywhere() to say so`);
@@ -37,7 +39,7 @@ export class SourceRanges {
     if (problems.length > 0) {
       throw factoryError('SourceRanges.cidrs', `${problems.join('; ')}`);
     }
-    return new SourceRanges([...cidrs], false);
+    return new SourceRanges(trimmed, false);
   }
 
   /** The CIDR blocks allowed; empty when `isAnywhere`. */

@@ -56,7 +56,7 @@ function buildApp(outdir: string, yamlOutputType: YamlOutputType, mode: Mode): A
   (own as unknown as { toJson: () => any }).toJson = () => ({ ...ownToJson(), data: { rendered: 'by-instance' } });
   // Cross-chart dependencies, and foreign objects the library must not judge.
   const web = new kplus.Deployment(b, 'Web', { containers: [{ image: 'nginx:1.27', ports: [{ number: 8080 }], securityContext: { user: 101 } }] });
-  web.apiObject.addDependency(config.apiObject);
+  ApiObject.of(web).addDependency(ApiObject.of(config));
   new kplus.Service(b, 'Raw', { selector: web, ports: [{ port: 80, targetPort: 8080 }], externalIPs: ['203.0.113.5'] });
   new Construct(b, 'Empty');
 

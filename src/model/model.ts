@@ -4,6 +4,7 @@
  */
 import { EXPOSURE_ANNOTATION, TLS_INTENT_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
+import { manifestProblems } from '../validation/manifest';
 
 
 /** Where a manifest came from, for messages. */
@@ -101,6 +102,14 @@ export interface ExposureModel {
   readonly networkPolicies: NetworkPolicyInfo[];
   /** Documents that are not Kubernetes objects this model reads (kept for counts). */
   readonly others: ObjectRef[];
+  /** Objects the API server would refuse, with what it would say (src/validation/manifest.ts). */
+  readonly rejected: RejectedInfo[];
+}
+
+/** An object the API server would refuse at create. */
+export interface RejectedInfo extends ObjectRef {
+  /** One sentence per problem, each starting with the field. */
+  readonly problems: string[];
 }
 
 /** A manifest and where it came from. */
@@ -298,13 +307,17 @@ export function buildModel(manifests: Iterable<SourcedManifest>): ExposureModel 
 
 /** A model with nothing in it yet, to fill with `addToModel`. */
 export function emptyModel(): ExposureModel {
-  return { services: [], entries: [], workloads: [], networkPolicies: [], others: [] };
+  return { services: [], entries: [], workloads: [], networkPolicies: [], others: [], rejected: [] };
 }
 
 /** Reads one manifest into the model; nothing of the manifest is kept but what the model needs. */
 export function addToModel(model: ExposureModel, { manifest, origin }: SourcedManifest): void {
   {
     const ref = refOf(manifest, origin);
+    const problems = manifestProblems(manifest);
+    if (problems.length > 0) {
+      model.rejected.push({ kind: ref.kind, name: ref.name, namespace: ref.namespace, origin: ref.origin, annotations: ref.annotations, problems });
+    }
     const group = String(manifest.apiVersion ?? '').split('/')[0];
     if (ref.kind === 'Service' && manifest.apiVersion === 'v1') {
       const spec = manifest.spec ?? {};

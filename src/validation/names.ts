@@ -91,21 +91,6 @@ export function checkLabelValue(value: string): string | undefined {
   return undefined;
 }
 
-/**
- * Every problem of a label map (keys qualified names, values label values), each a sentence
- * starting with `what` and the key (`metadata.labels "Bad Key!" ...`).
- */
-export function checkLabels(labels: Record<string, unknown>, what: string): string[] {
-  const problems: string[] = [];
-  for (const [key, value] of Object.entries(labels)) {
-    const keyProblem = checkQualifiedName(key);
-    if (keyProblem) problems.push(`${what} key ${JSON.stringify(key)} ${keyProblem}`);
-    const valueProblem = typeof value === 'string' ? checkLabelValue(value) : 'must be a string';
-    if (valueProblem) problems.push(`${what} ${JSON.stringify(key)} has value ${JSON.stringify(value)}, which ${valueProblem}`);
-  }
-  return problems;
-}
-
 /** True when the value parses as an IPv4 or IPv6 address. */
 export function isIpAddress(value: string): boolean {
   return parseIpv4(value) !== undefined || parseIpv6(value) !== undefined;

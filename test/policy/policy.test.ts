@@ -47,7 +47,7 @@ describe('ExposurePolicy', () => {
   test('acknowledging an unknown rule, or without a reason, is refused', () => {
     const chart = productionChart();
     const dev = new DevService(chart, 'Dev', { selector: pods(chart, 'dev'), ports: [{ port: 80 }] });
-    expect(() => dev.acknowledge('nodeport', 'x')).toThrow(/DevService 'prod\/Dev': acknowledge: there is no rule "nodeport"; the rules are node-port-conflict, /);
+    expect(() => dev.acknowledge('nodeport', 'x')).toThrow(/DevService 'prod\/Dev': acknowledge: there is no rule "nodeport"; the rules are api-server-rejects, node-port-conflict, /);
     expect(() => dev.acknowledge('node-port-in-production', ' ')).toThrow(/a reason is required/);
   });
 

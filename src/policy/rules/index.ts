@@ -1,4 +1,5 @@
 import { Rule } from '../rule';
+import { apiServerRejects } from './api-server-rejects';
 import { danglingIngressBackend } from './dangling-ingress-backend';
 import { danglingService } from './dangling-service';
 import { databasePortExposed } from './database-port-exposed';
@@ -16,6 +17,7 @@ import { targetPortNotExposed } from './target-port-not-exposed';
 
 /** Every rule, in the order findings are reported. */
 export const RULES: readonly Rule[] = [
+  apiServerRejects,
   nodePortConflict,
   externalIps,
   ingressToExternalName,
