@@ -96,6 +96,13 @@ project.addTask('bench', {
   receiveArgs: true,
 });
 
+// The real Kubernetes API server as the oracle (needs Go; builds kube-apiserver from
+// k8s.io/kubernetes, cached in ~/.cache/go-build). Not part of `npm test`; CI runs it after the build.
+project.addTask('test:apiserver', {
+  description: 'Apply every manifest the library writes to a real kube-apiserver (in-process, loopback, embedded etcd)',
+  exec: 'bash test/apiserver/run.sh',
+});
+
 project.addTask('test:update-snapshots', {
   description: 'Deliberately rewrite jest snapshots (never run in CI)',
   exec: 'jest --updateSnapshot --passWithNoTests',

@@ -1,6 +1,7 @@
 import * as kplus from 'cdk8s-plus-28';
 import * as fc from 'fast-check';
 import { DevService, ExposeErrors, ExternalAlias, IngressFronted, InternalService, PublicService, SourceRanges } from '../src';
+import { enumish, labelKey, labels, labelValue } from './arbitraries';
 import { newChart, synth } from './util';
 import { manifestProblems } from '../src/validation/manifest';
 import { serviceProblems } from '../src/validation/service';
@@ -120,23 +121,6 @@ describe('the same rules through the constructs\' props (as a JavaScript or Pyth
       .toThrow(/load-balancer-source-ranges\[0\] "foo.bar" must be a CIDR/);
   });
 });
-
-/** Values a JavaScript or Python caller can pass where TypeScript would not let them. */
-const labelKey = fc.oneof(
-  { arbitrary: fc.constantFrom('app', 'tier', 'example.com/team', 'a.b/c-d_e.f'), weight: 12 },
-  { arbitrary: fc.constantFrom('Bad Key=', '', '-x', 'a/b/c', '/x', 'x'.repeat(64), 'UPPER.example.com/x'), weight: 1 },
-  { arbitrary: fc.string({ maxLength: 12 }), weight: 1 },
-);
-const labelValue = fc.oneof(
-  { arbitrary: fc.constantFrom('web', '', 'v1.2', 'a_b-c'), weight: 12 },
-  { arbitrary: fc.constantFrom('not ok!', '-x', 'x'.repeat(64)), weight: 1 },
-  { arbitrary: fc.string({ maxLength: 12 }), weight: 1 },
-);
-const labels = fc.dictionary(labelKey, labelValue, { maxKeys: 2 });
-const enumish = (...valid: string[]) => fc.oneof(
-  { arbitrary: fc.constantFrom(undefined, ...valid), weight: 12 },
-  { arbitrary: fc.constantFrom('local', 'Sticky', '', 'IPv5'), weight: 1 },
-);
 
 const makers: Record<string, (chart: any, p: any) => void> = {
   InternalService: (chart, p) => new InternalService(chart, 'Svc', { ...p }),

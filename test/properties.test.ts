@@ -2,6 +2,7 @@ import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as fc from 'fast-check';
 import { DevService, ExposedPort, ExternalAlias, IngressFronted, InternalService, PublicService, SessionAffinity, SourceRanges } from '../src';
+import { anyPort } from './arbitraries';
 import { newChart, synth } from './util';
 import { ExposureScope } from '../src/exposure-scope';
 import { buildModel, serviceExposure } from '../src/model/model';
@@ -12,28 +13,6 @@ import { evaluate, isBlocking } from '../src/policy/engine';
  * error (naming the construct, its path and the prop) or synthesizes YAML that passes the
  * Kubernetes schema and the API server's Service rules, which the schema alone does not check.
  */
-
-const protocols = [undefined, kplus.Protocol.TCP, kplus.Protocol.UDP, kplus.Protocol.SCTP];
-// Mostly plausible values, so that both branches (accepted and refused) are reached often.
-const anyPortNumber = fc.oneof(
-  { arbitrary: fc.integer({ min: 1, max: 65535 }), weight: 4 },
-  { arbitrary: fc.constantFrom(1, 80, 65535, 30000, 32767), weight: 2 },
-  { arbitrary: fc.constantFrom(0, -1, 65536, 70000, 80.5), weight: 1 },
-);
-const anyName = fc.oneof(
-  { arbitrary: fc.constantFrom(undefined, 'http', 'https', 'a', 'metrics', 'grpc-web'), weight: 4 },
-  { arbitrary: fc.constantFrom('HTTP', '-x', 'a--b', '1', 'x'.repeat(64), ''), weight: 1 },
-  { arbitrary: fc.string({ maxLength: 20 }), weight: 1 },
-);
-const anyPort: fc.Arbitrary<ExposedPort> = fc.record({
-  port: anyPortNumber,
-  targetPort: fc.option(anyPortNumber, { nil: undefined }),
-  targetPortName: fc.option(anyName, { nil: undefined }),
-  nodePort: fc.option(anyPortNumber, { nil: undefined }),
-  name: anyName,
-  protocol: fc.constantFrom(...protocols),
-  appProtocol: fc.option(fc.constantFrom('http', 'kubernetes.io/h2c', 'bad value', 'x/y/z'), { nil: undefined }),
-}, { requiredKeys: ['port'] }) as fc.Arbitrary<ExposedPort>;
 
 // Thrown at once, or reported by cdk8s validation at synth ("[path] Kind 'path': ...").
 const CLEAR_ERROR = /(^|\] )(InternalService|DevService|PublicService|ExternalAlias|IngressFronted) 'test\/[^']+': \S/m;
