@@ -28,10 +28,13 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   jsiiVersion: '~6.0.0',
 
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
-  // Parses the YAML the audit command reads; bundled, as jsii requires of non-jsii deps.
-  bundledDeps: ['yaml@^2.6.0'],
+  // Reads YAML for the audit and the plugin, with the Kubernetes YAML 1.1 schema of src/yaml/;
+  // bundled, as jsii requires of non-jsii deps.
+  bundledDeps: ['js-yaml@^4.1.0'],
   devDeps: [
     'kubernetes-models@^4.5.1',
+    '@types/js-yaml@^4.0.9',
+    'yaml@^2.6.0',
     'fast-check@^4.3.0',
     'cdk8s-cli@^2.200.0',
     '@kubernetes-models/gateway-api@^0.5.1',

@@ -79,12 +79,13 @@ describe('escape hatch', () => {
   test('a StatefulSet can take the Service (cdk8s-plus selects its pods through the checked path)', () => {
     const chart = newChart();
     const svc = new InternalService(chart, 'Peers', { selectLabels: { app: 'db' }, headless: true, ports: [{ port: 5432, name: 'pg' }] });
-    new kplus.StatefulSet(chart, 'Db', {
+    const db = new kplus.StatefulSet(chart, 'Db', {
       service: svc.service,
       podMetadata: { labels: { app: 'db' } },
       select: false,
       containers: [{ image: 'postgres:17', ports: [{ number: 5432 }], securityContext: { user: 999, group: 999 } }],
     });
+    db.select(kplus.LabelSelector.of({ labels: { app: 'db' } }));
     const service = theService(synth(chart));
     expect(service.spec.clusterIP).toBe('None');
     expect(service.spec.selector.app).toBe('db');

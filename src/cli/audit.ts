@@ -8,11 +8,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseAllDocuments } from 'yaml';
+
 import { SourcedManifest } from '../model/model';
 import { ExposurePolicy } from '../policy/stage';
 import { Stage } from '../policy/stages';
 import { ExposureReport } from '../report/report';
+import { YamlDocument, describeReading, readYamlFile } from '../yaml/kubernetes-yaml';
 
 const USAGE = `usage: cdk8s-expose audit [--stage development|staging|production] [--format markdown|json|mermaid] <file or folder>...
 
@@ -49,33 +50,33 @@ function collectFiles(input: string, problems: string[]): string[] {
   return [input];
 }
 
-/** Reads one file's documents; each problem names the file and the document number (from 1). */
+/**
+ * Reads one file's documents as Kubernetes reads YAML (src/yaml/kubernetes-yaml.ts), one
+ * document at a time; each problem names the file and the document number (from 1).
+ */
 export function readManifests(file: string, problems: string[]): SourcedManifest[] {
-  let text: string;
+  if (!fs.existsSync(file)) {
+    problems.push(`${file}: cannot be read (no such file)`);
+    return [];
+  }
+  const out: SourcedManifest[] = [];
+  let docs: Iterable<YamlDocument>;
   try {
-    text = fs.readFileSync(file, 'utf-8');
+    docs = [...readYamlFile(file)];
   } catch (e) {
     problems.push(`${file}: cannot be read (${(e as Error).message})`);
     return [];
   }
-  const out: SourcedManifest[] = [];
-  const docs = parseAllDocuments(text);
-  const list = Array.isArray(docs) ? docs : [];
-  list.forEach((doc, index) => {
+  for (const doc of docs) {
+    const index = doc.index;
     const where = `${file} document ${index + 1}`;
-    if (doc.errors.length > 0) {
-      const e = doc.errors[0];
-      problems.push(`${where}: not valid YAML (${e.message.split('\n')[0]}); skipped`);
-      return;
+    if (doc.error !== undefined) {
+      problems.push(`${where}: not valid Kubernetes YAML (${doc.error}); skipped`);
+      continue;
     }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 100 });
-    } catch (e) {
-      problems.push(`${where}: cannot be read (${(e as Error).message.split('\n')[0]}); skipped`);
-      return;
-    }
-    if (value === null || value === undefined) return; // an empty document
+    const readings = doc.readings.map(describeReading);
+    const value = doc.value;
+    if (value === null || value === undefined) continue; // an empty document
     const add = (object: unknown, label: string) => {
       if (typeof object !== 'object' || object === null || Array.isArray(object)) {
         problems.push(`${label}: not a Kubernetes object (found ${Array.isArray(object) ? 'a list' : typeof object}); skipped`);
@@ -90,10 +91,10 @@ export function readManifests(file: string, problems: string[]): SourcedManifest
         o.items.forEach((item: unknown, i: number) => add(item, `${label} item ${i + 1}`));
         return;
       }
-      out.push({ manifest: o, origin: { file, documentIndex: index } });
+      out.push({ manifest: o, origin: { file, documentIndex: index, readings: readings.length > 0 ? readings : undefined } });
     };
     add(value, where);
-  });
+  }
   return out;
 }
 

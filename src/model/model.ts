@@ -13,6 +13,11 @@ export interface Origin {
   readonly constructPath?: string;
   /** The construct kind (`InternalService`...), when a library construct made it. */
   readonly constructKind?: string;
+  /**
+   * Plain scalars of the document that Kubernetes reads differently from YAML 1.2, as
+   * `026 is 22` (src/yaml/kubernetes-yaml.ts), when read from YAML.
+   */
+  readonly readings?: string[];
   /** The file and document index, when read from YAML. */
   readonly file?: string;
   readonly documentIndex?: number;

@@ -58,5 +58,6 @@ export function formatFinding(finding: Finding): string {
     ? ` (${o.constructKind ? `${o.constructKind} ` : ''}'${o.constructPath}')`
     : o.file !== undefined ? ` (${o.file}${o.documentIndex !== undefined ? ` document ${o.documentIndex + 1}` : ''})` : '';
   const ns = finding.object.namespace ? `${finding.object.namespace}/` : '';
-  return `[${finding.ruleId}] ${finding.object.kind} ${ns}${finding.object.name}${where}: ${finding.message}. Fix: ${finding.fix}.`;
+  const readings = o.readings !== undefined ? ` (as Kubernetes reads this YAML: ${o.readings.join(', ')})` : '';
+  return `[${finding.ruleId}] ${finding.object.kind} ${ns}${finding.object.name}${where}: ${finding.message}${readings}. Fix: ${finding.fix}.`;
 }

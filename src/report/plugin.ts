@@ -3,6 +3,7 @@ import { SourcedManifest, buildModel } from '../model/model';
 import { evaluate, formatFinding, isBlocking } from '../policy/engine';
 import { ExposurePolicy } from '../policy/stage';
 import { Stage } from '../policy/stages';
+import { describeReading, readYamlFile } from '../yaml/kubernetes-yaml';
 
 /**
  * Properties of the cdk8s CLI validation plugin, as given under `properties:` in `cdk8s.yaml`.
@@ -52,9 +53,15 @@ export class ExposureValidation {
   public async validate(context: any): Promise<void> {
     const sourced: SourcedManifest[] = [];
     for (const manifestPath of context.manifests as string[]) {
-      const docs: any[] = context.parseManifest(manifestPath) ?? [];
-      docs.forEach((manifest, documentIndex) => {
-        if (manifest === null || typeof manifest !== 'object' || !manifest.kind) return;
+      // The library's own reader, so the plugin reads YAML as Kubernetes does (YAML 1.1).
+      for (const doc of readYamlFile(manifestPath)) {
+        const manifest: any = doc.value;
+        const documentIndex = doc.index;
+        if (doc.error !== undefined) {
+          context.logger?.log(`${manifestPath} document ${documentIndex + 1}: not valid Kubernetes YAML (${doc.error})`);
+          continue;
+        }
+        if (manifest === null || typeof manifest !== 'object' || !manifest.kind) continue;
         const name = manifest.metadata?.name;
         sourced.push({
           manifest,
@@ -62,9 +69,10 @@ export class ExposureValidation {
             file: path.relative(process.cwd(), manifestPath),
             documentIndex,
             constructPath: name !== undefined ? context.metadata?.[name]?.path?.replace(/\/Resource$/, '') : undefined,
+            readings: doc.readings.length > 0 ? doc.readings.map(describeReading) : undefined,
           },
         });
-      });
+      }
     }
     const findings = evaluate(buildModel(sourced), this.stage);
     for (const finding of findings) {

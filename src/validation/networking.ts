@@ -65,8 +65,7 @@ export function ingressProblems(manifest: any): string[] {
     paths.forEach((p, j) => {
       const at = `spec.rules[${i}].http.paths[${j}]`;
       const typeProblem = PATH_TYPES.includes(p?.pathType) ? undefined : `is ${JSON.stringify(p?.pathType)}; it must be one of ${PATH_TYPES.join(', ')}`;
-      if (typeProblem) problems.push(`${at}.pathType ${typeProblem}`);
-      else {
+      if (typeProblem) {problems.push(`${at}.pathType ${typeProblem}`);} else {
         const problem = ingressPathProblem(p?.path, p.pathType);
         if (problem) problems.push(`${at}.path ${JSON.stringify(p?.path)} ${problem}`);
       }

@@ -114,8 +114,7 @@ export function serviceProblems(manifest: any): string[] {
     if (spec.ipFamilies !== undefined && spec.ipFamilies.length > 0) problems.push('spec.ipFamilies may not be set for ExternalName Services');
     if (spec.ipFamilyPolicy !== undefined) problems.push('spec.ipFamilyPolicy may not be set for ExternalName Services');
     const cname = String(spec.externalName ?? '').replace(/\.$/, '');
-    if (cname === '') problems.push('spec.externalName is required for ExternalName Services');
-    else {
+    if (cname === '') {problems.push('spec.externalName is required for ExternalName Services');} else {
       const problem = checkDns1123Subdomain(cname);
       if (problem) problems.push(`spec.externalName ${JSON.stringify(spec.externalName)} ${problem}`);
     }
@@ -171,8 +170,7 @@ export function serviceProblems(manifest: any): string[] {
   problems.push(...serviceAnnotationProblems(manifest?.metadata?.annotations, type, ranges.length > 0));
   if (spec.allocateLoadBalancerNodePorts !== undefined && type !== 'LoadBalancer') problems.push('spec.allocateLoadBalancerNodePorts may only be used when type is LoadBalancer');
   if (spec.loadBalancerClass !== undefined) {
-    if (type !== 'LoadBalancer') problems.push('spec.loadBalancerClass may only be used when type is LoadBalancer');
-    else {
+    if (type !== 'LoadBalancer') {problems.push('spec.loadBalancerClass may only be used when type is LoadBalancer');} else {
       const problem = typeof spec.loadBalancerClass === 'string' ? checkQualifiedName(spec.loadBalancerClass) : 'must be a string';
       if (problem) problems.push(`spec.loadBalancerClass ${JSON.stringify(spec.loadBalancerClass)} ${problem}`);
     }

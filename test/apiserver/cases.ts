@@ -8,6 +8,7 @@
  * Usage: ts-node test/apiserver/cases.ts <out-dir>
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
@@ -29,7 +30,7 @@ const add = (file: string, c: Case) => { (out[file] = out[file] ?? []).push(c); 
 
 // The example app, as `npm run example` writes it.
 {
-  const app = buildApp(fs.mkdtempSync(path.join(require('os').tmpdir(), 'expose-example-')));
+  const app = buildApp(fs.mkdtempSync(path.join(os.tmpdir(), 'expose-example-')));
   for (const doc of parseAllDocuments(app.synthYaml())) {
     const manifest = doc.toJS();
     if (manifest) add('example', { id: `example: ${manifest.kind} ${manifest.metadata?.namespace}/${manifest.metadata?.name}`, expect: 'accept', manifest });
@@ -106,7 +107,13 @@ for (const kind of Object.keys(makers)) {
       const id = `meta-${++n}`;
       const props = kind === 'ExternalAlias'
         ? { metadata: { labels: metaLabels, annotations } }
-        : { selectLabels: select, metadata: { labels: metaLabels, annotations }, sessionAffinity, internalTrafficPolicy: trafficPolicy, ipFamilyPolicy };
+        : {
+          selectLabels: select,
+          metadata: { labels: metaLabels, annotations },
+          sessionAffinity,
+          internalTrafficPolicy: trafficPolicy,
+          ipFamilyPolicy,
+        };
       try {
         for (const manifest of synthOne(chart => makers[kind](chart, [{ port: 80 }], props))) add(`meta-${kind}`, { id: `${kind} ${id}`, expect: 'accept', manifest });
       } catch (e) {

@@ -93,7 +93,8 @@ func startAPIServer(t *testing.T) *rest.Config {
 	storage.Transport.ServerList = []string{"http://" + etcdAddr}
 	server := kubeapiservertesting.StartTestServerOrDie(t, nil, []string{
 		"--bind-address=127.0.0.1",
-		"--service-cluster-ip-range=10.96.0.0/16",
+		// Dual-stack, so that IPv6 and dual-stack Services are judged on their own merits.
+		"--service-cluster-ip-range=10.96.0.0/16,fd00:10:96::/108",
 		"--service-node-port-range=30000-32767",
 	}, storage)
 	t.Cleanup(server.TearDownFn)
@@ -337,6 +338,19 @@ func TestNodePortCollisionIsRefusedForReal(t *testing.T) {
 	}
 	t.Logf("second Service refused: %v", err)
 
+	// A node port outside the range: a dry run does not allocate node ports, a real create does
+	// and refuses it, as the library does.
+	outside := service("outside")
+	outside["spec"].(map[string]interface{})["ports"] = []interface{}{map[string]interface{}{"port": 80, "targetPort": 8080, "nodePort": 42349}}
+	if err := a.apply(ctx, outside, true); err != nil {
+		t.Fatalf("expected the dry run to accept node port 42349 (no allocation in a dry run), got %v", err)
+	}
+	err = a.apply(ctx, outside, false)
+	if err == nil || !strings.Contains(err.Error(), "provided port is not in the valid range") {
+		t.Fatalf("node port 42349 was not refused by a real create: %v", err)
+	}
+	t.Logf("node port outside the range refused by a real create: %v", err)
+
 	// A selector-less Service with its own EndpointSlice: accepted for real.
 	selectorless := map[string]interface{}{
 		"apiVersion": "v1", "kind": "Service",
@@ -364,10 +378,16 @@ func TestNodePortCollisionIsRefusedForReal(t *testing.T) {
 	}
 }
 
+// serverVersion is the k8s.io/kubernetes module the server was built from (a build from the
+// module proxy carries no git version of its own), and what the server reports.
 func serverVersion(t *testing.T, config *rest.Config) string {
 	info, err := discovery.NewDiscoveryClientForConfigOrDie(config).ServerVersion()
 	if err != nil {
 		t.Fatalf("server version: %v", err)
 	}
-	return info.GitVersion
+	module := os.Getenv("KUBERNETES_MODULE") // `go list -m k8s.io/kubernetes`, from run.sh
+	if module == "" {
+		module = "k8s.io/kubernetes (version not given)"
+	}
+	return fmt.Sprintf("%s, which reports %s", module, info.GitVersion)
 }

@@ -34,7 +34,7 @@ describe('cdk8s-expose audit', () => {
 
   test('malformed documents are reported with file and document number, never a stack trace, and the rest is audited', () => {
     const { code, out, err } = run('audit', fixture('broken.yaml'));
-    expect(err).toContain(`cdk8s-expose audit: ${fixture('broken.yaml')} document 2: not valid YAML (`);
+    expect(err).toContain(`cdk8s-expose audit: ${fixture('broken.yaml')} document 2: not valid Kubernetes YAML (`);
     expect(err).toContain(`${fixture('broken.yaml')} document 3: not a Kubernetes object (found string); skipped`);
     expect(err).toContain(`${fixture('broken.yaml')} document 5: not a Kubernetes object (no apiVersion and kind); skipped`);
     expect(err).not.toMatch(/\n\s+at /);

@@ -11,6 +11,7 @@ describe('ExposurePolicy', () => {
   let stderr: jest.SpyInstance;
   beforeEach(() => {
     delete process.env.CDK8S_EXPOSE_STAGE;
+    delete process.env.CDK8S_EXPOSE_WARNINGS;
     stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
   });
   afterEach(() => stderr.mockRestore());
