@@ -106,6 +106,12 @@ project.addTask('test:apiserver', {
   exec: 'bash test/apiserver/run.sh',
 });
 
+project.addTask('bench:audit', {
+  description: 'Benchmark `cdk8s-expose audit` on 10,000 and 100,000 Services (build lib/ first)',
+  exec: 'ts-node --transpile-only bench/audit.ts',
+  receiveArgs: true,
+});
+
 project.addTask('test:update-snapshots', {
   description: 'Deliberately rewrite jest snapshots (never run in CI)',
   exec: 'jest --updateSnapshot --passWithNoTests',

@@ -35,7 +35,7 @@ const SCHEMA_VERSION = 1;
 
 function cell(values: string[] | string | undefined): string {
   const list = Array.isArray(values) ? values : values === undefined ? [] : [values];
-  return list.length === 0 ? '—' : list.map(v => v.replace(/\|/g, '\\|')).join('<br>');
+  return list.length === 0 ? '—' : list.map(v => (v.includes('|') ? v.replace(/\|/g, '\\|') : v)).join('<br>');
 }
 
 /**
@@ -125,7 +125,8 @@ export class ExposureReport {
    */
   public toJson(): string {
     const byScope: Record<string, number> = {};
-    for (const scope of SCOPE_ORDER) byScope[scope] = this.items.filter(i => i.scope === scope).length;
+    for (const scope of SCOPE_ORDER) byScope[scope] = 0;
+    for (const item of this.items) byScope[item.scope] = (byScope[item.scope] ?? 0) + 1;
     return `${JSON.stringify({
       schemaVersion: SCHEMA_VERSION,
       generator: 'cdk8s-expose',
