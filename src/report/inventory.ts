@@ -155,7 +155,7 @@ export function inventoryOf(model: ExposureModel, allFindings: Finding[]): Inven
   // Sorted by one key per item (scope rank, namespace, kind, name, compared by code point), built
   // once: a comparator that calls localeCompare three times per comparison dominated the report
   // of 100,000 objects (bench/README.md).
-  const keyed = items.map(item => ({ item, key: `${SCOPE_ORDER.indexOf(item.scope)}\u0000${item.namespace}\u0000${item.kind}\u0000${item.name}` }));
+  const keyed = items.map(row => ({ item: row, key: `${SCOPE_ORDER.indexOf(row.scope)}\u0000${row.namespace}\u0000${row.kind}\u0000${row.name}` }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return keyed.map(k => k.item);
 }
