@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { constructLabel, propError, show } from './errors';
 import { ExposureScope } from './exposure-scope';
 import { claimName, claimNodePort } from './internal/claims';
+import { enumProblem } from './internal/enums';
 import { OwnedService, ServiceOwner, selectorOf } from './internal/owned-service';
 import { KIND_MARKER } from './internal/shared-state';
 import { ACK_PREFIX } from './model/model';
@@ -178,15 +179,6 @@ export interface ExposedServiceConfig {
   readonly ingressAdvice?: string;
 }
 
-/**
- * Why a value is not a member of a string enum (as a JavaScript or other jsii caller can pass
- * any string), or undefined when it is one or is not given. Used by every construct.
- */
-export function enumProblem(prop: string, value: unknown, members: Record<string, string>, enumName: string): string | undefined {
-  if (value === undefined || Object.values(members).includes(value as string)) return undefined;
-  const names = Object.entries(members).map(([key, v]) => `${enumName}.${key} (${show(v)})`);
-  return `${prop} ${show(value)} is not one of ${names.join(', ')}`;
-}
 
 /**
  * The shared base of the five exposure constructs. Each is a construct that owns one
