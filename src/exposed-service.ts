@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { constructLabel, propError, show } from './errors';
 import { ExposureScope } from './exposure-scope';
-import { claimName, claimNodePort } from './internal/claims';
+import { claimName, claimNodePort, releaseClaims } from './internal/claims';
 import { enumProblem } from './internal/enums';
 import { OwnedService, ServiceOwner, selectorOf } from './internal/owned-service';
 import { KIND_MARKER } from './internal/shared-state';
@@ -223,79 +223,88 @@ export abstract class ExposedService extends Construct {
    */
   protected constructor(scope: Construct, id: string, props: ExposedServiceProps, config: ExposedServiceConfig) {
     super(scope, id);
-    this.constructKind = config.kind;
-    this.serviceType = config.serviceType;
-    this._exposure = config.exposure;
-    this._headless = config.headless ?? false;
-    this._nodePortAdvice = config.nodePortAdvice;
-    this.portsByPatch = config.serviceType === kplus.ServiceType.EXTERNAL_NAME;
-    this._ingressAdvice = config.ingressAdvice ?? `a ${config.kind} is not fronted by an Ingress. Use IngressFronted for HTTP(S) from outside the cluster`;
-    if (props === null || typeof props !== 'object') {
-      throw propError(this.constructKind, this, `props ${show(props)} must be an object`);
-    }
-    this.checkMetadata(props.metadata, config);
-    this.checkIpFamilies(props);
+    try {
+      this.constructKind = config.kind;
+      this.serviceType = config.serviceType;
+      this._exposure = config.exposure;
+      this._headless = config.headless ?? false;
+      this._nodePortAdvice = config.nodePortAdvice;
+      this.portsByPatch = config.serviceType === kplus.ServiceType.EXTERNAL_NAME;
+      this._ingressAdvice = config.ingressAdvice ?? `a ${config.kind} is not fronted by an Ingress. Use IngressFronted for HTTP(S) from outside the cluster`;
+      if (props === null || typeof props !== 'object') {
+        throw propError(this.constructKind, this, `props ${show(props)} must be an object`);
+      }
+      this.checkMetadata(props.metadata, config);
+      this.checkIpFamilies(props);
 
-    // 'Default' keeps the Kubernetes names cdk8s generates from the construct path as they were.
-    this.owned = new OwnedService(this, 'Default', {
-      metadata: props.metadata,
-      type: config.serviceType,
-      externalName: config.externalName,
-      clusterIP: this._headless ? 'None' : undefined,
-      loadBalancerSourceRanges: config.loadBalancerSourceRanges,
-      publishNotReadyAddresses: config.selecting ? (props as SelectingServiceProps).publishNotReadyAddresses : undefined,
-    }, this.ownerHooks());
-    this.service = this.owned;
+      // 'Default' keeps the Kubernetes names cdk8s generates from the construct path as they were.
+      this.owned = new OwnedService(this, 'Default', {
+        metadata: props.metadata,
+        type: config.serviceType,
+        externalName: config.externalName,
+        clusterIP: this._headless ? 'None' : undefined,
+        loadBalancerSourceRanges: config.loadBalancerSourceRanges,
+        publishNotReadyAddresses: config.selecting ? (props as SelectingServiceProps).publishNotReadyAddresses : undefined,
+      }, this.ownerHooks());
+      this.service = this.owned;
 
-    const namespace = this.service.metadata.namespace;
-    const namespaceProblem = namespace === undefined ? undefined : checkDns1123Label(namespace);
-    if (namespaceProblem) {
-      const source = props.metadata?.namespace !== undefined ? 'metadata.namespace' : 'metadata.namespace (from the chart\'s namespace)';
-      throw propError(this.constructKind, this, `${source} ${show(namespace)} ${namespaceProblem}`);
-    }
-    const nameProblem = checkDns1035Label(this.service.name);
-    if (nameProblem) {
-      throw propError(this.constructKind, this, `metadata.name ${show(this.service.name)} ${nameProblem}. Pass metadata: { name: 'my-service' } with a valid name`);
-    }
-    claimName(this.constructKind, this, 'Service', this.service.metadata.namespace, this.service.name);
+      const namespace = this.service.metadata.namespace;
+      const namespaceProblem = namespace === undefined ? undefined : checkDns1123Label(namespace);
+      if (namespaceProblem) {
+        const source = props.metadata?.namespace !== undefined ? 'metadata.namespace' : 'metadata.namespace (from the chart\'s namespace)';
+        throw propError(this.constructKind, this, `${source} ${show(namespace)} ${namespaceProblem}`);
+      }
+      const nameProblem = checkDns1035Label(this.service.name);
+      if (nameProblem) {
+        throw propError(this.constructKind, this, `metadata.name ${show(this.service.name)} ${nameProblem}. Pass metadata: { name: 'my-service' } with a valid name`);
+      }
+      claimName(this.constructKind, this, 'Service', this.service.metadata.namespace, this.service.name);
 
-    const isExternalName = config.serviceType === kplus.ServiceType.EXTERNAL_NAME;
-    if (!isExternalName) {
-      // cdk8s-plus-28 always writes `externalIPs: []`; no construct of the library has any.
-      this.rawService.addJsonPatch(JsonPatch.remove('/spec/externalIPs'));
-    }
-    if (config.selecting) {
-      this.applySelection(props as SelectingServiceProps);
-    }
-    this._setSpec({ ipFamilies: props.ipFamilies, ipFamilyPolicy: props.ipFamilyPolicy });
+      const isExternalName = config.serviceType === kplus.ServiceType.EXTERNAL_NAME;
+      if (!isExternalName) {
+        // cdk8s-plus-28 always writes `externalIPs: []`; no construct of the library has any.
+        this.rawService.addJsonPatch(JsonPatch.remove('/spec/externalIPs'));
+      }
+      if (config.selecting) {
+        this.applySelection(props as SelectingServiceProps);
+      }
+      this._setSpec({ ipFamilies: props.ipFamilies, ipFamilyPolicy: props.ipFamilyPolicy });
 
-    const ports = props.ports ?? (config.selecting ? portsOfWorkload((props as SelectingServiceProps).selector) : []);
-    if (!Array.isArray(ports)) {
-      throw propError(this.constructKind, this, `ports ${show(ports)} must be a list of ports, such as [{ port: 80, targetPort: 8080 }]`);
+      const ports = props.ports ?? (config.selecting ? portsOfWorkload((props as SelectingServiceProps).selector) : []);
+      if (!Array.isArray(ports)) {
+        throw propError(this.constructKind, this, `ports ${show(ports)} must be a list of ports, such as [{ port: 80, targetPort: 8080 }]`);
+      }
+      const problems: string[] = [];
+      const accepted: ExposedPort[] = [];
+      ports.map(withoutEmptyName).forEach((port, i) => {
+        problems.push(...checkPort(port, i, accepted, this.portRules()));
+        accepted.push(port);
+      });
+      problems.push(...checkPortList(accepted));
+      if (problems.length > 0) {
+        throw propError(this.constructKind, this, problems.join('; '));
+      }
+      if (accepted.length === 0 && this._headless) {
+        // cdk8s-plus-28 refuses to render a Service without ports, which a headless Service may
+        // be: it gets a placeholder port whose rendering a patch removes, and ports added later
+        // are written by patches.
+        this.owned.bindChecked(1, {});
+        this.rawService.addJsonPatch(JsonPatch.remove('/spec/ports'));
+        this.portsByPatch = true;
+      }
+      for (const port of accepted) {
+        this.recordPort(port);
+      }
+      // Checks that later calls could still satisfy (a port added after construction), at synth.
+      this.node.addValidation({ validate: () => this.validateExposure() });
+    } catch (e) {
+      // A construct that refuses its props leaves nothing behind: a caller that catches the error
+      // (common from Python or Java) can synthesize the rest, and retry with the same id, name or
+      // node port.
+      releaseClaims(this);
+      scope.node.tryRemoveChild(id);
+      throw e;
     }
-    const problems: string[] = [];
-    const accepted: ExposedPort[] = [];
-    ports.map(withoutEmptyName).forEach((port, i) => {
-      problems.push(...checkPort(port, i, accepted, this.portRules()));
-      accepted.push(port);
-    });
-    problems.push(...checkPortList(accepted));
-    if (problems.length > 0) {
-      throw propError(this.constructKind, this, problems.join('; '));
-    }
-    if (accepted.length === 0 && this._headless) {
-      // cdk8s-plus-28 refuses to render a Service without ports, which a headless Service may
-      // be: it gets a placeholder port whose rendering a patch removes, and ports added later
-      // are written by patches.
-      this.owned.bindChecked(1, {});
-      this.rawService.addJsonPatch(JsonPatch.remove('/spec/ports'));
-      this.portsByPatch = true;
-    }
-    for (const port of accepted) {
-      this.recordPort(port);
-    }
-    // Checks that later calls could still satisfy (a port added after construction), at synth.
-    this.node.addValidation({ validate: () => this.validateExposure() });
   }
 
   /**

@@ -164,3 +164,14 @@ describe('selectors users actually have', () => {
     expect(theService(manifests).spec.selector).toEqual(deployment.spec.selector.matchLabels);
   });
 });
+
+describe('a construct that refuses its props leaves nothing behind', () => {
+  test('the rest of the chart synthesizes, and the id, name and node port can be used again', () => {
+    const chart = newChart();
+    expect(() => new DevService(chart, 'Web', { selectLabels: { app: 'web' }, ports: [{ port: 80, nodePort: 30080 }, { port: 81, nodePort: 80 }], metadata: { name: 'web' } }))
+      .toThrow(/nodePort 80 is outside/);
+    expect(chart.node.tryFindChild('Web')).toBeUndefined();
+    new DevService(chart, 'Web', { selectLabels: { app: 'web' }, ports: [{ port: 80, nodePort: 30080 }], metadata: { name: 'web' } });
+    expect(theService(synth(chart)).spec.ports[0].nodePort).toBe(30080);
+  });
+});

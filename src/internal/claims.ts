@@ -38,3 +38,12 @@ export function claimRoute(kind: string, construct: IConstruct, key: string, wha
   claim(appState(construct).routes, key, kind, construct, what,
     'the controller would serve only one of them, so give this route another host or path');
 }
+
+/** Gives back what a construct claimed (when its constructor refused its props). */
+export function releaseClaims(construct: IConstruct): void {
+  const state = appState(construct);
+  const prefix = `'${construct.node.path}'`;
+  for (const table of [state.nodePorts, state.routes, state.names]) {
+    for (const [key, owner] of [...table]) if (owner.endsWith(prefix)) table.delete(key);
+  }
+}
