@@ -106,6 +106,13 @@ project.addTask('test:apiserver', {
   exec: 'bash test/apiserver/run.sh',
 });
 
+// The built bindings, run: the Python wheel and examples/python against PyPI's cdk8s packages,
+// compared byte for byte with the TypeScript example. Not part of `npm test`; CI runs it.
+project.addTask('test:languages', {
+  description: 'Build the Python wheel and check that examples/python writes the TypeScript example\'s YAML',
+  exec: 'bash scripts/test-languages.sh',
+});
+
 project.addTask('bench:audit', {
   description: 'Benchmark `cdk8s-expose audit` on 10,000 and 100,000 Services (build lib/ first)',
   exec: 'ts-node --transpile-only bench/audit.ts',

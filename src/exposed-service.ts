@@ -384,16 +384,16 @@ export abstract class ExposedService extends Construct {
    *
    * @param port the port to add
    */
-  public addPort(given: ExposedPort): void {
-    const port = withoutEmptyName(given);
-    const problems = checkPort(port, this._exposedPorts.length, this._exposedPorts, this.portRules());
+  public addPort(port: ExposedPort): void {
+    const given = withoutEmptyName(port);
+    const problems = checkPort(given, this._exposedPorts.length, this._exposedPorts, this.portRules());
     if (problems.length === 0) {
-      problems.push(...checkPortList([...this._exposedPorts, port]));
+      problems.push(...checkPortList([...this._exposedPorts, given]));
     }
     if (problems.length > 0) {
       throw propError(this.constructKind, this, problems.join('; '));
     }
-    this.recordPort(port);
+    this.recordPort(given);
   }
 
   /**
