@@ -61,5 +61,17 @@ node -e '
   console.log("python: factories, enums, acknowledge and the error message behave as in TypeScript");
 ' "$work/python-checks.json" || status=1
 
+echo "== Python: every python block of README.md runs"
+node -e '
+  const fs = require("fs"); const text = fs.readFileSync("README.md", "utf-8");
+  const blocks = [...text.matchAll(/^```python\n([\s\S]*?)^```$/gm)].map(m => m[1]);
+  blocks.forEach((b, i) => fs.writeFileSync(`${process.argv[1]}/readme-${i}.py`, b));
+  console.log(`README: ${blocks.length} python block(s)`);
+  if (blocks.length === 0) process.exit(1);
+' "$work"
+for snippet in "$work"/readme-*.py; do
+  (cd "$work" && "$venv/bin/python" "$snippet") || { echo "README python block $(basename "$snippet") failed" >&2; status=1; }
+done
+
 echo "python: $(( $(date +%s) - start )) s"
 exit $status
