@@ -70,17 +70,8 @@ function indexFindings(findings: Finding[]): FindingsByObject {
   return byObject;
 }
 
-/** What every row has, beside the fields of its kind. */
-interface ItemFields {
-  readonly type: string;
-  readonly scope: string;
-  readonly ports: string[];
-  readonly sourceRanges: string[];
-  readonly tls?: boolean;
-  readonly hosts: string[];
-  readonly controller?: string;
-  readonly targets: string[];
-}
+/** The fields of a row that depend on its kind. */
+type ItemFields = Pick<InventoryItem, 'type' | 'scope' | 'ports' | 'sourceRanges' | 'tls' | 'hosts' | 'controller' | 'targets'>;
 
 /**
  * One row, every field written out in one order: rows built by spreading objects end up in V8's
