@@ -56,6 +56,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 project.eslint?.addLintPattern('examples');
 project.addBins({ 'cdk8s-expose': 'bin/cdk8s-expose' });
 project.npmignore?.include('bin/');
+// The npm package ships the library only.
+project.npmignore?.exclude('/.ci/', '/bench/', '/examples/', '/scripts/', '/rosetta/', '/docs/upstream/', '/.tmp/');
 
 // The registry reachable here serves unrs-resolver 1.13.0 (from eslint-import-resolver-typescript)
 // but not all of its per-platform bindings at that version, so `npm ci` refuses the lock file.

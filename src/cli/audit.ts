@@ -8,21 +8,30 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseArgs } from 'util';
 
 import { SourcedManifest } from '../model/model';
 import { ExposurePolicy } from '../policy/stage';
 import { Stage } from '../policy/stages';
 import { ExposureReport } from '../report/report';
-import { YamlDocument, describeReading, readYamlFile } from '../yaml/kubernetes-yaml';
+import { YamlDocument, describeReading, readYamlFile, readYamlStream } from '../yaml/kubernetes-yaml';
 
-const USAGE = `usage: cdk8s-expose audit [--stage development|staging|production] [--format markdown|json|mermaid] <file or folder>...
+const USAGE = `usage: cdk8s-expose audit [--stage development|staging|production] [--format markdown|json|mermaid] <file, folder or ->...
 
-Reads Kubernetes YAML or JSON (multi-document; folders are read recursively for .yaml, .yml
-and .json), prints what is exposed where, and runs the cdk8s-expose rules.
-  --stage   judge at this stage (default: CDK8S_EXPOSE_STAGE, else none: only the
-            Kubernetes and always-on safety rules fail)
-  --format  markdown (default), json or mermaid
-Exit codes: 0 clean, 1 a rule failed, 2 usage error or unreadable input.`;
+Reads Kubernetes YAML or JSON the way kubectl does (multi-document; folders are read
+recursively for .yaml, .yml and .json; - reads standard input), prints what is exposed where,
+and runs the cdk8s-expose rules.
+  --stage=STAGE    judge at this stage (default: CDK8S_EXPOSE_STAGE, else none: only the
+                   Kubernetes and always-on safety rules fail)
+  --format=FORMAT  markdown (default), json or mermaid
+  --help           this text
+  --version        the version of cdk8s-expose
+Files that are not Kubernetes manifests (the exposure report, cdk8s's construct metadata, JSON
+without apiVersion and kind) are skipped with a note.
+Exit codes: 0 clean, 1 a rule failed, 2 usage error, unreadable input or nothing to audit.`;
+
+/** Files cdk8s and this library write next to the manifests, which are not manifests. */
+const NOT_MANIFESTS = /(^|[\\/])(exposure-report\.json|construct-metadata\.json|cdk8s\.ya?ml)$/;
 
 /** Where the command writes; tests pass their own. */
 export interface AuditIo {
@@ -54,22 +63,24 @@ function collectFiles(input: string, problems: string[]): string[] {
  * Reads one file's documents as Kubernetes reads YAML (src/yaml/kubernetes-yaml.ts), one
  * document at a time; each problem names the file and the document number (from 1).
  */
-export function readManifests(file: string, problems: string[]): SourcedManifest[] {
-  if (!fs.existsSync(file)) {
-    problems.push(`${file}: cannot be read (no such file)`);
+export function readManifests(file: string, problems: string[], notes: string[] = [], label: string = file): SourcedManifest[] {
+  if (file !== '-' && !fs.existsSync(file)) {
+    problems.push(`${label}: cannot be read (no such file)`);
     return [];
   }
   const out: SourcedManifest[] = [];
-  let docs: Iterable<YamlDocument>;
+  let docs: YamlDocument[];
   try {
-    docs = [...readYamlFile(file)];
+    // Standard input is read whole (a pipe cannot be read in chunks synchronously everywhere).
+    docs = file === '-' ? readYamlStream(fs.readFileSync(0, 'utf-8')) : [...readYamlFile(file)];
   } catch (e) {
-    problems.push(`${file}: cannot be read (${(e as Error).message})`);
+    problems.push(`${label}: cannot be read (${(e as Error).message})`);
     return [];
   }
+  const isJson = /\.json$/i.test(file);
   for (const doc of docs) {
     const index = doc.index;
-    const where = `${file} document ${index + 1}`;
+    const where = `${label} document ${index + 1}`;
     if (doc.error !== undefined) {
       problems.push(`${where}: not valid Kubernetes YAML (${doc.error}); skipped`);
       continue;
@@ -77,48 +88,82 @@ export function readManifests(file: string, problems: string[]): SourcedManifest
     const readings = doc.readings.map(describeReading);
     const value = doc.value;
     if (value === null || value === undefined) continue; // an empty document
-    const add = (object: unknown, label: string) => {
+    const add = (object: unknown, at: string) => {
       if (typeof object !== 'object' || object === null || Array.isArray(object)) {
-        problems.push(`${label}: not a Kubernetes object (found ${Array.isArray(object) ? 'a list' : typeof object}); skipped`);
+        problems.push(`${at}: not a Kubernetes object (found ${Array.isArray(object) ? 'a list' : typeof object}); skipped`);
         return;
       }
       const o = object as Record<string, any>;
       if (typeof o.apiVersion !== 'string' || typeof o.kind !== 'string') {
-        problems.push(`${label}: not a Kubernetes object (no apiVersion and kind); skipped`);
+        // A JSON file that is no manifest at all (a tool's output) is passed over with a note.
+        if (isJson && docs.length === 1) notes.push(`${at}: JSON without apiVersion and kind, not a Kubernetes manifest; skipped`);
+        else problems.push(`${at}: not a Kubernetes object (no apiVersion and kind); skipped`);
         return;
       }
       if (/List$/.test(o.kind) && Array.isArray(o.items)) {
-        o.items.forEach((item: unknown, i: number) => add(item, `${label} item ${i + 1}`));
+        o.items.forEach((item: unknown, i: number) => add(item, `${at} item ${i + 1}`));
         return;
       }
-      out.push({ manifest: o, origin: { file, documentIndex: index, readings: readings.length > 0 ? readings : undefined } });
+      out.push({ manifest: o, origin: { file: label, documentIndex: index, readings: readings.length > 0 ? readings : undefined } });
     };
     add(value, where);
   }
   return out;
 }
 
+function version(): string {
+  // The package.json of this package: two folders up from lib/cli/ (and from src/cli/).
+  try {
+    return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf-8')).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** Runs the command; returns the exit code. */
 export function main(argv: string[], io: AuditIo = defaultIo): number {
-  const args = [...argv];
-  if (args[0] !== 'audit' || args.includes('--help') || args.includes('-h')) {
-    io.err(`${USAGE}\n`);
-    return args.includes('--help') || args.includes('-h') ? 0 : 2;
+  if (argv[0] === '--version') {
+    io.out(`${version()}\n`);
+    return 0;
   }
-  args.shift();
-  let stage: string | undefined;
-  let format = 'markdown';
-  const inputs: string[] = [];
-  while (args.length > 0) {
-    const a = args.shift()!;
-    if (a === '--stage') {stage = args.shift();} else if (a === '--format') {format = args.shift() ?? '';} else if (a === '--') {inputs.push(...args.splice(0));} else if (a.startsWith('--')) {
-      io.err(`cdk8s-expose audit: unknown option ${a}\n${USAGE}\n`);
-      return 2;
-    } else {inputs.push(a);}
+  if (argv[0] === '--help' || argv[0] === '-h' || argv.length === 0) {
+    (argv.length === 0 ? io.err : io.out)(`${USAGE}\n`);
+    return argv.length === 0 ? 2 : 0;
   }
+  if (argv[0] !== 'audit') {
+    io.err(`cdk8s-expose: unknown command ${JSON.stringify(argv[0])}\n${USAGE}\n`);
+    return 2;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: argv.slice(1),
+      allowPositionals: true,
+      strict: true,
+      options: {
+        stage: { type: 'string' },
+        format: { type: 'string', default: 'markdown' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    io.err(`cdk8s-expose audit: ${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals: inputs } = parsed;
+  if (values.help) {
+    io.out(`${USAGE}\n`);
+    return 0;
+  }
+  if (values.version) {
+    io.out(`${version()}\n`);
+    return 0;
+  }
+  const format = String(values.format);
   let parsedStage: Stage | undefined;
   try {
-    parsedStage = stage !== undefined ? ExposurePolicy.parseStage(stage, '--stage') : ExposurePolicy.stageFromEnvironment();
+    parsedStage = values.stage !== undefined ? ExposurePolicy.parseStage(String(values.stage), '--stage') : ExposurePolicy.stageFromEnvironment();
   } catch (e) {
     io.err(`cdk8s-expose audit: ${(e as Error).message}\n`);
     return 2;
@@ -128,12 +173,25 @@ export function main(argv: string[], io: AuditIo = defaultIo): number {
     return 2;
   }
   if (inputs.length === 0) {
-    io.err(`cdk8s-expose audit: no files or folders given\n${USAGE}\n`);
+    io.err(`cdk8s-expose audit: no files or folders given (use - for standard input)\n${USAGE}\n`);
     return 2;
   }
 
   const problems: string[] = [];
-  const manifests = inputs.flatMap(input => collectFiles(input, problems)).flatMap(file => readManifests(file, problems));
+  const notes: string[] = [];
+  const files = inputs.flatMap(input => (input === '-' ? ['-'] : collectFiles(input, problems)));
+  const manifests = files.flatMap(file => {
+    if (file !== '-' && NOT_MANIFESTS.test(file)) {
+      notes.push(`${file}: not a Kubernetes manifest (written by cdk8s or cdk8s-expose); skipped`);
+      return [];
+    }
+    return readManifests(file, problems, notes, file === '-' ? '(standard input)' : file);
+  });
+  for (const note of notes) io.err(`cdk8s-expose audit: note: ${note}\n`);
+  if (manifests.length === 0 && problems.length === 0) {
+    io.err('cdk8s-expose audit: nothing to audit: no Kubernetes object in the input\n');
+    return 2;
+  }
   const report = ExposureReport._fromSourced(manifests, parsedStage, problems);
   io.out(format === 'json' ? report.toJson() : format === 'mermaid' ? report.toMermaid() : report.toMarkdown());
   for (const p of problems) io.err(`cdk8s-expose audit: ${p}\n`);

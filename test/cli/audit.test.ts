@@ -1,3 +1,6 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/audit';
 
@@ -62,7 +65,59 @@ describe('cdk8s-expose audit', () => {
     expect(run('audit', '--format', 'html', 'x.yaml')).toMatchObject({ code: 2, err: expect.stringContaining('--format "html" is not one of markdown, json, mermaid') });
     expect(run('audit')).toMatchObject({ code: 2, err: expect.stringContaining('no files or folders given') });
     expect(run('lint')).toMatchObject({ code: 2, err: expect.stringContaining('usage: cdk8s-expose audit') });
-    expect(run('audit', '--verbose', 'x')).toMatchObject({ code: 2, err: expect.stringContaining('unknown option --verbose') });
-    expect(run('audit', '--help').code).toBe(0);
+    expect(run('audit', '--verbose', 'x')).toMatchObject({ code: 2, err: expect.stringContaining("Unknown option '--verbose'") });
+    // A trailing option without its value is an error, not ignored.
+    expect(run('audit', 'x.yaml', '--stage')).toMatchObject({ code: 2, err: expect.stringContaining("Option '--stage <value>' argument missing") });
+  });
+
+  test('--help goes to stdout with exit 0; --version prints the version; --stage=x works', () => {
+    const help = run('audit', '--help');
+    expect(help).toMatchObject({ code: 0, err: '' });
+    expect(help.out).toContain('usage: cdk8s-expose audit');
+    expect(run('--help')).toMatchObject({ code: 0, out: expect.stringContaining('usage: cdk8s-expose audit') });
+    expect(run('--version').out).toMatch(/^\d+\.\d+\.\d+/);
+    expect(run('audit', '--stage=production', fixture('helm-nodeport.yaml')).code).toBe(1);
+    expect(run('audit', '--stage=development', '--format=json', fixture('helm-nodeport.yaml')).code).toBe(0);
+  });
+
+  test('a synthesized dist/ folder is audited: the report and cdk8s metadata files are skipped with a note', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'expose-dist-'));
+    fs.copyFileSync(fixture('helm-nodeport.yaml'), path.join(dir, 'app.k8s.yaml'));
+    fs.writeFileSync(path.join(dir, 'exposure-report.json'), JSON.stringify({ schemaVersion: 1, objects: [] }));
+    fs.writeFileSync(path.join(dir, 'construct-metadata.json'), JSON.stringify({ version: '1.0.0', resources: {} }));
+    fs.writeFileSync(path.join(dir, 'tool-output.json'), JSON.stringify({ some: 'thing' }));
+    const { code, err } = run('audit', '--stage', 'development', dir);
+    expect(code).toBe(0);
+    expect(err).toContain(`note: ${path.join(dir, 'exposure-report.json')}: not a Kubernetes manifest (written by cdk8s or cdk8s-expose); skipped`);
+    expect(err).toContain(`note: ${path.join(dir, 'construct-metadata.json')}: not a Kubernetes manifest`);
+    expect(err).toContain(`note: ${path.join(dir, 'tool-output.json')} document 1: JSON without apiVersion and kind, not a Kubernetes manifest; skipped`);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('nothing to audit (an empty file or folder) is exit 2, not a pass', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'expose-empty-'));
+    expect(run('audit', dir)).toMatchObject({ code: 2, err: expect.stringContaining('nothing to audit') });
+    fs.writeFileSync(path.join(dir, 'empty.yaml'), '# nothing here\n');
+    expect(run('audit', path.join(dir, 'empty.yaml'))).toMatchObject({ code: 2, err: expect.stringContaining('nothing to audit') });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('- reads standard input', () => {
+    const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', "process.exitCode = require('./src/cli/audit').main(process.argv.slice(1))", 'audit', '--stage', 'production', '-'], {
+      input: fs.readFileSync(fixture('helm-nodeport.yaml')), encoding: 'utf-8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('error: [node-port-in-production] Service default/release-mychart ((standard input) document 1)');
+  });
+
+  test('a port Kubernetes reads as octal is judged as Kubernetes reads it, and the finding says so', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'expose-octal-'));
+    const file = path.join(dir, 'lb.yaml');
+    fs.writeFileSync(file, ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: bastion', 'spec:', '  type: LoadBalancer', '  selector:', '    app: bastion',
+      '  loadBalancerSourceRanges:', '  - 0.0.0.0/0', '  ports:', '  - port: 026', '    targetPort: 22', ''].join('\n'));
+    const { code, err } = run('audit', '--stage', 'production', file);
+    expect(code).toBe(1);
+    expect(err).toMatch(/\[ssh-exposed\] Service bastion .*port 22.*\(as Kubernetes reads this YAML: 026 is 22\)/);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
