@@ -49,6 +49,9 @@ export enum IpFamilyPolicy {
   REQUIRE_DUAL_STACK = 'RequireDualStack',
 }
 
+/** cdk8s-plus-28 always writes `externalIPs: []`; no construct of the library has any. One shared patch. */
+const REMOVE_EXTERNAL_IPS = JsonPatch.remove('/spec/externalIPs');
+
 /**
  * Props every exposed Service takes.
  */
@@ -262,8 +265,7 @@ export abstract class ExposedService extends Construct {
 
       const isExternalName = config.serviceType === kplus.ServiceType.EXTERNAL_NAME;
       if (!isExternalName) {
-        // cdk8s-plus-28 always writes `externalIPs: []`; no construct of the library has any.
-        this.rawService.addJsonPatch(JsonPatch.remove('/spec/externalIPs'));
+        this.rawService.addJsonPatch(REMOVE_EXTERNAL_IPS);
       }
       if (config.selecting) {
         this.applySelection(props as SelectingServiceProps);

@@ -27,14 +27,20 @@ export interface PolicyVerdict {
   readonly warnings: string[];
 }
 
+/** The construct that claimed something, and its kind (for messages). */
+export interface Claimant {
+  readonly kind: string;
+  readonly construct: IConstruct;
+}
+
 /** One App's claims and policy state. */
 export interface AppState {
   /** `TCP/30080` → the construct that claimed the node port. */
-  readonly nodePorts: Map<string, string>;
-  /** A route key (see `routeKey`) → the construct that claimed it. */
-  readonly routes: Map<string, string>;
+  readonly nodePorts: Map<string, Claimant>;
+  /** A route key (see src/internal/claims.ts) → the construct that claimed it. */
+  readonly routes: Map<string, Claimant>;
   /** `Service namespace/name` → the construct that claimed the name. */
-  readonly names: Map<string, string>;
+  readonly names: Map<string, Claimant>;
   /** Whether the App-wide policy check is registered on this App. */
   policyCheck: boolean;
   /** How deep inside `ExposureApp.synth()`/`synthYaml()` we are. */
