@@ -13,7 +13,7 @@ import { parseArgs } from 'util';
 import { SourcedManifest } from '../model/model';
 import { ExposurePolicy } from '../policy/stage';
 import { Stage } from '../policy/stages';
-import { ExposureReport } from '../report/report';
+import { ExposureDiff, ExposureReport } from '../report/report';
 import { YamlDocument, describeReading, readYamlFile, readYamlStream } from '../yaml/kubernetes-yaml';
 
 const USAGE = `usage: cdk8s-expose audit [--stage development|staging|production] [--format markdown|json|mermaid] <file, folder or ->...
@@ -120,6 +120,67 @@ function version(): string {
   }
 }
 
+/**
+ * Reads files, folders and `-` (standard input) as the audit and the diff read them: files that
+ * are not Kubernetes manifests are skipped with a note, printed at once; problems are returned.
+ */
+function readInputs(inputs: string[], io: AuditIo): { manifests: SourcedManifest[]; problems: string[] } {
+  const problems: string[] = [];
+  const notes: string[] = [];
+  const files = inputs.flatMap(input => (input === '-' ? ['-'] : collectFiles(input, problems)));
+  const manifests = files.flatMap(file => {
+    if (file !== '-' && NOT_MANIFESTS.test(file)) {
+      notes.push(`${file}: not a Kubernetes manifest (written by cdk8s or cdk8s-expose); skipped`);
+      return [];
+    }
+    return readManifests(file, problems, notes, file === '-' ? '(standard input)' : file);
+  });
+  for (const note of notes) io.err(`cdk8s-expose: note: ${note}\n`);
+  return { manifests, problems };
+}
+
+const DIFF_USAGE = `usage: cdk8s-expose diff [--format markdown|json] [--fail-on-widen] <before> <after>
+
+Compares the exposure of two sets of Kubernetes YAML (files or folders, e.g. the main branch's
+dist/ and this branch's): what became reachable from a wider scope, what narrowed, what did not
+change. Markdown for a pull-request comment, JSON for machines.
+  --fail-on-widen  exit 1 when anything widened
+Exit codes: 0 done, 1 something widened and --fail-on-widen was given, 2 usage error or unreadable input.`;
+
+/** `cdk8s-expose diff <before> <after>`. */
+function diffMain(args: string[], io: AuditIo): number {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { 'format': { type: 'string', default: 'markdown' }, 'fail-on-widen': { type: 'boolean' }, 'help': { type: 'boolean', short: 'h' } },
+    });
+  } catch (e) {
+    io.err(`cdk8s-expose diff: ${(e as Error).message}\n${DIFF_USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(`${DIFF_USAGE}\n`);
+    return 0;
+  }
+  const format = String(values.format);
+  if (!['markdown', 'json'].includes(format) || positionals.length !== 2) {
+    io.err(`cdk8s-expose diff: ${positionals.length !== 2 ? `needs a before and an after (got ${positionals.length})` : `--format ${JSON.stringify(format)} is not one of markdown, json`}\n${DIFF_USAGE}\n`);
+    return 2;
+  }
+  const [before, after] = positionals.map(input => readInputs([input], io));
+  const problems = [...before.problems, ...after.problems];
+  const reportOf = (manifests: SourcedManifest[]) => ExposureReport._fromSourced(manifests, undefined, []);
+  const diff = ExposureDiff.between(reportOf(before.manifests), reportOf(after.manifests));
+  io.out(format === 'json' ? diff.toJson() : diff.toMarkdown());
+  for (const p of problems) io.err(`cdk8s-expose diff: ${p}\n`);
+  if (problems.length > 0) return 2;
+  return values['fail-on-widen'] && diff.hasWidened ? 1 : 0;
+}
+
 /** Runs the command; returns the exit code. */
 export function main(argv: string[], io: AuditIo = defaultIo): number {
   if (argv[0] === '--version') {
@@ -130,8 +191,9 @@ export function main(argv: string[], io: AuditIo = defaultIo): number {
     (argv.length === 0 ? io.err : io.out)(`${USAGE}\n`);
     return argv.length === 0 ? 2 : 0;
   }
+  if (argv[0] === 'diff') return diffMain(argv.slice(1), io);
   if (argv[0] !== 'audit') {
-    io.err(`cdk8s-expose: unknown command ${JSON.stringify(argv[0])}\n${USAGE}\n`);
+    io.err(`cdk8s-expose: unknown command ${JSON.stringify(argv[0])} (the commands are audit and diff)\n${USAGE}\n`);
     return 2;
   }
   let parsed: ReturnType<typeof parseArgs>;
@@ -177,17 +239,7 @@ export function main(argv: string[], io: AuditIo = defaultIo): number {
     return 2;
   }
 
-  const problems: string[] = [];
-  const notes: string[] = [];
-  const files = inputs.flatMap(input => (input === '-' ? ['-'] : collectFiles(input, problems)));
-  const manifests = files.flatMap(file => {
-    if (file !== '-' && NOT_MANIFESTS.test(file)) {
-      notes.push(`${file}: not a Kubernetes manifest (written by cdk8s or cdk8s-expose); skipped`);
-      return [];
-    }
-    return readManifests(file, problems, notes, file === '-' ? '(standard input)' : file);
-  });
-  for (const note of notes) io.err(`cdk8s-expose audit: note: ${note}\n`);
+  const { manifests, problems } = readInputs(inputs, io);
   if (manifests.length === 0 && problems.length === 0) {
     io.err('cdk8s-expose audit: nothing to audit: no Kubernetes object in the input\n');
     return 2;

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { DiffResult, diffInventories } from './diff';
 import { InventoryItem, SCOPE_ORDER, inventoryOf } from './inventory';
 import { ExposureModel, SourcedManifest, buildModel } from '../model/model';
 import { manifestsOf } from '../policy/collect';
@@ -89,6 +90,14 @@ export class ExposureReport {
 
   private readonly findings: Finding[];
   private readonly items: InventoryItem[];
+
+  /**
+   * The inventory rows (for ExposureDiff).
+   * @internal
+   */
+  public get _items(): InventoryItem[] {
+    return this.items;
+  }
   private readonly inputProblems: string[];
   private readonly stage?: Stage;
 
@@ -259,5 +268,53 @@ export class ExposureReport {
       fs.writeFileSync(file, content);
       return file;
     });
+  }
+}
+
+/**
+ * What a change of the manifests does to exposure, for a pull-request review: what became
+ * reachable from a wider scope, what narrowed, and how much did not change. Build it with
+ * `ExposureDiff.between(before, after)` or `cdk8s-expose diff <before> <after>`.
+ *
+ * @example
+ * declare const before: ExposureReport;
+ * declare const after: ExposureReport;
+ * const diff = ExposureDiff.between(before, after);
+ * const comment = diff.toMarkdown(); // post it on the pull request
+ */
+export class ExposureDiff {
+  /**
+   * Compares two reports object by object (kind, namespace and name).
+   *
+   * @param before the report of the manifests before the change (e.g. the main branch's dist/)
+   * @param after the report after the change
+   */
+  public static between(before: ExposureReport, after: ExposureReport): ExposureDiff {
+    return new ExposureDiff(diffInventories(before._items, after._items));
+  }
+
+  private constructor(private readonly result: DiffResult) {}
+
+  /** Whether anything became reachable from a wider scope. */
+  public get hasWidened(): boolean {
+    return this.result.widened.length > 0;
+  }
+
+  /** The diff as Markdown, for a pull-request comment. */
+  public toMarkdown(): string {
+    const { widened, narrowed, unchanged } = this.result;
+    const lines = ['# Exposure diff', '', `${widened.length} widened, ${narrowed.length} narrowed, ${unchanged} unchanged.`, ''];
+    for (const [title, list] of [['Widened', widened], ['Narrowed', narrowed]] as const) {
+      if (list.length === 0) continue;
+      lines.push(`## ${title}`, '', '| object | scope | what changed |', '| --- | --- | --- |');
+      for (const c of list) lines.push(`| ${c.object} | ${c.scope} | ${c.changes.map(x => x.replace(/\|/g, '\\|')).join('<br>')} |`);
+      lines.push('');
+    }
+    return `${lines.join('\n').trimEnd()}\n`;
+  }
+
+  /** The diff as JSON (schema version 1): `widened`, `narrowed`, `unchanged`. */
+  public toJson(): string {
+    return `${JSON.stringify({ schemaVersion: 1, generator: 'cdk8s-expose', ...this.result }, null, 2)}\n`;
   }
 }

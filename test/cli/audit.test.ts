@@ -88,9 +88,9 @@ describe('cdk8s-expose audit', () => {
     fs.writeFileSync(path.join(dir, 'tool-output.json'), JSON.stringify({ some: 'thing' }));
     const { code, err } = run('audit', '--stage', 'development', dir);
     expect(code).toBe(0);
-    expect(err).toContain(`note: ${path.join(dir, 'exposure-report.json')}: not a Kubernetes manifest (written by cdk8s or cdk8s-expose); skipped`);
-    expect(err).toContain(`note: ${path.join(dir, 'construct-metadata.json')}: not a Kubernetes manifest`);
-    expect(err).toContain(`note: ${path.join(dir, 'tool-output.json')} document 1: JSON without apiVersion and kind, not a Kubernetes manifest; skipped`);
+    expect(err).toContain(`cdk8s-expose: note: ${path.join(dir, 'exposure-report.json')}: not a Kubernetes manifest (written by cdk8s or cdk8s-expose); skipped`);
+    expect(err).toContain(`cdk8s-expose: note: ${path.join(dir, 'construct-metadata.json')}: not a Kubernetes manifest`);
+    expect(err).toContain(`cdk8s-expose: note: ${path.join(dir, 'tool-output.json')} document 1: JSON without apiVersion and kind, not a Kubernetes manifest; skipped`);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

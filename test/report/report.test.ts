@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { buildApp } from '../../examples/main';
-import { DevService, ExposureReport, IngressFronted, PublicService, SourceRanges, Stage } from '../../src';
+import { DevService, ExposureDiff, ExposureReport, IngressFronted, PublicService, SourceRanges, Stage } from '../../src';
 import { service } from '../policy/helpers';
 
 describe('ExposureReport', () => {
@@ -73,5 +73,20 @@ describe('README', () => {
     const shown = readme.slice(start, end).split('\n').slice(1).join('\n').trim();
     const current = ExposureReport.fromApp(buildApp()).toMarkdown().replace(/^# Exposure report\n\n/, '').replace(/^## /gm, '#### ').trim();
     expect(shown).toBe(current);
+  });
+});
+
+describe('ExposureDiff', () => {
+  test('between the reports of two Apps: a DevService turned into a PublicService widens', () => {
+    const build = (pub: boolean) => {
+      const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+      if (pub) new PublicService(chart, 'Web', { selectLabels: { app: 'web' }, ports: [{ port: 443 }], sourceRanges: SourceRanges.anywhere(), metadata: { name: 'web' } });
+      else new DevService(chart, 'Web', { selectLabels: { app: 'web' }, ports: [{ port: 443 }], metadata: { name: 'web' } });
+      return ExposureReport.fromApp(chart);
+    };
+    const diff = ExposureDiff.between(build(false), build(true));
+    expect(diff.hasWidened).toBe(true);
+    expect(diff.toMarkdown()).toContain('| Service shop/web | internet | scope widened from node to internet<br>source range added: anywhere |');
+    expect(ExposureDiff.between(build(true), build(false)).hasWidened).toBe(false);
   });
 });

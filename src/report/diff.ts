@@ -1,0 +1,78 @@
+import { InventoryItem } from './inventory';
+import { ExposureScope } from '../exposure-scope';
+
+/** How far an exposure scope reaches; a higher number is wider. */
+const REACH: Record<string, number> = {
+  [ExposureScope.INTERNET]: 4,
+  [ExposureScope.VPC]: 3,
+  [ExposureScope.NODE]: 2,
+  [ExposureScope.CLUSTER]: 1,
+  [ExposureScope.EXTERNAL_DNS]: 1,
+  isolation: 0,
+};
+const OUTSIDE = REACH[ExposureScope.NODE];
+
+/** One object's change, as a reviewer reads it. */
+export interface ExposureChange {
+  /** `Service shop/web`. */
+  readonly object: string;
+  /** The scope after the change (before, for an object removed). */
+  readonly scope: string;
+  /** What changed, one sentence each. */
+  readonly changes: string[];
+}
+
+/** What a change of the manifests does to exposure. Private to the library; `ExposureDiff` shows it. */
+export interface DiffResult {
+  readonly widened: ExposureChange[];
+  readonly narrowed: ExposureChange[];
+  readonly unchanged: number;
+}
+
+const keyOf = (i: InventoryItem) => `${i.kind} ${i.namespace ? `${i.namespace}/` : ''}${i.name}`;
+const added = (before: string[], after: string[]) => after.filter(x => !before.includes(x));
+
+/**
+ * Compares two inventories object by object (kind, namespace, name): what became reachable
+ * from a wider scope (a new object outside the cluster, a scope widened, a port or host added
+ * to something reachable from outside, source ranges widened, an acknowledgement added), what
+ * narrowed, and how many objects did not change.
+ */
+export function diffInventories(before: InventoryItem[], after: InventoryItem[]): DiffResult {
+  const old = new Map(before.map(i => [keyOf(i), i]));
+  const now = new Map(after.map(i => [keyOf(i), i]));
+  const widened: ExposureChange[] = [];
+  const narrowed: ExposureChange[] = [];
+  let unchanged = 0;
+  for (const [key, a] of now) {
+    const b = old.get(key);
+    if (!b) {
+      const change = { object: key, scope: a.scope, changes: [`new, reachable from ${a.scope}${a.ports.length ? ` on ${a.ports.join(', ')}` : ''}${a.hosts.length ? ` for ${a.hosts.join(', ')}` : ''}`] };
+      (REACH[a.scope] >= OUTSIDE ? widened : narrowed).push(change);
+      continue;
+    }
+    const wider: string[] = [];
+    const narrower: string[] = [];
+    if (REACH[a.scope] > REACH[b.scope]) wider.push(`scope widened from ${b.scope} to ${a.scope}`);
+    if (REACH[a.scope] < REACH[b.scope]) narrower.push(`scope narrowed from ${b.scope} to ${a.scope}`);
+    const outside = REACH[a.scope] >= OUTSIDE;
+    for (const [what, x, y] of [['port', b.ports, a.ports], ['host', b.hosts, a.hosts], ['source range', b.sourceRanges, a.sourceRanges]] as const) {
+      const plus = added(x, y);
+      const minus = added(y, x);
+      if (plus.length) (outside ? wider : narrower).push(`${what}${plus.length > 1 ? 's' : ''} added: ${plus.join(', ')}`);
+      if (minus.length) narrower.push(`${what}${minus.length > 1 ? 's' : ''} removed: ${minus.join(', ')}`);
+    }
+    if (b.tls === true && a.tls === false) wider.push('TLS removed');
+    if (b.tls === false && a.tls === true) narrower.push('TLS added');
+    const acks = added(b.acknowledgements.map(x => `${x.rule} (${x.reason})`), a.acknowledgements.map(x => `${x.rule} (${x.reason})`));
+    if (acks.length) wider.push(`acknowledged: ${acks.join(', ')}`);
+    if (wider.length) widened.push({ object: key, scope: a.scope, changes: wider });
+    if (narrower.length) narrowed.push({ object: key, scope: a.scope, changes: narrower });
+    if (!wider.length && !narrower.length) unchanged++;
+  }
+  for (const [key, b] of old) {
+    if (!now.has(key)) narrowed.push({ object: key, scope: b.scope, changes: [`removed (was reachable from ${b.scope})`] });
+  }
+  const order = (x: ExposureChange, y: ExposureChange) => REACH[y.scope] - REACH[x.scope] || (x.object < y.object ? -1 : x.object > y.object ? 1 : 0);
+  return { widened: widened.sort(order), narrowed: narrowed.sort(order), unchanged };
+}
