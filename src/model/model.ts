@@ -91,6 +91,10 @@ export interface ContainerPortInfo {
 export interface WorkloadInfo extends ObjectRef {
   readonly podLabels: Record<string, string>;
   readonly containerPorts: ContainerPortInfo[];
+  /** `spec.hostNetwork`: the pods use the node's network, every port they open is on the node. */
+  readonly hostNetwork: boolean;
+  /** Container ports with a `hostPort`: open on the node's IP, as `8080/TCP`. */
+  readonly hostPorts: string[];
 }
 
 export interface NetworkPolicyInfo extends ObjectRef {
@@ -284,6 +288,9 @@ function workloadOf(manifest: any, ref: ObjectRef): WorkloadInfo | undefined {
     annotations: ref.annotations,
     podLabels: { ...(template.metadata?.labels ?? {}) },
     containerPorts: containers.flatMap((c: any) => (c?.ports ?? []).map((p: any) => ({ number: p?.containerPort, name: p?.name, protocol: p?.protocol ?? 'TCP' }))),
+    hostNetwork: template.spec?.hostNetwork === true,
+    hostPorts: [...(template.spec?.containers ?? []), ...(template.spec?.initContainers ?? [])].flatMap((c: any) => (c?.ports ?? [])
+      .filter((p: any) => typeof p?.hostPort === 'number' && p.hostPort > 0).map((p: any) => `${p.hostPort}/${p?.protocol ?? 'TCP'}`)),
   };
 }
 

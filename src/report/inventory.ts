@@ -134,6 +134,15 @@ export function inventoryOf(model: ExposureModel, allFindings: Finding[]): Inven
   const items: InventoryItem[] = [
     ...model.entries.map(e => entryItem(model, e, findings)),
     ...model.services.map(s => serviceItem(model, s, findings)),
+    // Pods on the host network or with host ports: reachable on the node's IP, like a NodePort.
+    ...model.workloads.filter(w => w.hostNetwork || w.hostPorts.length > 0).map(w => item(w, findings, {
+      type: w.hostNetwork ? 'hostNetwork' : 'hostPort',
+      scope: ExposureScope.NODE,
+      ports: w.hostNetwork ? ['every port the pods open'] : w.hostPorts,
+      sourceRanges: [],
+      hosts: [],
+      targets: [],
+    })),
     ...model.networkPolicies.map(p => item(p, findings, {
       type: 'NetworkPolicy',
       scope: 'isolation',

@@ -3,7 +3,10 @@ import { apiServerRejects } from './api-server-rejects';
 import { danglingIngressBackend } from './dangling-ingress-backend';
 import { danglingService } from './dangling-service';
 import { databasePortExposed } from './database-port-exposed';
+import { duplicateObject } from './duplicate-object';
 import { externalIps } from './external-ips';
+import { externalNameTarget } from './external-name-target';
+import { hostExposure } from './host-exposure';
 import { ingressRouteConflict } from './ingress-route-conflict';
 import { ingressToExternalName } from './ingress-to-external-name';
 import { ingressWithoutTls } from './ingress-without-tls';
@@ -19,10 +22,13 @@ import { targetPortNotExposed } from './target-port-not-exposed';
 export const RULES: readonly Rule[] = [
   apiServerRejects,
   nodePortConflict,
+  duplicateObject,
   externalIps,
   ingressToExternalName,
   ingressRouteConflict,
   sshExposed,
+  externalNameTarget,
+  hostExposure,
   danglingService,
   danglingIngressBackend,
   targetPortNotExposed,
