@@ -110,6 +110,17 @@ describe('cdk8s-expose audit', () => {
     expect(result.stderr).toContain('error: [node-port-in-production] Service default/release-mychart ((standard input) document 1)');
   });
 
+  test('hostNetwork: on is the host network, as Kubernetes reads it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'expose-hostnet-'));
+    const file = path.join(dir, 'agent.yaml');
+    fs.writeFileSync(file, ['apiVersion: apps/v1', 'kind: DaemonSet', 'metadata:', '  name: agent', 'spec:', '  selector:', '    matchLabels: {app: agent}',
+      '  template:', '    metadata:', '      labels: {app: agent}', '    spec:', '      hostNetwork: on', '      containers:', '      - name: agent', '        image: agent:1', ''].join('\n'));
+    const { code, err } = run('audit', '--stage', 'production', file);
+    expect(code).toBe(1);
+    expect(err).toMatch(/\[host-exposure\] DaemonSet agent .*runs its pods on the host network.*\(as Kubernetes reads this YAML: on is true\)/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   test('a port Kubernetes reads as octal is judged as Kubernetes reads it, and the finding says so', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'expose-octal-'));
     const file = path.join(dir, 'lb.yaml');
