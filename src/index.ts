@@ -19,3 +19,8 @@ export { Stage } from './policy/stages';
 export { WarningMode } from './policy/warnings';
 export * from './report/report';
 export * from './report/plugin';
+export { GatewayParentRef, ParentKind, RouteBackend, RouteBackendOptions, RouteBackendNameOptions } from './gateway/common';
+export { GatewayRoute, GatewayRouteProps } from './gateway/route';
+export * from './gateway/http-route-filter';
+export { HttpRoute, HttpRouteProps, HttpRouteRule, HttpRouteMatch, HttpPathMatchType, HttpMethod, ValueMatch, ValueMatchType } from './gateway/http-route';
+export * from './gateway/reference-grant';

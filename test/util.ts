@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import * as gateway from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1';
 import { App, Chart, Testing } from 'cdk8s';
 import * as apps from 'kubernetes-models/apps/v1';
 import * as netv1 from 'kubernetes-models/networking.k8s.io/v1';
 import * as core from 'kubernetes-models/v1';
+import { GATEWAY_KINDS, gatewaySchemaProblems } from './gateway/crd-schema';
 
 /** The kubernetes-models class for each kind that the library or its tests synthesize. */
 const MODELS: Record<string, new (data: any) => { validate(): void }> = {
@@ -17,8 +17,21 @@ const MODELS: Record<string, new (data: any) => { validate(): void }> = {
   'apps/v1/StatefulSet': apps.StatefulSet,
   'networking.k8s.io/v1/Ingress': netv1.Ingress,
   'networking.k8s.io/v1/NetworkPolicy': netv1.NetworkPolicy,
-  'gateway.networking.k8s.io/v1/HTTPRoute': gateway.HTTPRoute,
 };
+
+/**
+ * Gateway API kinds are checked against the CRDs' own schemas (standard channel v1.6.1):
+ * @kubernetes-models/gateway-api 0.5 has only HTTPRoute, Gateway and GatewayClass at v1, and
+ * an HTTPRoute schema older than named rules and CORS.
+ */
+class GatewayApiModel {
+  constructor(private readonly manifest: any) {}
+  validate(): void {
+    const problems = gatewaySchemaProblems(this.manifest);
+    if (problems.length > 0) throw new Error(problems.join('; '));
+  }
+}
+for (const key of GATEWAY_KINDS) MODELS[key] = GatewayApiModel;
 
 /**
  * Validates one manifest against the Kubernetes schema (kubernetes-models). A kind with no
