@@ -94,7 +94,8 @@ export function isPort(value: unknown): boolean {
 }
 
 /** Checked route hostnames (`spec.hostnames`). */
-export function checkHostnames(kind: string, construct: IConstruct, hostnames: string[] | undefined, required: boolean, max: number): string[] | undefined {
+export function checkHostnames(kind: string, construct: IConstruct, hostnames: string[] | undefined, required: boolean,
+  max: number): string[] | undefined {
   const fail = (message: string) => propError(kind, construct, message);
   if (hostnames === undefined && !required) return undefined;
   if (!Array.isArray(hostnames) || (required && hostnames.length === 0)) {

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { factoryError, show } from '../errors';
-import { checkDns1123Subdomain } from '../validation/names';
 import { isPort } from './common';
+import { checkDns1123Subdomain } from '../validation/names';
 
 /** The scheme of a redirect. */
 export enum RedirectScheme {
