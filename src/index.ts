@@ -24,3 +24,5 @@ export { GatewayRoute, GatewayRouteProps } from './gateway/route';
 export * from './gateway/http-route-filter';
 export { HttpRoute, HttpRouteProps, HttpRouteRule, HttpRouteMatch, HttpPathMatchType, HttpMethod, ValueMatch, ValueMatchType } from './gateway/http-route';
 export * from './gateway/reference-grant';
+export * from './gateway/grpc-route';
+export * from './gateway/stream-routes';

@@ -161,6 +161,8 @@ export interface ResolvedBackend {
   readonly namespace?: string;
   readonly port: number;
   readonly weight?: number;
+  /** The port's protocol, when the library knows the Service. */
+  readonly protocol?: string;
 }
 
 /**
@@ -237,7 +239,8 @@ export class RouteBackend {
       }
       port = ports[0];
     }
-    return { name: this.service.name, namespace: this.service.metadata.namespace, port, weight: this.weight };
+    const protocol = this.service.exposedPorts.find(p => p.port === port)?.protocol ?? kplus.Protocol.TCP;
+    return { name: this.service.name, namespace: this.service.metadata.namespace, port, weight: this.weight, protocol };
   }
 }
 

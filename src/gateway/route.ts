@@ -114,7 +114,7 @@ export abstract class GatewayRoute extends Construct {
    * Resolves the backends of one rule and writes the ReferenceGrants they need.
    * @internal
    */
-  protected _backends(backends: RouteBackend[] | undefined, at: string, required: boolean): any[] {
+  protected _backends(backends: RouteBackend[] | undefined, at: string, required: boolean, protocol = 'TCP'): any[] {
     const fail = (message: string) => propError(this.constructKind, this, message);
     if (backends === undefined && !required) return [];
     if (!Array.isArray(backends) || (required && backends.length === 0)) {
@@ -125,6 +125,9 @@ export abstract class GatewayRoute extends Construct {
     return backends.map((backend, i) => {
       if (!(backend instanceof RouteBackend)) throw fail(`${at}.backends[${i}] ${show(backend)} is not a RouteBackend; use RouteBackend.fromService(...) or RouteBackend.fromServiceName(...)`);
       const resolved = backend._resolve(this.constructKind, this, `${at}.backends[${i}]`);
+      if (resolved.protocol !== undefined && resolved.protocol !== protocol) {
+        throw fail(`${at}.backends[${i}]: port ${resolved.port} of Service ${show(resolved.name)} is ${resolved.protocol}, but a ${this.routeKind} sends ${protocol}; route to a ${protocol} port`);
+      }
       const key = `${resolved.namespace ?? ''}/${resolved.name}:${resolved.port}`;
       if (seen.has(key)) throw fail(`${at}.backends[${i}] repeats Service ${show(resolved.name)} port ${resolved.port}; list each backend once and give it a weight`);
       seen.add(key);
