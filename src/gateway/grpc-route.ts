@@ -132,9 +132,11 @@ export class GrpcRoute extends GatewayRoute {
       }
       const headers = valueMatches(fail, `${mat}.headers`, m.headers, 4096);
       if (m.service === undefined && m.method === undefined && m.type !== undefined) throw fail(`${mat}.type is set but neither service nor method is; give one of them`);
-      const method = m.service !== undefined || m.method !== undefined
-        ? { ...(m.type !== undefined ? { type: m.type } : {}), ...(m.service !== undefined ? { service: m.service } : {}), ...(m.method !== undefined ? { method: m.method } : {}) }
-        : undefined;
+      const method = m.service !== undefined || m.method !== undefined ? {
+        ...(m.type !== undefined ? { type: m.type } : {}),
+        ...(m.service !== undefined ? { service: m.service } : {}),
+        ...(m.method !== undefined ? { method: m.method } : {}),
+      } : undefined;
       return { ...(method ? { method } : {}), ...(headers ? { headers } : {}) };
     });
     const filters = rule.filters ?? [];
