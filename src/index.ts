@@ -26,3 +26,4 @@ export { HttpRoute, HttpRouteProps, HttpRouteRule, HttpRouteMatch, HttpPathMatch
 export * from './gateway/reference-grant';
 export * from './gateway/grpc-route';
 export * from './gateway/stream-routes';
+export * from './gateway/gateway-fronted';

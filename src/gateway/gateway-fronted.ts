@@ -1,0 +1,126 @@
+import { ApiObjectMetadata } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { GatewayParentRef, RouteBackend, checkHostnames } from './common';
+import { GatewayRoute } from './route';
+import { TcpRoute, TlsRoute, UdpRoute } from './stream-routes';
+import { propError, show } from '../errors';
+import { ExposedService, SelectingServiceProps } from '../exposed-service';
+import { ExposureScope } from '../exposure-scope';
+import { LoadBalancerScheme } from '../presets/common';
+
+/** Props of a `GatewayFronted`. */
+export interface GatewayFrontedProps extends SelectingServiceProps {
+  /**
+   * The listener of the shared Gateway (or ListenerSet) that carries this app's traffic:
+   * name it with `sectionName` (one listener, one port, per app).
+   */
+  readonly gateway: GatewayParentRef;
+
+  /**
+   * Pass TLS through to the pods by SNI host name (a TLSRoute on a TLS listener of mode
+   * Passthrough): the pods hold the certificate.
+   *
+   * @default - no TLS routing: a TCPRoute (or a UDPRoute for a UDP port)
+   */
+  readonly passthroughHostnames?: string[];
+
+  /**
+   * The Service port the route sends to. Required when the Service has several ports.
+   *
+   * @default - the Service's only port
+   */
+  readonly backendPort?: number;
+
+  /**
+   * Metadata of the route (name, labels, annotations); its namespace is the Service's.
+   *
+   * @default - a generated name, in the Service's namespace
+   */
+  readonly routeMetadata?: ApiObjectMetadata;
+
+  /**
+   * Whether the Gateway is reachable from the internet or only from the private network.
+   * The Gateway is not part of the App, so the report takes this word for it.
+   *
+   * @default LoadBalancerScheme.INTERNET_FACING
+   */
+  readonly gatewayScheme?: LoadBalancerScheme;
+}
+
+/**
+ * TCP, UDP or TLS-passthrough traffic through a shared Gateway: a ClusterIP Service plus a
+ * TCPRoute, UDPRoute or TLSRoute to it. The shared-Gateway alternative to one load balancer
+ * per app (`PublicService`); for HTTP(S) use `IngressFronted` (or `HttpRoute`).
+ *
+ * @example
+ * declare const chart: Chart;
+ * const broker = kplus.Pods.select(chart, 'Broker', { labels: { app: 'mqtt' } });
+ * new GatewayFronted(chart, 'Mqtt', {
+ *   selector: broker,
+ *   ports: [{ port: 1883 }],
+ *   gateway: { name: 'public', namespace: 'gateway-system', sectionName: 'mqtt' },
+ * });
+ */
+export class GatewayFronted extends ExposedService {
+  /** The route that attaches the Service to the Gateway. */
+  public readonly route: GatewayRoute;
+
+  private readonly scheme: LoadBalancerScheme;
+
+  /**
+   * @param scope the chart (or construct)
+   * @param id an id unique within scope
+   * @param props the Service, the Gateway listener and the route
+   */
+  constructor(scope: Construct, id: string, props: GatewayFrontedProps) {
+    super(scope, id, props, {
+      kind: 'GatewayFronted',
+      serviceType: kplus.ServiceType.CLUSTER_IP,
+      exposure: ExposureScope.INTERNET,
+      selecting: true,
+      nodePortAdvice: 'the Service behind a Gateway stays inside the cluster (ClusterIP); traffic enters through the Gateway',
+      ingressAdvice: 'a GatewayFronted is reached through its Gateway route; use IngressFronted for HTTP(S) by host and path',
+    });
+    const fail = (message: string) => propError(this.constructKind, this, message);
+    this._checkEnum('gatewayScheme', props.gatewayScheme, LoadBalancerScheme, 'LoadBalancerScheme');
+    this.scheme = props.gatewayScheme ?? LoadBalancerScheme.INTERNET_FACING;
+    if (props.gateway === null || typeof props.gateway !== 'object') {
+      throw fail(`gateway ${show(props.gateway)} is required: the Gateway listener to attach to, such as { name: 'public', namespace: 'gateway-system', sectionName: 'mqtt' }`);
+    }
+    if (props.routeMetadata?.namespace !== undefined && props.routeMetadata.namespace !== this.metadata.namespace) {
+      throw fail(`routeMetadata.namespace ${show(props.routeMetadata.namespace)} differs from the Service's namespace ${show(this.metadata.namespace ?? '(none)')}; the route lives beside its Service`);
+    }
+    const ports = this.exposedPorts;
+    if (ports.length === 0) throw fail('ports is empty, so the route has nothing to send to. Pass ports: [{ port: 1883 }]');
+    let port = props.backendPort;
+    if (port !== undefined && !ports.some(p => p.port === port)) {
+      throw fail(`backendPort ${show(port)} is not a port of the Service (${ports.map(p => p.port).join(', ')}); pass one of those`);
+    }
+    if (port === undefined) {
+      if (ports.length > 1) throw fail(`the Service has several ports (${ports.map(p => p.port).join(', ')}); pass backendPort to say which one the Gateway listener sends to`);
+      port = ports[0].port;
+    }
+    const protocol = ports.find(p => p.port === port)!.protocol ?? kplus.Protocol.TCP;
+    if (protocol === kplus.Protocol.SCTP) throw fail(`port ${port} is SCTP, which Gateway API does not route; use PublicService for SCTP`);
+    const routeProps = {
+      parents: [props.gateway],
+      metadata: { ...props.routeMetadata, namespace: this.metadata.namespace },
+      backends: [RouteBackend.fromService(this, { port })],
+    };
+    if (props.passthroughHostnames !== undefined) {
+      if (protocol !== kplus.Protocol.TCP) throw fail(`passthroughHostnames routes TLS, which runs over TCP, but port ${port} is ${protocol}; remove passthroughHostnames or route a TCP port`);
+      checkHostnames(this.constructKind, this, props.passthroughHostnames, true, 1024);
+      this.route = new TlsRoute(this, 'TLSRoute', { ...routeProps, hostnames: props.passthroughHostnames });
+    } else if (protocol === kplus.Protocol.UDP) {
+      this.route = new UdpRoute(this, 'UDPRoute', routeProps);
+    } else {
+      this.route = new TcpRoute(this, 'TCPRoute', routeProps);
+    }
+  }
+
+  /** `internet`, or `vpc` with `gatewayScheme: LoadBalancerScheme.INTERNAL`. */
+  public get exposure(): ExposureScope {
+    return this.scheme === LoadBalancerScheme.INTERNAL ? ExposureScope.VPC : ExposureScope.INTERNET;
+  }
+}
