@@ -27,3 +27,5 @@ export * from './gateway/reference-grant';
 export * from './gateway/grpc-route';
 export * from './gateway/stream-routes';
 export * from './gateway/gateway-fronted';
+export * from './gateway/listener-set';
+export * from './gateway/backend-tls-policy';
