@@ -2,9 +2,10 @@
  * One model of exposure, built from Kubernetes manifests: what the rules, the report, the
  * cdk8s validation plugin and the audit command all read. Private to the library.
  */
-import { EXPOSURE_ANNOTATION, TLS_INTENT_ANNOTATION } from '../annotations';
+import { EXPOSURE_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
 import { manifestProblems } from '../validation/manifest';
+import { GATEWAY_API_GROUP, GatewayInfo, ROUTE_KINDS, ReferenceGrantInfo, gatewayOf, gatewayRouteOf, referenceGrantOf } from './gateway-model';
 
 
 /** Where a manifest came from, for messages. */
@@ -68,9 +69,11 @@ export interface RouteInfo {
   readonly pathType?: string;
   readonly serviceName?: string;
   readonly servicePort?: number | string;
+  /** The Service's namespace, when a Gateway API route names one (cross-namespace backendRefs). */
+  readonly serviceNamespace?: string;
 }
 
-/** An Ingress or a Gateway API HTTPRoute: HTTP routes into Services. */
+/** An Ingress or a Gateway API route (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute): routes into Services. */
 export interface HttpEntryInfo extends ObjectRef {
   readonly className?: string;
   readonly routes: RouteInfo[];
@@ -113,6 +116,12 @@ export interface ExposureModel {
   readonly others: ObjectRef[];
   /** Objects the API server would refuse, with what it would say (src/validation/manifest.ts). */
   readonly rejected: RejectedInfo[];
+  /** Gateway API Gateways and ListenerSets, with their listeners (src/model/gateway-model.ts). */
+  readonly gateways: GatewayInfo[];
+  /** Gateway API ReferenceGrants. */
+  readonly referenceGrants: ReferenceGrantInfo[];
+  /** Namespace objects with their labels (for listeners that select route namespaces by label). */
+  readonly namespaces: Array<{ readonly name: string; readonly labels: Record<string, string> }>;
 }
 
 /** An object the API server would refuse at create. */
@@ -239,43 +248,6 @@ function ingressOf(manifest: any, ref: ObjectRef): HttpEntryInfo {
   };
 }
 
-function httpRouteOf(manifest: any, ref: ObjectRef): HttpEntryInfo {
-  const spec = manifest.spec ?? {};
-  const hostnames: Array<string | undefined> = spec.hostnames?.length ? spec.hostnames : [undefined];
-  const routes: RouteInfo[] = [];
-  for (const rule of spec.rules ?? []) {
-    const backends = rule?.backendRefs ?? [];
-    const service = backends.find((b: any) => (b?.kind ?? 'Service') === 'Service');
-    const paths = (rule?.matches ?? [{ path: { type: 'PathPrefix', value: '/' } }]).map((m: any) => m?.path ?? { type: 'PathPrefix', value: '/' });
-    for (const host of hostnames) {
-      for (const path of paths) {
-        routes.push({
-          host,
-          path: path.value ?? '/',
-          pathType: path.type === 'Exact' ? 'Exact' : path.type === 'PathPrefix' ? 'Prefix' : path.type,
-          serviceName: service?.name,
-          servicePort: service?.port,
-        });
-      }
-    }
-  }
-  const parents = (spec.parentRefs ?? []).map((p: any) => `${p?.namespace ? `${p.namespace}/` : ''}${p?.name}${p?.sectionName ? `#${p.sectionName}` : ''}`);
-  // TLS for a route is the Gateway listener's business; the library records its intent.
-  const tls = ref.annotations[TLS_INTENT_ANNOTATION] === 'true';
-  return {
-    kind: ref.kind,
-    name: ref.name,
-    namespace: ref.namespace,
-    origin: ref.origin,
-    annotations: ref.annotations,
-    routes,
-    tlsHosts: tls ? hostnames.filter((h): h is string => !!h) : [],
-    tls,
-    exposure: ExposureScope.INTERNET,
-    parents,
-  };
-}
-
 function workloadOf(manifest: any, ref: ObjectRef): WorkloadInfo | undefined {
   const template = WORKLOAD_TEMPLATE_PATHS[ref.kind]?.(manifest);
   if (!template) return undefined;
@@ -319,7 +291,7 @@ export function buildModel(manifests: Iterable<SourcedManifest>): ExposureModel 
 
 /** A model with nothing in it yet, to fill with `addToModel`. */
 export function emptyModel(): ExposureModel {
-  return { services: [], entries: [], workloads: [], networkPolicies: [], others: [], rejected: [] };
+  return { services: [], entries: [], workloads: [], networkPolicies: [], others: [], rejected: [], gateways: [], referenceGrants: [], namespaces: [] };
 }
 
 /** Reads one manifest into the model; nothing of the manifest is kept but what the model needs. */
@@ -355,14 +327,21 @@ export function addToModel(model: ExposureModel, { manifest, origin }: SourcedMa
       });
     } else if (ref.kind === 'Ingress' && (group === 'networking.k8s.io' || group === 'extensions')) {
       model.entries.push(ingressOf(manifest, ref));
-    } else if (ref.kind === 'HTTPRoute' && group === 'gateway.networking.k8s.io') {
-      model.entries.push(httpRouteOf(manifest, ref));
+    } else if (group === GATEWAY_API_GROUP && ROUTE_KINDS.includes(ref.kind)) {
+      model.entries.push(gatewayRouteOf(model, manifest, ref));
+    } else if (group === GATEWAY_API_GROUP && (ref.kind === 'Gateway' || ref.kind === 'ListenerSet')) {
+      model.gateways.push(gatewayOf(manifest, ref));
+      model.others.push(ref);
+    } else if (group === GATEWAY_API_GROUP && ref.kind === 'ReferenceGrant') {
+      model.referenceGrants.push(referenceGrantOf(manifest, ref));
+      model.others.push(ref);
     } else if (ref.kind === 'NetworkPolicy' && group === 'networking.k8s.io') {
       model.networkPolicies.push(networkPolicyOf(manifest, ref));
     } else {
       const workload = workloadOf(manifest, ref);
       if (workload) model.workloads.push(workload);
       else model.others.push(ref);
+      if (ref.kind === 'Namespace' && manifest.apiVersion === 'v1') model.namespaces.push({ name: ref.name, labels: { ...(manifest.metadata?.labels ?? {}), 'kubernetes.io/metadata.name': ref.name } });
     }
   }
 }

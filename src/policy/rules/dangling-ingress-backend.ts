@@ -12,9 +12,12 @@ export const danglingIngressBackend: Rule = {
     for (const entry of model.entries) {
       for (const route of entry.routes) {
         if (route.serviceName === undefined) continue;
-        const service = serviceNamed(model, entry.namespace, route.serviceName);
+        const namespace = route.serviceNamespace ?? entry.namespace;
+        const service = serviceNamed(model, namespace, route.serviceName);
+        // A backend in another namespace that the YAML does not cover is not known to be missing.
+        if (!service && namespace !== entry.namespace && !model.services.some(s => s.namespace === namespace)) continue;
         if (!service) {
-          findings.push({ object: entry, message: `routes ${route.host ?? '*'}${route.path} to Service "${route.serviceName}", which is not defined in namespace "${entry.namespace || '(default)'}"`, fix: 'Route to a Service defined in the App (IngressFronted does this for you), or define the Service' });
+          findings.push({ object: entry, message: `routes ${route.host ?? '*'}${route.path} to Service "${route.serviceName}", which is not defined in namespace "${namespace || '(default)'}"`, fix: 'Route to a Service defined in the App (IngressFronted does this for you), or define the Service' });
         } else if (route.servicePort !== undefined && service.type !== 'ExternalName'
           && !service.ports.some(p => p.port === route.servicePort || (p.name !== undefined && p.name === route.servicePort))) {
           findings.push({ object: entry, message: `routes to port ${route.servicePort} of Service "${service.name}", which has ports ${service.ports.map(p => p.port).join(', ') || '(none)'}`, fix: 'Route to one of the Service\'s ports' });

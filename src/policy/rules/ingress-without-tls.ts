@@ -1,14 +1,24 @@
+import { isGatewayRoute } from '../../model/gateway-model';
 import { Rule, productionOnly } from '../rule';
 
 /** HTTP without TLS in production. */
 export const ingressWithoutTls: Rule = {
   id: 'ingress-without-tls',
-  summary: 'An Ingress or HTTPRoute serves a host without TLS in production.',
+  summary: 'An Ingress, HTTPRoute or GRPCRoute serves a host without TLS in production (for routes, as the listeners they attach to say).',
   why: 'Plain HTTP exposes credentials and session cookies to anyone on the path, and browsers mark such sites as not secure.',
   severity: productionOnly,
   check(model) {
     return model.entries
-      .filter(e => !e.tls)
-      .map(e => ({ object: e, message: `serves ${[...new Set(e.routes.map(r => r.host ?? '(any host)'))].join(', ')} without TLS`, fix: 'Give the IngressFronted a host (TLS is then on by default) or IngressTls.fromSecret(...); acknowledge the rule only for a redirect-only endpoint' }));
+      // TCP and UDP routes carry no HTTP; TLSRoutes are TLS end to end.
+      .filter(e => e.kind !== 'TCPRoute' && e.kind !== 'UDPRoute' && !e.tls)
+      .map(e => {
+        const hosts = [...new Set(e.routes.map(r => r.host ?? '(any host)'))].join(', ');
+        if (isGatewayRoute(e)) {
+          return e.listenersKnown
+            ? { object: e, message: `serves ${hosts} on a plain HTTP listener (${e.parents.join(', ')})`, fix: 'Attach the route to the Gateway\'s HTTPS listener with sectionName, and give the HTTP listener a route with HttpRouteFilter.httpsRedirect()' }
+            : { object: e, message: `serves ${hosts} through ${e.parents.join(', ')}, which is not in the YAML, so TLS cannot be confirmed`, fix: 'Attach the route to an HTTPS listener by sectionName and audit the Gateway (or its ListenerSet) with it, or acknowledge the rule with the listener\'s name' };
+        }
+        return { object: e, message: `serves ${hosts} without TLS`, fix: 'Give the IngressFronted a host (TLS is then on by default) or IngressTls.fromSecret(...); acknowledge the rule only for a redirect-only endpoint' };
+      });
   },
 };

@@ -1,0 +1,379 @@
+/**
+ * Gateway API in the exposure model: Gateways and ListenerSets with their listeners,
+ * ReferenceGrants, and every route kind, read as Gateway API reads them. What a route's TLS and
+ * exposure are comes from the listeners it attaches to, resolved over the whole model.
+ * Private to the library.
+ */
+import { EXPOSURE_ANNOTATION, TLS_INTENT_ANNOTATION } from '../annotations';
+import { ExposureScope } from '../exposure-scope';
+import type { ExposureModel, HttpEntryInfo, ObjectRef, RouteInfo } from './model';
+
+/** The API group of Gateway API. */
+export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
+
+/** The route kinds of Gateway API's standard channel. */
+export const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];
+
+/** The route kinds each listener protocol takes when `allowedRoutes.kinds` is not given. */
+const KINDS_OF_PROTOCOL: Record<string, string[]> = {
+  HTTP: ['HTTPRoute', 'GRPCRoute'],
+  HTTPS: ['HTTPRoute', 'GRPCRoute'],
+  TLS: ['TLSRoute'],
+  TCP: ['TCPRoute'],
+  UDP: ['UDPRoute'],
+};
+
+/** One listener of a Gateway or ListenerSet. */
+export interface ListenerInfo {
+  readonly name: string;
+  readonly port?: number;
+  readonly protocol: string;
+  readonly hostname?: string;
+  /** `Terminate` or `Passthrough`, when the listener has TLS. */
+  readonly tlsMode?: string;
+  /** `allowedRoutes.namespaces.from`: `Same` (the default), `All` or `Selector`. */
+  readonly allowedFrom: string;
+  /** The labels of `allowedRoutes.namespaces.selector.matchLabels`, for `Selector`. */
+  readonly allowedSelector?: Record<string, string>;
+  /** The route kinds that may attach. */
+  readonly allowedKinds: string[];
+}
+
+/** A Gateway or a ListenerSet. */
+export interface GatewayInfo extends ObjectRef {
+  readonly listeners: ListenerInfo[];
+  /** For a ListenerSet: the Gateway it joins, as `namespace/name`. */
+  readonly parentGateway?: string;
+  readonly gatewayClassName?: string;
+  /** Certificate references of its listeners into other namespaces. */
+  readonly crossNamespaceRefs: CrossNamespaceRef[];
+  /** Where the Gateway's addresses are reachable from (internal load balancer annotations make it `vpc`). */
+  readonly exposure: ExposureScope;
+}
+
+/** A ReferenceGrant. */
+export interface ReferenceGrantInfo extends ObjectRef {
+  readonly from: Array<{ readonly group: string; readonly kind: string; readonly namespace: string }>;
+  readonly to: Array<{ readonly group: string; readonly kind: string; readonly name?: string }>;
+}
+
+/** A route's parent reference, with its namespace resolved. */
+export interface ParentRefInfo {
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly sectionName?: string;
+  readonly port?: number;
+}
+
+/** A reference of a route or listener to an object in another namespace. */
+export interface CrossNamespaceRef {
+  readonly group: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace: string;
+  /** Where it is written, for messages (`backendRefs`, `listeners[0].tls.certificateRefs`). */
+  readonly field: string;
+}
+
+/** The fields of a route entry that come from Gateway API. */
+export interface GatewayRouteFields {
+  readonly parentRefs: ParentRefInfo[];
+  readonly hostnames: string[];
+  /** One key per match of each rule (path, method, headers, query), for conflicts. */
+  readonly matchKeys: string[];
+  /** References to objects in other namespaces. */
+  readonly crossNamespaceRefs: CrossNamespaceRef[];
+  /** True when every rule only redirects to HTTPS. */
+  readonly redirectsToHttps: boolean;
+  /** False when no listener the route attaches to is in the model (TLS and exposure are then assumed). */
+  readonly listenersKnown: boolean;
+}
+
+/** A route entry that has Gateway API fields. */
+export type GatewayRouteEntry = HttpEntryInfo & GatewayRouteFields;
+
+/** Internal load balancer annotations that Gateway implementations pass to the Service they create. */
+const INTERNAL_GATEWAY_ANNOTATIONS: Array<[string, (v: string) => boolean]> = [
+  ['service.beta.kubernetes.io/aws-load-balancer-scheme', v => v === 'internal'],
+  ['service.beta.kubernetes.io/aws-load-balancer-internal', v => v === 'true'],
+  ['networking.gke.io/load-balancer-type', v => v.toLowerCase() === 'internal'],
+  ['service.beta.kubernetes.io/azure-load-balancer-internal', v => v === 'true'],
+  [EXPOSURE_ANNOTATION, v => v === 'vpc'],
+];
+
+function isInternal(annotations: Record<string, unknown>): boolean {
+  return INTERNAL_GATEWAY_ANNOTATIONS.some(([key, test]) => annotations[key] !== undefined && test(String(annotations[key])));
+}
+
+function listenersOf(list: any): ListenerInfo[] {
+  if (!Array.isArray(list)) return [];
+  return list.filter(l => l && typeof l === 'object').map(l => {
+    const protocol = String(l.protocol ?? '');
+    const kinds = Array.isArray(l.allowedRoutes?.kinds) && l.allowedRoutes.kinds.length > 0
+      ? l.allowedRoutes.kinds.filter((k: any) => (k?.group ?? GATEWAY_API_GROUP) === GATEWAY_API_GROUP).map((k: any) => String(k?.kind))
+      : KINDS_OF_PROTOCOL[protocol] ?? [];
+    return {
+      name: String(l.name ?? ''),
+      port: typeof l.port === 'number' ? l.port : undefined,
+      protocol,
+      hostname: typeof l.hostname === 'string' ? l.hostname : undefined,
+      tlsMode: l.tls ? String(l.tls.mode ?? 'Terminate') : undefined,
+      allowedFrom: String(l.allowedRoutes?.namespaces?.from ?? 'Same'),
+      allowedSelector: l.allowedRoutes?.namespaces?.selector?.matchLabels ? { ...l.allowedRoutes.namespaces.selector.matchLabels } : undefined,
+      allowedKinds: kinds,
+    };
+  });
+}
+
+/** Reads a Gateway or ListenerSet manifest. */
+export function gatewayOf(manifest: any, ref: ObjectRef): GatewayInfo {
+  const spec = manifest.spec ?? {};
+  const parent = ref.kind === 'ListenerSet' && spec.parentRef?.name ? `${spec.parentRef.namespace ?? ref.namespace}/${spec.parentRef.name}` : undefined;
+  return {
+    kind: ref.kind,
+    name: ref.name,
+    namespace: ref.namespace,
+    origin: ref.origin,
+    annotations: ref.annotations,
+    listeners: listenersOf(spec.listeners),
+    parentGateway: parent,
+    gatewayClassName: spec.gatewayClassName,
+    crossNamespaceRefs: listenerCertificateRefs(manifest, ref.namespace),
+    exposure: isInternal({ ...ref.annotations, ...(spec.infrastructure?.annotations ?? {}) }) ? ExposureScope.VPC : ExposureScope.INTERNET,
+  };
+}
+
+/** Reads a ReferenceGrant manifest. */
+export function referenceGrantOf(manifest: any, ref: ObjectRef): ReferenceGrantInfo {
+  const spec = manifest.spec ?? {};
+  return {
+    kind: ref.kind,
+    name: ref.name,
+    namespace: ref.namespace,
+    origin: ref.origin,
+    annotations: ref.annotations,
+    from: (Array.isArray(spec.from) ? spec.from : []).map((f: any) => ({ group: String(f?.group ?? ''), kind: String(f?.kind ?? ''), namespace: String(f?.namespace ?? '') })),
+    to: (Array.isArray(spec.to) ? spec.to : []).map((t: any) => ({ group: String(t?.group ?? ''), kind: String(t?.kind ?? ''), name: t?.name })),
+  };
+}
+
+function matchKey(kind: string, match: any): string {
+  if (kind === 'GRPCRoute') {
+    const m = match?.method ?? {};
+    return `grpc ${m.type ?? 'Exact'} ${m.service ?? '*'}/${m.method ?? '*'} ${headersKey(match?.headers)}`;
+  }
+  const path = match?.path ?? {};
+  const query = (match?.queryParams ?? []).map((q: any) => `${q?.name}=${q?.type ?? 'Exact'}:${q?.value}`).sort().join('&');
+  return `${path.type ?? 'PathPrefix'} ${path.value ?? '/'} ${match?.method ?? '*'} ${headersKey(match?.headers)} ${query}`;
+}
+
+function headersKey(headers: any): string {
+  return (Array.isArray(headers) ? headers : []).map((h: any) => `${String(h?.name).toLowerCase()}=${h?.type ?? 'Exact'}:${h?.value}`).sort().join(',');
+}
+
+/**
+ * Reads a route of any Gateway API kind into an entry. Its `tls` and `exposure` are resolved
+ * from the model's Gateways and ListenerSets when they are read (after the whole model is built).
+ */
+export function gatewayRouteOf(model: ExposureModel, manifest: any, ref: ObjectRef): GatewayRouteEntry {
+  const spec = manifest.spec ?? {};
+  const kind = ref.kind;
+  const hostnames: string[] = Array.isArray(spec.hostnames) ? spec.hostnames.map(String) : [];
+  const hosts: Array<string | undefined> = hostnames.length > 0 ? hostnames : [undefined];
+  const routes: RouteInfo[] = [];
+  const matchKeys: string[] = [];
+  const crossNamespaceRefs: CrossNamespaceRef[] = [];
+  const rules: any[] = Array.isArray(spec.rules) ? spec.rules : [];
+  let redirectsToHttps = rules.length > 0;
+  rules.forEach((rule, r) => {
+    const backends: any[] = Array.isArray(rule?.backendRefs) ? rule.backendRefs : [];
+    const services = backends.filter(b => (b?.kind ?? 'Service') === 'Service' && (b?.group ?? '') === '');
+    const redirect = (rule?.filters ?? []).find((f: any) => f?.type === 'RequestRedirect');
+    if (!(redirect?.requestRedirect?.scheme === 'https' && backends.length === 0)) redirectsToHttps = false;
+    backends.forEach((b, i) => {
+      if (b?.namespace !== undefined && b.namespace !== ref.namespace) {
+        crossNamespaceRefs.push({ group: String(b.group ?? ''), kind: String(b.kind ?? 'Service'), name: String(b.name), namespace: String(b.namespace), field: `rules[${r}].backendRefs[${i}]` });
+      }
+    });
+    const isHttp = kind === 'HTTPRoute';
+    const matches: any[] = Array.isArray(rule?.matches) && rule.matches.length > 0 ? rule.matches : [isHttp ? { path: { type: 'PathPrefix', value: '/' } } : {}];
+    for (const m of matches) if (kind === 'HTTPRoute' || kind === 'GRPCRoute') matchKeys.push(matchKey(kind, m));
+    const paths = isHttp ? matches.map(m => m?.path ?? { type: 'PathPrefix', value: '/' })
+      : kind === 'GRPCRoute' ? matches.map(m => ({ type: 'gRPC', value: `/${m?.method?.service ?? '*'}/${m?.method?.method ?? '*'}` }))
+        : [{ type: undefined, value: '' }];
+    const targets = services.length > 0 ? services : [undefined];
+    for (const host of hosts) {
+      for (const path of paths) {
+        for (const service of targets) {
+          routes.push({
+            host,
+            path: path.value ?? '/',
+            pathType: path.type === 'Exact' ? 'Exact' : path.type === 'PathPrefix' ? 'Prefix' : path.type,
+            serviceName: service?.name,
+            servicePort: service?.port,
+            serviceNamespace: service?.namespace,
+          });
+        }
+      }
+    }
+  });
+  const parentRefs: ParentRefInfo[] = (Array.isArray(spec.parentRefs) ? spec.parentRefs : []).map((p: any) => ({
+    kind: String(p?.kind ?? 'Gateway'),
+    namespace: String(p?.namespace ?? ref.namespace),
+    name: String(p?.name),
+    sectionName: p?.sectionName,
+    port: p?.port,
+  }));
+  const entry = {
+    kind: ref.kind,
+    name: ref.name,
+    namespace: ref.namespace,
+    origin: ref.origin,
+    annotations: ref.annotations,
+    routes,
+    tlsHosts: [] as string[],
+    tls: false,
+    exposure: ExposureScope.INTERNET,
+    parents: parentRefs.map(p => `${p.kind === 'Gateway' ? '' : `${p.kind} `}${p.namespace ? `${p.namespace}/` : ''}${p.name}${p.sectionName ? `#${p.sectionName}` : ''}`),
+    parentRefs,
+    hostnames,
+    matchKeys,
+    crossNamespaceRefs,
+    redirectsToHttps,
+    listenersKnown: false,
+  };
+  // TLS and exposure come from the listeners, which may be read after the route.
+  Object.defineProperties(entry, {
+    tls: { enumerable: true, get: () => routeTls(model, entry) },
+    tlsHosts: { enumerable: true, get: () => (routeTls(model, entry) ? hostnames : []) },
+    exposure: { enumerable: true, get: () => routeExposure(model, entry) },
+    listenersKnown: { enumerable: true, get: () => attachments(model, entry).some(a => a.listener !== undefined) },
+  });
+  return entry;
+}
+
+/** One parent reference of a route, with the parent and the listeners it selects. */
+export interface Attachment {
+  readonly parentRef: ParentRefInfo;
+  /** The Gateway or ListenerSet, when the model has it. */
+  readonly parent?: GatewayInfo;
+  /** A listener the reference selects (by sectionName and port); undefined when none or unknown. */
+  readonly listener?: ListenerInfo;
+  /** Why the listener refuses the route, when it does. */
+  readonly refused?: string;
+}
+
+/** The Gateway or ListenerSet of that kind and name, when the model has it. */
+export function gatewayNamed(model: ExposureModel, kind: string, namespace: string, name: string): GatewayInfo | undefined {
+  return (model.gateways ?? []).find(g => g.kind === kind && g.namespace === namespace && g.name === name);
+}
+
+/** The namespaces' labels the model knows (from Namespace objects), by name. */
+function namespaceLabels(model: ExposureModel, namespace: string): Record<string, string> | undefined {
+  const ns = (model.namespaces ?? []).find(n => n.name === namespace);
+  return ns?.labels;
+}
+
+/** Why a listener refuses a route of that kind from that namespace, or undefined when it accepts it. */
+export function refusal(model: ExposureModel, parent: GatewayInfo, listener: ListenerInfo, routeKind: string, routeNamespace: string): string | undefined {
+  if (!listener.allowedKinds.includes(routeKind)) {
+    return `listener "${listener.name}" (${listener.protocol}) takes ${listener.allowedKinds.join(', ') || 'no route kind'}, not ${routeKind}`;
+  }
+  if (listener.allowedFrom === 'Same' && parent.namespace !== routeNamespace) {
+    return `listener "${listener.name}" accepts routes only from its own namespace "${parent.namespace}" (allowedRoutes.namespaces.from: Same)`;
+  }
+  if (listener.allowedFrom === 'Selector') {
+    const labels = namespaceLabels(model, routeNamespace);
+    const wanted = listener.allowedSelector ?? {};
+    if (labels !== undefined && !Object.entries(wanted).every(([k, v]) => labels[k] === v)) {
+      return `listener "${listener.name}" accepts routes only from namespaces labelled ${Object.entries(wanted).map(([k, v]) => `${k}=${v}`).join(', ')}, and namespace "${routeNamespace}" is not`;
+    }
+  }
+  if (listener.allowedFrom === 'None') return `listener "${listener.name}" accepts no routes`;
+  return undefined;
+}
+
+/** What each parent reference of a route attaches to. */
+export function attachments(model: ExposureModel, entry: GatewayRouteEntry): Attachment[] {
+  const out: Attachment[] = [];
+  for (const parentRef of entry.parentRefs) {
+    const parent = gatewayNamed(model, parentRef.kind, parentRef.namespace, parentRef.name);
+    if (!parent) {
+      out.push({ parentRef });
+      continue;
+    }
+    const selected = parent.listeners.filter(l => (parentRef.sectionName === undefined || l.name === parentRef.sectionName)
+      && (parentRef.port === undefined || l.port === parentRef.port));
+    if (selected.length === 0) out.push({ parentRef, parent });
+    for (const listener of selected) out.push({ parentRef, parent, listener, refused: refusal(model, parent, listener, entry.kind, entry.namespace) });
+  }
+  return out;
+}
+
+/** Whether a route host and a listener hostname can both match one request host. */
+export function hostsIntersect(routeHost: string, listenerHost: string | undefined): boolean {
+  if (listenerHost === undefined) return true;
+  const covers = (wild: string, host: string) => wild.startsWith('*.') && host.endsWith(wild.slice(1)) && host.length > wild.length - 1;
+  return routeHost === listenerHost || covers(listenerHost, routeHost) || covers(routeHost, listenerHost)
+    || (routeHost.startsWith('*.') && listenerHost.startsWith('*.') && (routeHost.endsWith(listenerHost.slice(1)) || listenerHost.endsWith(routeHost.slice(1))));
+}
+
+/** The listeners a route really attaches to: selected, accepting it, and sharing a host with it. */
+export function acceptingListeners(model: ExposureModel, entry: GatewayRouteEntry): Array<{ parent: GatewayInfo; listener: ListenerInfo }> {
+  return attachments(model, entry)
+    .filter(a => a.listener !== undefined && a.refused === undefined
+      && (entry.hostnames.length === 0 || entry.hostnames.some(h => hostsIntersect(h, a.listener!.hostname))))
+    .map(a => ({ parent: a.parent!, listener: a.listener! }));
+}
+
+function routeTls(model: ExposureModel, entry: GatewayRouteEntry): boolean {
+  if (entry.kind === 'TLSRoute') return true;
+  if (entry.kind === 'TCPRoute' || entry.kind === 'UDPRoute') return false;
+  const listeners = acceptingListeners(model, entry);
+  if (listeners.length === 0) {
+    // The Gateway is not in the YAML: the library's own routes record their intent.
+    return entry.annotations[TLS_INTENT_ANNOTATION] === 'true';
+  }
+  // A route on a plain HTTP listener serves plain HTTP, unless all it does is redirect to HTTPS.
+  return entry.redirectsToHttps || listeners.every(l => l.listener.protocol === 'HTTPS' || l.listener.tlsMode !== undefined);
+}
+
+function routeExposure(model: ExposureModel, entry: GatewayRouteEntry): ExposureScope {
+  const listeners = acceptingListeners(model, entry);
+  if (listeners.length === 0) return ExposureScope.INTERNET;
+  const scopes = listeners.map(({ parent }) => {
+    if (parent.kind === 'ListenerSet' && parent.parentGateway) {
+      const [ns, name] = parent.parentGateway.split('/');
+      const gateway = gatewayNamed(model, 'Gateway', ns, name);
+      return gateway ? gateway.exposure : parent.exposure;
+    }
+    return parent.exposure;
+  });
+  return scopes.includes(ExposureScope.INTERNET) ? ExposureScope.INTERNET : ExposureScope.VPC;
+}
+
+/** Whether a ReferenceGrant in the target's namespace allows the reference. */
+export function referenceGranted(model: ExposureModel, fromKind: string, fromNamespace: string, ref: CrossNamespaceRef): boolean {
+  return (model.referenceGrants ?? []).some(g => g.namespace === ref.namespace
+    && g.from.some(f => f.group === GATEWAY_API_GROUP && f.kind === fromKind && f.namespace === fromNamespace)
+    && g.to.some(t => t.group === ref.group && t.kind === ref.kind && (t.name === undefined || t.name === ref.name)));
+}
+
+/** Whether an entry is a Gateway API route (with Gateway API fields). */
+export function isGatewayRoute(entry: HttpEntryInfo): entry is GatewayRouteEntry {
+  return (entry as Partial<GatewayRouteFields>).parentRefs !== undefined && ROUTE_KINDS.includes(entry.kind);
+}
+
+/** The cross-namespace certificate references of a Gateway's or ListenerSet's listeners. */
+export function listenerCertificateRefs(manifest: any, namespace: string): CrossNamespaceRef[] {
+  const out: CrossNamespaceRef[] = [];
+  (Array.isArray(manifest.spec?.listeners) ? manifest.spec.listeners : []).forEach((l: any, i: number) => {
+    (Array.isArray(l?.tls?.certificateRefs) ? l.tls.certificateRefs : []).forEach((c: any, j: number) => {
+      if (c?.namespace !== undefined && c.namespace !== namespace) {
+        out.push({ group: String(c.group ?? ''), kind: String(c.kind ?? 'Secret'), name: String(c.name), namespace: String(c.namespace), field: `listeners[${i}].tls.certificateRefs[${j}]` });
+      }
+    });
+  });
+  return out;
+}
