@@ -4,8 +4,8 @@
  */
 import { EXPOSURE_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
-import { manifestProblems } from '../validation/manifest';
 import { GATEWAY_API_GROUP, GatewayInfo, ROUTE_KINDS, ReferenceGrantInfo, gatewayOf, gatewayRouteOf, referenceGrantOf } from './gateway-model';
+import { manifestProblems } from '../validation/manifest';
 
 
 /** Where a manifest came from, for messages. */

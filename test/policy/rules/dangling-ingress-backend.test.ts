@@ -1,5 +1,6 @@
 import { danglingIngressBackend } from '../../../src/policy/rules/dangling-ingress-backend';
 import { Stage } from '../../../src/policy/stages';
+import { httpRoute, svc } from '../../gateway/manifests';
 import { check, ingress, service } from '../helpers';
 
 describe('dangling-ingress-backend', () => {
@@ -16,5 +17,17 @@ describe('dangling-ingress-backend', () => {
     const [f] = check(danglingIngressBackend, [web, ingress('i', [{ host: 'a.example.com', service: 'web', port: 8080 }])]);
     expect(f.severity).toBe('warning');
     expect(f.message).toBe('routes to port 8080 of Service "web", which has ports 80');
+  });
+});
+
+describe('dangling-ingress-backend on cross-namespace Gateway API backends', () => {
+  const route = httpRoute('web', 'shop', { parentRefs: [{ name: 'public', namespace: 'infra' }], rules: [{ backendRefs: [{ name: 'payments', namespace: 'payments', port: 80 }] }] });
+  test('compliant: the Service is in the backend\'s namespace, or that namespace is not in the YAML', () => {
+    expect(check(danglingIngressBackend, [route, svc('payments', 'payments')], Stage.PRODUCTION)).toEqual([]);
+    expect(check(danglingIngressBackend, [route], Stage.PRODUCTION)).toEqual([]);
+  });
+  test('non-compliant: the backend\'s namespace is in the YAML without that Service', () => {
+    const [f] = check(danglingIngressBackend, [route, svc('ledger', 'payments')], Stage.PRODUCTION);
+    expect(f.message).toBe('routes */ to Service "payments", which is not defined in namespace "payments"');
   });
 });

@@ -1,5 +1,6 @@
 import { ingressWithoutTls } from '../../../src/policy/rules/ingress-without-tls';
 import { Stage } from '../../../src/policy/stages';
+import { fromAll, gateway, http, https, httpRoute, svc } from '../../gateway/manifests';
 import { check, ingress } from '../helpers';
 
 describe('ingress-without-tls', () => {
@@ -18,5 +19,27 @@ describe('ingress-without-tls', () => {
   });
   test('off in development', () => {
     expect(check(ingressWithoutTls, [ingress('plain', [{ host: 'a.example.com', service: 's', port: 80 }])], Stage.DEVELOPMENT)).toEqual([]);
+  });
+});
+
+describe('ingress-without-tls on Gateway API routes: TLS is the listener\'s', () => {
+  const gw = gateway('public', 'infra', [http({ allowedRoutes: fromAll }), https(undefined, { allowedRoutes: fromAll })]);
+  const onSection = (sectionName: string | undefined, rules?: any[]) => httpRoute('web', 'shop', { parentRefs: [{ name: 'public', namespace: 'infra', ...(sectionName ? { sectionName } : {}) }], hostnames: ['shop.example.com'], rules });
+  test('compliant: attached to the HTTPS listener; a redirect-only route on the HTTP listener; a TLSRoute; a TCPRoute', () => {
+    expect(check(ingressWithoutTls, [gw, svc('web', 'shop'), onSection('https')], Stage.PRODUCTION)).toEqual([]);
+    const redirect = onSection('http', [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }] }]);
+    expect(check(ingressWithoutTls, [gw, redirect], Stage.PRODUCTION)).toEqual([]);
+    const tlsRoute = { ...onSection(undefined), kind: 'TLSRoute' };
+    const tcpRoute = { ...onSection(undefined), kind: 'TCPRoute', spec: { parentRefs: [{ name: 'public', namespace: 'infra' }], rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] } };
+    expect(check(ingressWithoutTls, [svc('web', 'shop'), tlsRoute, tcpRoute], Stage.PRODUCTION)).toEqual([]);
+  });
+  test('non-compliant: attached to the HTTP listener, or to every listener (HTTP among them)', () => {
+    const [f] = check(ingressWithoutTls, [gw, svc('web', 'shop'), onSection('http')], Stage.PRODUCTION);
+    expect(f.message).toBe('serves shop.example.com on a plain HTTP listener (infra/public#http)');
+    expect(check(ingressWithoutTls, [gw, svc('web', 'shop'), onSection(undefined)], Stage.PRODUCTION)).toHaveLength(1);
+  });
+  test('non-compliant: the Gateway is not in the YAML and nothing records TLS', () => {
+    const [f] = check(ingressWithoutTls, [svc('web', 'shop'), onSection('https')], Stage.PRODUCTION);
+    expect(f.message).toBe('serves shop.example.com through infra/public#https, which is not in the YAML, so TLS cannot be confirmed');
   });
 });
