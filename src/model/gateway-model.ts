@@ -276,7 +276,8 @@ function namespaceLabels(model: ExposureModel, namespace: string): Record<string
 }
 
 /** Why a listener refuses a route of that kind from that namespace, or undefined when it accepts it. */
-export function refusal(model: ExposureModel, parent: GatewayInfo, listener: ListenerInfo, routeKind: string, routeNamespace: string): string | undefined {
+export function refusal(model: ExposureModel, parent: GatewayInfo, listener: ListenerInfo, routeKind: string,
+  routeNamespace: string): string | undefined {
   if (!listener.allowedKinds.includes(routeKind)) {
     return `listener "${listener.name}" (${listener.protocol}) takes ${listener.allowedKinds.join(', ') || 'no route kind'}, not ${routeKind}`;
   }
@@ -306,7 +307,9 @@ export function attachments(model: ExposureModel, entry: GatewayRouteEntry): Att
     const selected = parent.listeners.filter(l => (parentRef.sectionName === undefined || l.name === parentRef.sectionName)
       && (parentRef.port === undefined || l.port === parentRef.port));
     if (selected.length === 0) out.push({ parentRef, parent });
-    for (const listener of selected) out.push({ parentRef, parent, listener, refused: refusal(model, parent, listener, entry.kind, entry.namespace) });
+    for (const listener of selected) {
+      out.push({ parentRef, parent, listener, refused: refusal(model, parent, listener, entry.kind, entry.namespace) });
+    }
   }
   return out;
 }

@@ -291,7 +291,10 @@ export function buildModel(manifests: Iterable<SourcedManifest>): ExposureModel 
 
 /** A model with nothing in it yet, to fill with `addToModel`. */
 export function emptyModel(): ExposureModel {
-  return { services: [], entries: [], workloads: [], networkPolicies: [], others: [], rejected: [], gateways: [], referenceGrants: [], namespaces: [] };
+  return {
+    services: [], entries: [], workloads: [], networkPolicies: [], others: [], rejected: [],
+    gateways: [], referenceGrants: [], namespaces: [],
+  };
 }
 
 /** Reads one manifest into the model; nothing of the manifest is kept but what the model needs. */
