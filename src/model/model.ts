@@ -292,8 +292,15 @@ export function buildModel(manifests: Iterable<SourcedManifest>): ExposureModel 
 /** A model with nothing in it yet, to fill with `addToModel`. */
 export function emptyModel(): ExposureModel {
   return {
-    services: [], entries: [], workloads: [], networkPolicies: [], others: [], rejected: [],
-    gateways: [], referenceGrants: [], namespaces: [],
+    services: [],
+    entries: [],
+    workloads: [],
+    networkPolicies: [],
+    others: [],
+    rejected: [],
+    gateways: [],
+    referenceGrants: [],
+    namespaces: [],
   };
 }
 
