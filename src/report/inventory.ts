@@ -1,5 +1,5 @@
 /**
- * The inventory behind every report: one row per Service, Ingress, HTTPRoute and
+ * The inventory behind every report: one row per Service, Ingress, Gateway API route and
  * NetworkPolicy, read from the exposure model and the rules' findings. Private.
  */
 import { SOURCE_RANGES_ANNOTATION } from '../annotations';
@@ -115,16 +115,22 @@ function serviceItem(model: ExposureModel, s: ServiceInfo, findings: FindingsByO
 }
 
 function entryItem(model: ExposureModel, e: HttpEntryInfo, findings: FindingsByObject): InventoryItem {
-  const backends = [...new Set(e.routes.map(r => r.serviceName).filter((n): n is string => n !== undefined))];
+  // A backend in another namespace (a Gateway API backendRef) is shown as `namespace/name`.
+  const backends = [...new Set(e.routes.filter(r => r.serviceName !== undefined)
+    .map(r => (r.serviceNamespace !== undefined && r.serviceNamespace !== e.namespace ? `${r.serviceNamespace}/${r.serviceName}` : r.serviceName!)))];
   return item(e, findings, {
     type: e.kind,
     scope: e.exposure,
     ports: [],
     sourceRanges: [],
-    tls: e.tls,
+    // TCP and UDP routes carry no HTTP, so TLS does not apply to them.
+    tls: e.kind === 'TCPRoute' || e.kind === 'UDPRoute' ? undefined : e.tls,
     hosts: [...new Set(e.routes.map(r => `${r.host ?? '*'}${r.path}`))],
     controller: e.className ?? (e.parents.length > 0 ? `gateway ${e.parents.join(', ')}` : providerOf(e.annotations)),
-    targets: backends.map(b => (serviceNamed(model, e.namespace, b) ? `Service/${b}` : `Service/${b} (missing)`)),
+    targets: backends.map(b => {
+      const [namespace, name] = b.includes('/') ? b.split('/') : [e.namespace, b];
+      return serviceNamed(model, namespace, name) || namespace !== e.namespace ? `Service/${b}` : `Service/${b} (missing)`;
+    }),
   });
 }
 

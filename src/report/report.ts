@@ -4,6 +4,7 @@ import { App } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { DiffResult, diffInventories } from './diff';
 import { InventoryItem, SCOPE_ORDER, inventoryOf } from './inventory';
+import { ROUTE_KINDS } from '../model/gateway-model';
 import { ExposureModel, SourcedManifest, buildModel } from '../model/model';
 import { manifestsOf } from '../policy/collect';
 import { Finding, evaluate, formatFinding, isBlocking } from '../policy/engine';
@@ -225,9 +226,12 @@ export class ExposureReport {
       const ns = i.namespace ? `${i.namespace}/` : '';
       const me = id(`${i.kind}/${ns}${i.name}`);
       if (i.kind === 'NetworkPolicy') continue;
-      if (i.kind === 'Ingress' || i.kind === 'HTTPRoute') {
+      if (i.kind === 'Ingress' || ROUTE_KINDS.includes(i.kind)) {
         lines.push(`  ${me}[/${label(`${i.kind} ${ns}${i.name}<br/>${i.hosts.join(' ')}${i.tls ? ' (TLS)' : ''}`)}/]`);
-        for (const t of i.targets) edges.push(`  ${me} --> ${id(`Service/${ns}${t.replace(/^Service\//, '').replace(/ \(missing\)$/, '')}`)}`);
+        for (const t of i.targets) {
+          const target = t.replace(/^Service\//, '').replace(/ \(missing\)$/, '');
+          edges.push(`  ${me} --> ${id(`Service/${target.includes('/') ? target : `${ns}${target}`}`)}`);
+        }
       } else if (i.type === 'ExternalName') {
         lines.push(`  ${me}>${label(`${ns}${i.name}<br/>ExternalName`)}]`);
         const target = id(`dns/${i.targets[0]}`);

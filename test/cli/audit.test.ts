@@ -131,4 +131,16 @@ describe('cdk8s-expose audit', () => {
     expect(err).toMatch(/\[ssh-exposed\] Service bastion .*port 22.*\(as Kubernetes reads this YAML: 026 is 22\)/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  test('Gateway API YAML the library did not write: TLS from the listener, every route kind, Gateway-aware findings', () => {
+    const { code, out, err } = run('audit', '--stage', 'production', path.join('test', 'fixtures', 'gateway-api', 'audit.yaml'));
+    expect(code).toBe(1);
+    expect(out).toContain('| HTTPRoute `web` | shop | HTTPRoute | shop.example.com/ | — | yes | gateway infra/public#https | Service/web<br>Service/payments/payments | — |');
+    expect(out).toContain('| HTTPRoute `web-redirect` | shop | HTTPRoute | shop.example.com/ | — | yes | gateway infra/public#http | — | — |');
+    expect(out).toContain('| TCPRoute `mqtt` | shop | TCPRoute | * | — | — | gateway infra/public#mqtt | Service/web | — |');
+    expect(err).toContain('error: [gateway-unknown-section] TCPRoute shop/mqtt');
+    expect(err).toContain('error: [missing-reference-grant] HTTPRoute shop/web');
+    expect(err).not.toContain('ingress-without-tls');
+    expect(err).not.toContain('dangling-ingress-backend');
+  });
 });
