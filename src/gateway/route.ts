@@ -3,6 +3,8 @@ import { Construct } from 'constructs';
 import { GATEWAY_API_VERSION, GATEWAY_GROUP, GatewayParentRef, RouteBackend, renderBackend, renderParents } from './common';
 import { ReferenceGrant } from './reference-grant';
 import { propError, show } from '../errors';
+import { ACK_PREFIX } from '../model/model';
+import { RULE_IDS } from '../policy/rules';
 import { annotationProblems, labelProblems } from '../validation/metadata';
 import { checkDns1123Label, checkDns1123Subdomain } from '../validation/names';
 
@@ -96,6 +98,23 @@ export abstract class GatewayRoute extends Construct {
 
   /** The spec besides `parentRefs`, at synth. */
   protected abstract renderSpec(): Record<string, any>;
+
+  /**
+   * Accepts a rule's finding on this route, with a reason (as `ExposedService.acknowledge`):
+   * written as the annotation `ack.cdk8s-expose/<rule-id>`, so audits of the YAML see it too.
+   *
+   * @param ruleId the rule's id, such as `ingress-without-tls`
+   * @param reason why the finding is accepted; shown in every report
+   */
+  public acknowledge(ruleId: string, reason: string): void {
+    if (!RULE_IDS.includes(ruleId)) {
+      throw propError(this.constructKind, this, `acknowledge: there is no rule ${show(ruleId)}; the rules are ${RULE_IDS.join(', ')}`);
+    }
+    if (typeof reason !== 'string' || reason.trim().length === 0) {
+      throw propError(this.constructKind, this, `acknowledge('${ruleId}'): a reason is required, e.g. 'the platform Gateway\'s https listener terminates TLS'`);
+    }
+    this.apiObject.metadata.addAnnotation(`${ACK_PREFIX}${ruleId}`, reason.trim());
+  }
 
   /** The route's Kubernetes name. */
   public get name(): string {

@@ -187,3 +187,14 @@ describe('RouteBackend', () => {
     expect(make).toThrow(message);
   });
 });
+
+describe('GatewayRoute.acknowledge', () => {
+  test('writes the acknowledgement on the route, and refuses an unknown rule or an empty reason', () => {
+    const chart = newChart();
+    const route = new HttpRoute(chart, 'Route', { parents: [gateway], rules: [{ backends: [RouteBackend.fromServiceName('web', 80)] }] });
+    route.acknowledge('ingress-without-tls', 'the platform Gateway\'s https listener terminates TLS');
+    expect(ofKind(synth(chart), 'HTTPRoute')[0].metadata.annotations).toEqual({ 'ack.cdk8s-expose/ingress-without-tls': 'the platform Gateway\'s https listener terminates TLS' });
+    expect(() => route.acknowledge('no-such-rule', 'x')).toThrow(/HttpRoute 'test\/Route': acknowledge: there is no rule "no-such-rule"/);
+    expect(() => route.acknowledge('ingress-without-tls', ' ')).toThrow(/acknowledge\('ingress-without-tls'\): a reason is required/);
+  });
+});

@@ -1,12 +1,18 @@
-import { isGatewayRoute } from '../../model/gateway-model';
-import { Rule, productionOnly } from '../rule';
+import { GatewayRouteEntry, isGatewayRoute } from '../../model/gateway-model';
+import { HttpEntryInfo } from '../../model/model';
+import { Rule, Severity, productionOnly } from '../rule';
 
 /** HTTP without TLS in production. */
 export const ingressWithoutTls: Rule = {
   id: 'ingress-without-tls',
   summary: 'An Ingress, HTTPRoute or GRPCRoute serves a host without TLS in production (for routes, as the listeners they attach to say).',
   why: 'Plain HTTP exposes credentials and session cookies to anyone on the path, and browsers mark such sites as not secure.',
-  severity: productionOnly,
+  // A route whose listeners are not in the YAML (the platform's Gateway) cannot be confirmed
+  // either way: a warning, never an error.
+  severity: (stage, object) => {
+    const severity = productionOnly(stage);
+    return severity !== undefined && isGatewayRoute(object as HttpEntryInfo) && !(object as GatewayRouteEntry).listenersKnown ? Severity.WARNING : severity;
+  },
   check(model) {
     return model.entries
       // TCP and UDP routes carry no HTTP; TLSRoutes are TLS end to end.

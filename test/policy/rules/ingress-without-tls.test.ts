@@ -38,8 +38,10 @@ describe('ingress-without-tls on Gateway API routes: TLS is the listener\'s', ()
     expect(f.message).toBe('serves shop.example.com on a plain HTTP listener (infra/public#http)');
     expect(check(ingressWithoutTls, [gw, svc('web', 'shop'), onSection(undefined)], Stage.PRODUCTION)).toHaveLength(1);
   });
-  test('non-compliant: the Gateway is not in the YAML and nothing records TLS', () => {
+  test('non-compliant: the Gateway is not in the YAML and nothing records TLS: a warning, as it cannot be confirmed either way', () => {
     const [f] = check(ingressWithoutTls, [svc('web', 'shop'), onSection('https')], Stage.PRODUCTION);
     expect(f.message).toBe('serves shop.example.com through infra/public#https, which is not in the YAML, so TLS cannot be confirmed');
+    expect(f.severity).toBe('warning');
+    expect(check(ingressWithoutTls, [gw, svc('web', 'shop'), onSection('http')], Stage.PRODUCTION)[0].severity).toBe('error');
   });
 });
