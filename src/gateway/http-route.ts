@@ -4,6 +4,7 @@ import { RouteBackend, checkHostnames, checkRuleName, durationProblem, gatewayDu
 import { HttpRouteFilter } from './http-route-filter';
 import { GatewayRoute, GatewayRouteProps } from './route';
 import { propError, show } from '../errors';
+import { claimRoute, releaseClaims } from '../internal/claims';
 import { enumProblem } from '../internal/enums';
 
 /** How a path match compares (`matches[].path.type`). */
@@ -186,10 +187,17 @@ export class HttpRoute extends GatewayRoute {
    */
   constructor(scope: Construct, id: string, props: HttpRouteProps) {
     super(scope, id, 'HttpRoute', 'HTTPRoute', props);
-    this.hostnames = checkHostnames(this.constructKind, this, props.hostnames, false, 16);
-    if (props.rules !== undefined) {
-      if (!Array.isArray(props.rules)) throw propError(this.constructKind, this, `rules ${show(props.rules)} must be a list of rules`);
-      props.rules.forEach(rule => this.addRule(rule));
+    try {
+      this.hostnames = checkHostnames(this.constructKind, this, props.hostnames, false, 16);
+      if (props.rules !== undefined) {
+        if (!Array.isArray(props.rules)) throw propError(this.constructKind, this, `rules ${show(props.rules)} must be a list of rules`);
+        props.rules.forEach(rule => this.addRule(rule));
+      }
+    } catch (e) {
+      // A route that refuses its props leaves nothing behind (as the Services do).
+      releaseClaims(this);
+      scope.node.tryRemoveChild(id);
+      throw e;
     }
     this.node.addValidation({ validate: () => this.rules.length === 0 ? [`HttpRoute '${this.node.path}': rules is empty; add a rule with backends (or a redirect) with rules: [...] or addRule()`] : [] });
   }
@@ -227,7 +235,6 @@ export class HttpRoute extends GatewayRoute {
     if (redirects && rule.backends !== undefined && rule.backends.length > 0) {
       throw fail(`${at} has a redirect filter and backends; a redirect answers the client itself, so remove the backends (or the redirect)`);
     }
-    const backends = redirects ? [] : this._backends(rule.backends, at, true);
 
     for (const [prop, value] of [['requestTimeout', rule.requestTimeout], ['backendRequestTimeout', rule.backendRequestTimeout]] as const) {
       const problem = durationProblem(`${at}.${prop}`, value);
@@ -242,7 +249,9 @@ export class HttpRoute extends GatewayRoute {
       ...(request !== undefined ? { request: gatewayDuration(request) } : {}),
       ...(backendRequest !== undefined ? { backendRequest: gatewayDuration(backendRequest) } : {}),
     } : undefined;
+    const backends = redirects ? [] : this._backends(rule.backends, at, true);
 
+    this.claimMatches(matches.length > 0 ? matches : [{ path: { type: 'PathPrefix', value: '/' } }]);
     this.matchCount += Math.max(matches.length, 1);
     this.rules.push({
       ...(rule.name !== undefined ? { name: rule.name } : {}),
@@ -258,6 +267,26 @@ export class HttpRoute extends GatewayRoute {
       ...(this.hostnames !== undefined ? { hostnames: this.hostnames } : {}),
       rules: Lazy.any({ produce: () => this.rules }),
     };
+  }
+
+  /**
+   * One host and match per Gateway listener in the App: the Gateway would serve only one of
+   * them. A path-only match has the key `IngressFronted({ gateway })` claims, so the two collide.
+   */
+  private claimMatches(matches: any[]): void {
+    for (const parent of this._parentRefs) {
+      const where = `${parent.kind === 'Gateway' ? 'gateway' : parent.kind} ${parent.namespace ?? this.namespace ?? ''}/${parent.name}#${parent.sectionName ?? ''}${parent.port !== undefined ? `:${parent.port}` : ''}`;
+      for (const host of this.hostnames ?? [undefined]) {
+        for (const match of matches) {
+          const path = match.path ?? { type: 'PathPrefix', value: '/' };
+          const rest = [match.method, JSON.stringify(match.headers ?? []), JSON.stringify(match.queryParams ?? [])];
+          const extra = match.method === undefined && match.headers === undefined && match.queryParams === undefined ? '' : ` ${rest.join(' ')}`;
+          const pathType = path.type === 'PathPrefix' ? 'Prefix' : path.type;
+          claimRoute(this.constructKind, this, `${where} ${host ?? '*'} ${path.value} ${pathType}${extra}`,
+            `host ${show(host ?? '(any)')} path ${show(path.value)} (${path.type}${extra ? ', with the same method, headers and query' : ''}) on ${parent.kind} ${show(parent.name)}`);
+        }
+      }
+    }
   }
 
   private renderMatch(match: HttpRouteMatch, at: string): any {

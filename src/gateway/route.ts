@@ -69,6 +69,11 @@ export abstract class GatewayRoute extends Construct {
 
   /** The construct's class name, in messages. */
   protected readonly constructKind: string;
+  /**
+   * The parentRefs as written.
+   * @internal
+   */
+  protected readonly _parentRefs: any[];
   private readonly writeGrants: boolean;
   private readonly grants = new Map<string, ReferenceGrant>();
 
@@ -87,6 +92,7 @@ export abstract class GatewayRoute extends Construct {
     checkMetadata(constructKind, this, props.metadata);
     this.writeGrants = props.writeReferenceGrants ?? true;
     const parentRefs = renderParents(constructKind, this, props.parents);
+    this._parentRefs = parentRefs;
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: GATEWAY_API_VERSION,
       kind: routeKind,

@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { HttpMethod, HttpPathMatchType, HttpRoute, HttpRouteFilter, InternalService, RouteBackend, ValueMatchType } from '../../src';
+import { HttpMethod, HttpPathMatchType, HttpRoute, HttpRouteFilter, IngressFronted, InternalService, RouteBackend, ValueMatchType } from '../../src';
 import { newChart, ofKind, synth } from '../util';
 
 function api(chart: any, id = 'Api', namespace?: string, ports = [{ port: 80, targetPort: 8080 }]) {
@@ -196,5 +196,25 @@ describe('GatewayRoute.acknowledge', () => {
     expect(ofKind(synth(chart), 'HTTPRoute')[0].metadata.annotations).toEqual({ 'ack.cdk8s-expose/ingress-without-tls': 'the platform Gateway\'s https listener terminates TLS' });
     expect(() => route.acknowledge('no-such-rule', 'x')).toThrow(/HttpRoute 'test\/Route': acknowledge: there is no rule "no-such-rule"/);
     expect(() => route.acknowledge('ingress-without-tls', ' ')).toThrow(/acknowledge\('ingress-without-tls'\): a reason is required/);
+  });
+});
+
+describe('HttpRoute collisions in the App', () => {
+  const props = (sectionName: string, path = '/') => ({
+    parents: [{ ...gateway, sectionName }], hostnames: ['shop.example.com'], rules: [{ matches: [{ path }], backends: [RouteBackend.fromServiceName('web', 80)] }],
+  });
+  test('a second route for one host and path on one listener is refused, and leaves nothing behind', () => {
+    const chart = newChart();
+    new HttpRoute(chart, 'A', props('https'));
+    expect(() => new HttpRoute(chart, 'B', props('https'))).toThrow(/HttpRoute 'test\/B': host "shop.example.com" path "\/" \(PathPrefix\) on Gateway "public" is already claimed by HttpRoute 'test\/A'/);
+    expect(chart.node.tryFindChild('B')).toBeUndefined();
+    new HttpRoute(chart, 'B', props('https', '/b'));
+    new HttpRoute(chart, 'Redirect', props('http'));
+    expect(ofKind(synth(chart), 'HTTPRoute')).toHaveLength(3);
+  });
+  test('an HttpRoute and an IngressFronted with a gateway claim the same key', () => {
+    const chart = newChart();
+    new IngressFronted(chart, 'Web', { selectLabels: { app: 'web' }, ports: [{ port: 80 }], host: 'shop.example.com', gateway: { ...gateway, sectionName: 'https' } });
+    expect(() => new HttpRoute(chart, 'B', props('https'))).toThrow(/is already claimed by IngressFronted 'test\/Web'/);
   });
 });

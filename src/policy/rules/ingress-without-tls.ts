@@ -11,7 +11,8 @@ export const ingressWithoutTls: Rule = {
   // either way: a warning, never an error.
   severity: (stage, object) => {
     const severity = productionOnly(stage);
-    return severity !== undefined && isGatewayRoute(object as HttpEntryInfo) && !(object as GatewayRouteEntry).listenersKnown ? Severity.WARNING : severity;
+    const unconfirmed = isGatewayRoute(object as HttpEntryInfo) && !(object as GatewayRouteEntry).listenersKnown;
+    return severity !== undefined && unconfirmed ? Severity.WARNING : severity;
   },
   check(model) {
     return model.entries
