@@ -7,6 +7,7 @@ import { ExposureScope } from './exposure-scope';
 import { claimNodePort } from './internal/claims';
 import { NODE_PORT_MAX, NODE_PORT_MIN } from './port-checks';
 import { LoadBalancerScheme } from './presets/common';
+import { mergeWithUser } from './presets/context';
 import { LoadBalancerProfile } from './presets/load-balancer-profile';
 import { SourceRanges } from './source-ranges';
 import { checkQualifiedName, isPrivateCidr } from './validation/names';
@@ -118,9 +119,7 @@ export class PublicService extends ExposedService {
       && this.sourceRanges.cidrList.every(isPrivateCidr)) {
       throw propError(this.constructKind, this, `the ${props.profile.provider} profile is internet-facing but sourceRanges ${show(this.sourceRanges.cidrList)} are all private addresses, which the internet cannot come from; use scheme LoadBalancerScheme.INTERNAL`);
     }
-    for (const [key, value] of Object.entries(props.profile?.annotations ?? {})) {
-      this.metadata.addAnnotation(key, value);
-    }
+    if (props.profile !== undefined) this.applyProfile(props.profile, props);
     if (props.loadBalancerClass !== undefined) {
       const problem = typeof props.loadBalancerClass === 'string' ? checkQualifiedName(props.loadBalancerClass) : 'is not a string';
       if (problem || !props.loadBalancerClass.includes('/')) {
@@ -152,6 +151,22 @@ export class PublicService extends ExposedService {
       allocateLoadBalancerNodePorts: props.allocateLoadBalancerNodePorts,
       healthCheckNodePort: props.healthCheckNodePort,
     });
+  }
+
+  /**
+   * The profile's annotations for this Service (its ports, source ranges and traffic policy),
+   * next to the user's own: a contradiction is refused, naming both values.
+   */
+  private applyProfile(profile: LoadBalancerProfile, props: PublicServiceProps): void {
+    const resolution = profile._resolve({
+      ports: this.exposedPorts.map(p => ({ port: p.port, name: p.name, protocol: p.protocol })),
+      sourceRanges: this.sourceRanges.isAnywhere ? undefined : [...this.sourceRanges.cidrList],
+      externalTrafficPolicy: props.externalTrafficPolicy,
+    });
+    const merged = mergeWithUser(profile.provider, resolution.annotations, props.metadata?.annotations, 'metadata.annotations');
+    const problems = [...resolution.problems, ...merged.problems];
+    if (problems.length > 0) throw propError(this.constructKind, this, `profile ${profile.provider}: ${problems.join('; ')}`);
+    for (const [key, value] of Object.entries(merged.annotations)) this.metadata.addAnnotation(key, value);
   }
 
   /**

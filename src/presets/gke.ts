@@ -5,6 +5,8 @@
  * kubernetes/ingress-gce pkg/l4/annotations, pkg/l4/address/to_use.go, pkg/annotations/ingress.go,
  * pkg/utils/utils.go (IsGCEIngress), pkg/negannotation/negannotation.go.
  */
+import { EXPOSURE_ANNOTATION } from '../annotations';
+import { ExposureScope } from '../exposure-scope';
 import { checkBoolean, checkEnumValue, checkIdList, checkScheme, presetError } from './checks';
 import { GcpNetworkTier, LoadBalancerScheme } from './common';
 import { IngressContext, Resolution, TlsSource } from './context';
@@ -30,7 +32,9 @@ export function gcpSpec(options: GcpOptions): ProfileSpec {
   if (scheme === LoadBalancerScheme.INTERNAL) {
     if (options.networkTier !== undefined) throw presetError(f, 'networkTier applies to external load balancers only; remove it or use scheme INTERNET_FACING');
     if (options.backendServiceBased !== undefined) throw presetError(f, 'backendServiceBased applies to external load balancers only (internal ones are always backend-service based)');
-    if (!useClass) a[GKE_LB_TYPE] = 'Internal';
+    // With the class GKE reads no type annotation; the library's own marker tells reports it is internal.
+    if (useClass) a[EXPOSURE_ANNOTATION] = ExposureScope.VPC;
+    else a[GKE_LB_TYPE] = 'Internal';
     if (options.globalAccess) a[GKE_ILB_GLOBAL_ACCESS] = 'true';
     if (options.subnet !== undefined) {
       const problem = checkDns1123Label(options.subnet);

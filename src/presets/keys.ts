@@ -82,9 +82,6 @@ export const INTERNAL_SERVICE_MARKERS: ReadonlyArray<readonly [string, (value: s
   [`${DIGITALOCEAN}network`, v => v === 'INTERNAL'],
 ];
 
-/** `spec.loadBalancerClass` values that make a load balancer internal (the model reads this). */
-export const INTERNAL_LOAD_BALANCER_CLASSES: ReadonlyArray<string> = [GKE_CLASS_INTERNAL];
-
 /** The Ingress annotations that make the entry internal, per controller (the model reads this). */
 export const INTERNAL_INGRESS_MARKERS: ReadonlyArray<readonly [string, (value: string) => boolean]> = [
   [`${AWS_INGRESS}scheme`, v => v === 'internal'],
