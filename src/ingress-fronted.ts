@@ -265,6 +265,7 @@ export class IngressFronted extends ExposedService {
       throw propError(this.constructKind, this, `controller ${this.controller!.controller}: ${resolution.problems.join('; ')}`);
     }
     this.addControllerServiceAnnotations(resolution?.serviceAnnotations, props.metadata?.annotations);
+    if (resolution?.secretless) this.tlsSecretName = undefined;
     const presetAnnotations = { ...resolution?.annotations, ...tlsAnnotations };
     if (props.sharedIngress !== undefined) {
       const shared = props.sharedIngress;

@@ -107,7 +107,7 @@ export class IngressTls {
   /**
    * The Secret that holds the certificate.
    *
-   * @default - derived from the host (`api.example.com` gives `api-example-com-tls`)
+   * @default - derived from the host (`api.example.com` gives `api-example-com-tls`); none with `fromController()`
    */
   public readonly secretName?: string;
 

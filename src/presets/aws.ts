@@ -181,7 +181,8 @@ export function awsAlbSpec(options: AwsAlbIngressOptions): ControllerSpec {
     if (options.certificateArns?.length) annotations[`${p}certificate-arn`] = options.certificateArns.join(',');
     if (options.sslRedirect ?? true) annotations[`${p}ssl-redirect`] = '443';
     if (options.sslPolicy !== undefined) annotations[`${p}ssl-policy`] = options.sslPolicy;
-    return { annotations, problems };
+    // Certificates come from ACM (by ARN or discovered by host); the controller reads no Secret.
+    return { annotations, problems, secretless: true };
   };
   return { controller: 'aws-alb', className, scheme, annotations: base, resolve };
 }

@@ -49,6 +49,11 @@ export interface Resolution {
   readonly serviceAnnotations?: Record<string, string>;
   /** What makes the combination wrong, each naming the option and the fix. */
   readonly problems: string[];
+  /**
+   * The controller never reads a TLS Secret (it takes certificates from its cloud): the
+   * Ingress lists the TLS host without a Secret name.
+   */
+  readonly secretless?: boolean;
 }
 
 /**

@@ -151,6 +151,8 @@ describe('awsAlb', () => {
       [`${A}ssl-redirect`]: '443',
       [`${A}ssl-policy`]: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
     });
+    expect(ingress.spec.tls).toEqual([{ hosts: ['api.example.com'] }]);
+    expect(api.tlsSecretName).toBeUndefined();
     expect(api.exposure).toBe(ExposureScope.VPC);
   });
 

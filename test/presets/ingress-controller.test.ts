@@ -124,4 +124,10 @@ describe('Gateway API', () => {
     expect(() => fronted({ gateway: { name: 'Public' } })).toThrow(/gateway.name "Public" must be a DNS-1123 subdomain/);
     expect(() => fronted({ gateway: { name: 'public' }, pathType: kplus.HttpIngressPathType.IMPLEMENTATION_SPECIFIC })).toThrow(/IMPLEMENTATION_SPECIFIC has no HTTPRoute equivalent/);
   });
+
+  test('refuses a certificate choice a Gateway route would drop (it belongs to the Gateway listener)', () => {
+    expect(() => fronted({ gateway: { name: 'public' }, tls: IngressTls.certManager({ clusterIssuer: 'le' }) })).toThrow(/tls IngressTls.certManager\(...\) does not apply to a Gateway route: the certificate belongs to the Gateway's HTTPS listener/);
+    expect(() => fronted({ gateway: { name: 'public' }, tls: IngressTls.fromSecret('api-tls') })).toThrow(/tls IngressTls.fromSecret\(...\) does not apply to a Gateway route/);
+    expect(fronted({ gateway: { name: 'public' }, tls: IngressTls.disabled() }).route.metadata.annotations).toBeUndefined();
+  });
 });
