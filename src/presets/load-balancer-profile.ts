@@ -197,7 +197,7 @@ export interface AzureOptions {
   readonly healthProbePath?: string;
   /**
    * The TCP idle timeout in minutes (4-100).
-   * @default - Azure's default (4 minutes)
+   * @default - Azure's default
    */
   readonly idleTimeoutMinutes?: number;
 }
