@@ -9,10 +9,10 @@ import {
   checkArns, checkAttributes, checkBoolean, checkEnumValue, checkHttpPath, checkIdList, checkPortNumbers, checkScheme, presetError,
 } from './checks';
 import { AwsBackendProtocol, AwsTargetType, HealthCheckProtocol, LoadBalancerScheme } from './common';
-import { IngressContext, Resolution, ServiceContext, TlsSource, renderMap } from './context';
-import type { AwsAlbIngressOptions, ControllerSpec } from './ingress-controller';
+import { ControllerSpec, IngressContext, ProfileSpec, renderMap, Resolution, ServiceContext, TlsSource } from './context';
+import type { AwsAlbIngressOptions } from './ingress-controller';
 import { AWS_INGRESS, AWS_NLB_CLASS, AWS_SERVICE } from './keys';
-import type { AwsNlbOptions, HealthCheckOptions, ProfileSpec } from './load-balancer-profile';
+import type { AwsNlbOptions, HealthCheckOptions } from './load-balancer-profile';
 import { checkCidr, checkDns1123Subdomain } from '../validation/names';
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;

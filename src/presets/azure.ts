@@ -6,9 +6,9 @@
  */
 import { checkEnumValue, checkHttpPath, checkScheme, presetError } from './checks';
 import { HealthCheckProtocol, LoadBalancerScheme } from './common';
-import { Resolution, ServiceContext } from './context';
+import { ProfileSpec, Resolution, ServiceContext } from './context';
 import { AZURE, AZURE_INTERNAL } from './keys';
-import type { AzureOptions, ProfileSpec } from './load-balancer-profile';
+import type { AzureOptions } from './load-balancer-profile';
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 

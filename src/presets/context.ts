@@ -3,6 +3,7 @@
  * library. A preset resolves to the annotations that make its options effective on that object,
  * or to problems that name what contradicts and what to do.
  */
+import { LoadBalancerScheme } from './common';
 import { AWS_INGRESS, AWS_SERVICE } from './keys';
 
 /** One Service port, as the preset sees it. */
@@ -115,4 +116,26 @@ export function mergeWithUser(presetName: string, preset: Record<string, string>
     problems.push(`${userProp} ${key} is ${JSON.stringify(own)} but the ${presetName} preset sets ${JSON.stringify(value)}; remove the annotation or change the preset's option`);
   }
   return { annotations, problems };
+}
+
+/** What a provider file builds for a profile. Private to the library. */
+export interface ProfileSpec {
+  readonly provider: string;
+  readonly scheme: LoadBalancerScheme;
+  /** The annotations that do not depend on the Service. */
+  readonly annotations: Record<string, string>;
+  readonly loadBalancerClass?: string;
+  /** The annotations for this Service, or what makes the combination wrong. */
+  readonly resolve: (service: ServiceContext) => Resolution;
+}
+
+/** What a provider file builds for a controller preset. Private to the library. */
+export interface ControllerSpec {
+  readonly controller: string;
+  readonly className?: string;
+  readonly scheme: LoadBalancerScheme;
+  /** The annotations that do not depend on the route. */
+  readonly annotations: Record<string, string>;
+  /** The annotations for this route (its host and TLS), or what makes the combination wrong. */
+  readonly resolve: (route: IngressContext) => Resolution;
 }

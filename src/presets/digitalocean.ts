@@ -7,9 +7,9 @@
 import { healthCheckAnnotations } from './aws';
 import { checkBoolean, checkEnumValue, checkScheme, presetError } from './checks';
 import { DigitalOceanLoadBalancerType, DigitalOceanProtocol, LoadBalancerScheme } from './common';
-import { Resolution, ServiceContext } from './context';
+import { ProfileSpec, Resolution, ServiceContext } from './context';
 import { DIGITALOCEAN } from './keys';
-import type { DigitalOceanOptions, ProfileSpec } from './load-balancer-profile';
+import type { DigitalOceanOptions } from './load-balancer-profile';
 
 export function digitalOceanSpec(options: DigitalOceanOptions): ProfileSpec {
   const f = 'LoadBalancerProfile.digitalOcean';

@@ -9,14 +9,14 @@ import { EXPOSURE_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
 import { checkBoolean, checkEnumValue, checkIdList, checkScheme, presetError } from './checks';
 import { GcpNetworkTier, LoadBalancerScheme } from './common';
-import { IngressContext, Resolution, TlsSource } from './context';
-import type { ControllerSpec, GceIngressOptions } from './ingress-controller';
+import { ControllerSpec, IngressContext, ProfileSpec, Resolution, TlsSource } from './context';
+import type { GceIngressOptions } from './ingress-controller';
 import {
   CERT_MANAGER_EDIT_IN_PLACE, GCE_ALLOW_HTTP, GCE_FRONTEND_CONFIG, GCE_GLOBAL_STATIC_IP, GCE_MANAGED_CERTS, GCE_PRE_SHARED_CERT,
   GCE_REGIONAL_STATIC_IP, GKE_CLASS_EXTERNAL, GKE_CLASS_INTERNAL, GKE_ILB_GLOBAL_ACCESS, GKE_ILB_SUBNET, GKE_LB_TYPE, GKE_NEG,
   GKE_NETWORK_TIER, GKE_RBS, GKE_STATIC_ADDRESSES, INGRESS_CLASS,
 } from './keys';
-import type { GcpOptions, ProfileSpec } from './load-balancer-profile';
+import type { GcpOptions } from './load-balancer-profile';
 import { checkDns1123Label } from '../validation/names';
 
 export function gcpSpec(options: GcpOptions): ProfileSpec {

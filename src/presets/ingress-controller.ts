@@ -1,7 +1,7 @@
 import { awsAlbSpec } from './aws';
 import { checkScheme, genericAnnotations, presetError } from './checks';
 import { AwsTargetType, LoadBalancerScheme } from './common';
-import { IngressContext, Resolution } from './context';
+import { ControllerSpec, IngressContext, Resolution } from './context';
 import { gceSpec } from './gke';
 import { nginxSpec } from './nginx';
 import { traefikSpec } from './traefik';
@@ -160,17 +160,6 @@ export interface GenericIngressOptions {
    * @default LoadBalancerScheme.INTERNET_FACING
    */
   readonly scheme?: LoadBalancerScheme;
-}
-
-/** What a provider file builds for a controller preset. Private to the library. */
-export interface ControllerSpec {
-  readonly controller: string;
-  readonly className?: string;
-  readonly scheme: LoadBalancerScheme;
-  /** The annotations that do not depend on the route. */
-  readonly annotations: Record<string, string>;
-  /** The annotations for this route (its host and TLS), or what makes the combination wrong. */
-  readonly resolve: (route: IngressContext) => Resolution;
 }
 
 /**

@@ -2,7 +2,7 @@ import { awsNlbSpec } from './aws';
 import { azureSpec } from './azure';
 import { checkScheme, genericAnnotations } from './checks';
 import { AwsBackendProtocol, AwsTargetType, DigitalOceanLoadBalancerType, DigitalOceanProtocol, GcpNetworkTier, HealthCheckProtocol, LoadBalancerScheme } from './common';
-import { Resolution, ServiceContext } from './context';
+import { ProfileSpec, Resolution, ServiceContext } from './context';
 import { digitalOceanSpec } from './digitalocean';
 import { gcpSpec } from './gke';
 
@@ -260,17 +260,6 @@ export interface GenericLoadBalancerOptions {
    * @default - the cluster's default implementation
    */
   readonly loadBalancerClass?: string;
-}
-
-/** What a provider file builds for a profile. Private to the library. */
-export interface ProfileSpec {
-  readonly provider: string;
-  readonly scheme: LoadBalancerScheme;
-  /** The annotations that do not depend on the Service. */
-  readonly annotations: Record<string, string>;
-  readonly loadBalancerClass?: string;
-  /** The annotations for this Service, or what makes the combination wrong. */
-  readonly resolve: (service: ServiceContext) => Resolution;
 }
 
 /**

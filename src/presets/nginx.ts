@@ -5,8 +5,8 @@
  */
 import { checkBoolean, presetError } from './checks';
 import { LoadBalancerScheme } from './common';
-import { IngressContext, Resolution, TlsSource } from './context';
-import type { ControllerSpec, NginxIngressOptions } from './ingress-controller';
+import { ControllerSpec, IngressContext, Resolution, TlsSource } from './context';
+import type { NginxIngressOptions } from './ingress-controller';
 import { NGINX } from './keys';
 import { checkCidr, checkDns1123Subdomain } from '../validation/names';
 

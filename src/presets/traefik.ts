@@ -6,8 +6,8 @@
  */
 import { presetError } from './checks';
 import { LoadBalancerScheme } from './common';
-import { IngressContext, Resolution, TlsSource } from './context';
-import type { ControllerSpec, TraefikIngressOptions } from './ingress-controller';
+import { ControllerSpec, IngressContext, Resolution, TlsSource } from './context';
+import type { TraefikIngressOptions } from './ingress-controller';
 import { TRAEFIK } from './keys';
 import { checkDns1123Subdomain } from '../validation/names';
 

@@ -9,10 +9,22 @@ const ARN = 'arn:aws:acm:eu-west-1:123456789012:certificate/abcd-1234';
 const P = 'service.beta.kubernetes.io/aws-load-balancer-';
 const A = 'alb.ingress.kubernetes.io/';
 
-function nlb(profile: LoadBalancerProfile, { ports = [{ port: 443 }], sourceRanges = SourceRanges.anywhere(), annotations = undefined as any, externalTrafficPolicy = undefined as any } = {}) {
+interface NlbCase {
+  readonly ports?: Array<{ port: number }>;
+  readonly sourceRanges?: SourceRanges;
+  readonly annotations?: Record<string, string>;
+  readonly externalTrafficPolicy?: TrafficPolicy;
+}
+
+function nlb(profile: LoadBalancerProfile, nlbCase: NlbCase = {}) {
+  const { ports = [{ port: 443 }], sourceRanges = SourceRanges.anywhere(), annotations, externalTrafficPolicy } = nlbCase;
   const chart = newChart();
   const svc = new PublicService(chart, 'Lb', {
-    selector: kplus.Pods.select(chart, 'P', { labels: { app: 'a' } }), ports, sourceRanges, profile, externalTrafficPolicy,
+    selector: kplus.Pods.select(chart, 'P', { labels: { app: 'a' } }),
+    ports,
+    sourceRanges,
+    profile,
+    externalTrafficPolicy,
     metadata: annotations ? { annotations } : undefined,
   });
   const manifests = synth(chart);
@@ -70,7 +82,8 @@ describe('awsNlb', () => {
   });
 
   test('TLS ports follow the Service: the named ports, checked against its ports', () => {
-    const { annotations } = nlb(LoadBalancerProfile.awsNlb({ scheme: LoadBalancerScheme.INTERNET_FACING, certificateArns: [ARN], tlsPorts: [8883] }), { ports: [{ port: 8883 }] });
+    const profile = LoadBalancerProfile.awsNlb({ scheme: LoadBalancerScheme.INTERNET_FACING, certificateArns: [ARN], tlsPorts: [8883] });
+    const { annotations } = nlb(profile, { ports: [{ port: 8883 }] });
     expect(annotations[`${P}ssl-ports`]).toBe('8883');
   });
 
@@ -83,12 +96,19 @@ describe('awsNlb', () => {
 
   test('subnets with EIP allocations (internet-facing), private addresses (internal), a name, security groups, target group attributes', () => {
     const pub = nlb(LoadBalancerProfile.awsNlb({
-      scheme: LoadBalancerScheme.INTERNET_FACING, subnets: ['subnet-a', 'subnet-b'], eipAllocations: ['eipalloc-1', 'eipalloc-2'],
-      loadBalancerName: 'shop-edge', securityGroups: ['sg-123'], targetGroupAttributes: { 'deregistration_delay.timeout_seconds': '30' },
+      scheme: LoadBalancerScheme.INTERNET_FACING,
+      subnets: ['subnet-a', 'subnet-b'],
+      eipAllocations: ['eipalloc-1', 'eipalloc-2'],
+      loadBalancerName: 'shop-edge',
+      securityGroups: ['sg-123'],
+      targetGroupAttributes: { 'deregistration_delay.timeout_seconds': '30' },
     })).annotations;
     expect(pub).toMatchObject({
-      [`${P}subnets`]: 'subnet-a,subnet-b', [`${P}eip-allocations`]: 'eipalloc-1,eipalloc-2', [`${P}name`]: 'shop-edge',
-      [`${P}security-groups`]: 'sg-123', [`${P}target-group-attributes`]: 'deregistration_delay.timeout_seconds=30',
+      [`${P}subnets`]: 'subnet-a,subnet-b',
+      [`${P}eip-allocations`]: 'eipalloc-1,eipalloc-2',
+      [`${P}name`]: 'shop-edge',
+      [`${P}security-groups`]: 'sg-123',
+      [`${P}target-group-attributes`]: 'deregistration_delay.timeout_seconds=30',
     });
     const internal = nlb(LoadBalancerProfile.awsNlb({ scheme: LoadBalancerScheme.INTERNAL, subnets: ['subnet-a'], privateIpv4Addresses: ['10.0.1.10'] }), { sourceRanges: SourceRanges.cidrs(['10.0.0.0/8']) }).annotations;
     expect(internal[`${P}private-ipv4-addresses`]).toBe('10.0.1.10');
@@ -125,7 +145,8 @@ describe('awsNlb', () => {
   });
 
   test('traffic policy Local is accepted with instance targets', () => {
-    const { service } = nlb(LoadBalancerProfile.awsNlb({ scheme: LoadBalancerScheme.INTERNET_FACING, targetType: AwsTargetType.INSTANCE }), { externalTrafficPolicy: TrafficPolicy.LOCAL });
+    const profile = LoadBalancerProfile.awsNlb({ scheme: LoadBalancerScheme.INTERNET_FACING, targetType: AwsTargetType.INSTANCE });
+    const { service } = nlb(profile, { externalTrafficPolicy: TrafficPolicy.LOCAL });
     expect(service.spec.externalTrafficPolicy).toBe('Local');
   });
 });
@@ -133,8 +154,13 @@ describe('awsNlb', () => {
 describe('awsAlb', () => {
   test('TLS on: HTTP and HTTPS listeners, certificate, redirect, TLS policy, inbound CIDRs, health check, attributes, group', () => {
     const { ingress, api, manifests } = alb(IngressController.awsAlb({
-      scheme: LoadBalancerScheme.INTERNAL, targetType: AwsTargetType.IP, certificateArns: [ARN], groupName: 'shop',
-      sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06', allowSourceRanges: ['10.0.0.0/8'], healthCheckPath: '/healthz',
+      scheme: LoadBalancerScheme.INTERNAL,
+      targetType: AwsTargetType.IP,
+      certificateArns: [ARN],
+      groupName: 'shop',
+      sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+      allowSourceRanges: ['10.0.0.0/8'],
+      healthCheckPath: '/healthz',
       loadBalancerAttributes: { 'idle_timeout.timeout_seconds': '120' },
     }));
     expect(manifests).toMatchSnapshot();
@@ -171,7 +197,8 @@ describe('awsAlb', () => {
   });
 
   test('refuses certificates, a redirect or a TLS policy without TLS, and a TLS Secret or cert-manager the ALB never reads', () => {
-    expect(() => alb(IngressController.awsAlb({ scheme: LoadBalancerScheme.INTERNET_FACING, certificateArns: [ARN] }), { tls: IngressTls.disabled() }))
+    const withCertificates = IngressController.awsAlb({ scheme: LoadBalancerScheme.INTERNET_FACING, certificateArns: [ARN] });
+    expect(() => alb(withCertificates, { tls: IngressTls.disabled() }))
       .toThrow(/IngressFronted '.*Api': controller aws-alb: the awsAlb preset has certificateArns but the route has no TLS/);
     expect(() => alb(IngressController.awsAlb({ scheme: LoadBalancerScheme.INTERNET_FACING, sslRedirect: true }), { tls: IngressTls.disabled() })).toThrow(/sslRedirect true but the route has no TLS/);
     expect(() => alb(IngressController.awsAlb({ scheme: LoadBalancerScheme.INTERNET_FACING, sslPolicy: 'ELBSecurityPolicy-2016-08' }), { tls: IngressTls.disabled() })).toThrow(/sslPolicy but the route has no TLS/);

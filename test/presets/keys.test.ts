@@ -1,5 +1,5 @@
-import { INTERNAL_INGRESS_MARKERS, INTERNAL_SERVICE_MARKERS, PROVIDER_PREFIXES } from '../../src/presets/keys';
 import { serviceExposure } from '../../src/model/model';
+import { INTERNAL_INGRESS_MARKERS, INTERNAL_SERVICE_MARKERS, PROVIDER_PREFIXES } from '../../src/presets/keys';
 
 describe('key registry', () => {
   test('every provider prefix names a provider', () => {
