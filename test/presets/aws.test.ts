@@ -94,6 +94,18 @@ describe('awsNlb', () => {
       .toThrow(/tlsPorts 9443 is not a port of the Service \(443\)/);
   });
 
+  test('a Service whose ports come later (addPort) is checked at synth', () => {
+    const chart = newChart();
+    const svc = new PublicService(chart, 'Lb', {
+      selector: kplus.Pods.select(chart, 'P', { labels: { app: 'a' } }), ports: [], sourceRanges: SourceRanges.anywhere(),
+      profile: LoadBalancerProfile.awsNlb({ scheme: LoadBalancerScheme.INTERNET_FACING, certificateArns: [ARN] }),
+    });
+    svc.addPort({ port: 8883, name: 'mqtt' });
+    expect(() => synth(chart)).toThrow(/PublicService 'test\/Lb': profile aws-nlb: certificateArns terminate TLS on port 443 by default, but the Service has no port 443 \(ports 8883\)/);
+    svc.addPort({ port: 443, name: 'tls' });
+    expect(theService(synth(chart)).metadata.annotations[`${P}ssl-ports`]).toBe('443');
+  });
+
   test('subnets with EIP allocations (internet-facing), private addresses (internal), a name, security groups, target group attributes', () => {
     const pub = nlb(LoadBalancerProfile.awsNlb({
       scheme: LoadBalancerScheme.INTERNET_FACING,
