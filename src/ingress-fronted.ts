@@ -260,6 +260,9 @@ export class IngressFronted extends ExposedService {
     }
 
     const backend = kplus.IngressBackend.fromService(this.service, { port: backendPort });
+    if (tlsSource === TlsSource.CONTROLLER && this.controller === undefined) {
+      throw propError(this.constructKind, this, 'tls IngressTls.fromController() needs a controller preset that supplies the certificate (IngressController.awsAlb, .gce with certificates, .traefik with certResolver, or .generic for another); without one the Ingress would list a host with no certificate');
+    }
     const resolution = this.controller?._resolve({ host: props.host, tls: tlsSource });
     if (resolution && resolution.problems.length > 0) {
       throw propError(this.constructKind, this, `controller ${this.controller!.controller}: ${resolution.problems.join('; ')}`);
@@ -281,7 +284,7 @@ export class IngressFronted extends ExposedService {
     }
 
     this.claimIngressRoute(props.className ?? this.controller?.className, props.host, pathType);
-    const merged = mergeWithUser(this.controller?.controller ?? 'TLS', presetAnnotations, props.ingressMetadata?.annotations, 'ingressMetadata.annotations');
+    const merged = mergeWithUser(this.controller?.controller ?? 'cert-manager', presetAnnotations, props.ingressMetadata?.annotations, 'ingressMetadata.annotations');
     if (merged.problems.length > 0) throw propError(this.constructKind, this, merged.problems.join('; '));
     this.ingress = newIngress(this, 'Ingress', {
       metadata: {

@@ -42,6 +42,23 @@ describe('TLS', () => {
   });
 });
 
+describe('IngressTls.fromController and your own annotations', () => {
+  test('fromController needs a controller preset; a generic one is trusted', () => {
+    expect(() => fronted({ tls: IngressTls.fromController() })).toThrow(/IngressFronted '.*Api': tls IngressTls.fromController\(\) needs a controller preset that supplies the certificate/);
+    expect(fronted({ tls: IngressTls.fromController(), controller: IngressController.generic({ className: 'haproxy' }) }).ingress.spec.tls).toEqual([{ hosts: ['api.example.com'] }]);
+  });
+  test('an issuer annotation of your own that differs from cert-manager\'s is refused with both values', () => {
+    expect(() => fronted({ tls: IngressTls.certManager({ clusterIssuer: 'le' }), ingressMetadata: { annotations: { 'cert-manager.io/cluster-issuer': 'other' } } }))
+      .toThrow(/ingressMetadata.annotations cert-manager.io\/cluster-issuer is "other" but the cert-manager preset sets "le"/);
+  });
+  test('a SharedIngress refuses a route whose preset annotation contradicts the Ingress\'s own', () => {
+    const chart = newChart();
+    const edge = new SharedIngress(chart, 'Edge', { controller: IngressController.nginx(), metadata: { annotations: { 'nginx.ingress.kubernetes.io/ssl-redirect': 'false' } } });
+    expect(() => new IngressFronted(chart, 'Web', { selector: kplus.Pods.select(chart, 'P', { labels: { app: 'a' } }), ports: [{ port: 80 }], host: 'shop.example.com', sharedIngress: edge }))
+      .toThrow(/metadata.annotations nginx.ingress.kubernetes.io\/ssl-redirect is "false" but the ingress-nginx preset sets "true"/);
+  });
+});
+
 describe('SharedIngress', () => {
   test('several IngressFronted share one Ingress: rules, TLS hosts, one controller', () => {
     // GIVEN
