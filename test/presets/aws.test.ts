@@ -97,7 +97,9 @@ describe('awsNlb', () => {
   test('a Service whose ports come later (addPort) is checked at synth', () => {
     const chart = newChart();
     const svc = new PublicService(chart, 'Lb', {
-      selector: kplus.Pods.select(chart, 'P', { labels: { app: 'a' } }), ports: [], sourceRanges: SourceRanges.anywhere(),
+      selector: kplus.Pods.select(chart, 'P', { labels: { app: 'a' } }),
+      ports: [],
+      sourceRanges: SourceRanges.anywhere(),
       profile: LoadBalancerProfile.awsNlb({ scheme: LoadBalancerScheme.INTERNET_FACING, certificateArns: [ARN] }),
     });
     svc.addPort({ port: 8883, name: 'mqtt' });
