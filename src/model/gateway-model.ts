@@ -6,6 +6,7 @@
  */
 import { EXPOSURE_ANNOTATION, TLS_INTENT_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
+import { INTERNAL_SERVICE_MARKERS } from '../presets/keys';
 import type { ExposureModel, HttpEntryInfo, ObjectRef, RouteInfo } from './model';
 
 /** The API group of Gateway API. */
@@ -93,12 +94,13 @@ export interface GatewayRouteFields {
 /** A route entry that has Gateway API fields. */
 export type GatewayRouteEntry = HttpEntryInfo & GatewayRouteFields;
 
-/** Internal load balancer annotations that Gateway implementations pass to the Service they create. */
-const INTERNAL_GATEWAY_ANNOTATIONS: Array<[string, (v: string) => boolean]> = [
-  ['service.beta.kubernetes.io/aws-load-balancer-scheme', v => v === 'internal'],
-  ['service.beta.kubernetes.io/aws-load-balancer-internal', v => v === 'true'],
-  ['networking.gke.io/load-balancer-type', v => v.toLowerCase() === 'internal'],
-  ['service.beta.kubernetes.io/azure-load-balancer-internal', v => v === 'true'],
+/**
+ * A Gateway's `spec.infrastructure.annotations` go on the load balancer Service its
+ * implementation creates, so the Service markers of the presets (one registry) tell an internal
+ * Gateway, as does the library's own exposure annotation.
+ */
+const INTERNAL_GATEWAY_ANNOTATIONS: ReadonlyArray<readonly [string, (value: string) => boolean]> = [
+  ...INTERNAL_SERVICE_MARKERS,
   [EXPOSURE_ANNOTATION, v => v === 'vpc'],
 ];
 
