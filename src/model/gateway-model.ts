@@ -6,8 +6,8 @@
  */
 import { EXPOSURE_ANNOTATION, TLS_INTENT_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
-import { INTERNAL_SERVICE_MARKERS } from '../presets/keys';
 import type { ExposureModel, HttpEntryInfo, ObjectRef, RouteInfo } from './model';
+import { INTERNAL_SERVICE_MARKERS } from '../presets/keys';
 
 /** The API group of Gateway API. */
 export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';

@@ -4,8 +4,8 @@
  */
 import { EXPOSURE_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
-import { INGRESS_CLASS, INTERNAL_INGRESS_MARKERS, INTERNAL_SERVICE_MARKERS } from '../presets/keys';
 import { GATEWAY_API_GROUP, GatewayInfo, ROUTE_KINDS, ReferenceGrantInfo, gatewayOf, gatewayRouteOf, referenceGrantOf } from './gateway-model';
+import { INGRESS_CLASS, INTERNAL_INGRESS_MARKERS, INTERNAL_SERVICE_MARKERS } from '../presets/keys';
 import { manifestProblems } from '../validation/manifest';
 
 
