@@ -1,0 +1,160 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as cdk8s from 'cdk8s';
+import * as ts from 'typescript';
+import { allDocSnippets, applyFixture, DocSnippet, extractSnippets, snippetLocation } from '../scripts/doc-snippets';
+import * as expose from '../src';
+import { synthApp } from './util';
+
+/**
+ * Every TypeScript example of README.md and docs/*.md is run, not only type-checked: each block
+ * (completed with its rosetta fixture, see scripts/doc-snippets.ts) runs as a module of its own
+ * with `cdk8s-expose` resolved to src/, then every App it created is synthesized (which runs
+ * cdk8s' validations, and so any ExposurePolicy) and every manifest passes the Kubernetes schema.
+ * A block marked `// Throws: <message>` must throw that message instead.
+ */
+
+/** Runs one example; returns the Apps it created (synthesized or not). */
+function run(snippet: DocSnippet): cdk8s.App[] {
+  const apps: cdk8s.App[] = [];
+  // Every App the example creates is recorded, whichever class it uses (App, ExposureApp or a subclass).
+  const track = <T extends object>(appClass: T): T => new Proxy(appClass, {
+    construct(target, args, newTarget) {
+      const app = Reflect.construct(target as any, args, newTarget);
+      apps.push(app);
+      return app;
+    },
+  });
+  const trackedApp = track(cdk8s.App);
+  const trackedExposureApp = track(expose.ExposureApp);
+  const modules: Record<string, unknown> = {
+    'cdk8s': new Proxy(cdk8s, { get: (target, key) => key === 'App' ? trackedApp : Reflect.get(target, key) }),
+    'cdk8s-expose': new Proxy(expose, { get: (target, key) => key === 'ExposureApp' ? trackedExposureApp : Reflect.get(target, key) }),
+  };
+  const load = (name: string): unknown => {
+    if (name in modules) return modules[name];
+    if (name.startsWith('.')) throw new Error(`${snippetLocation(snippet)} imports ${name}; a documentation example can import only packages`);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(name);
+  };
+  const { outputText } = ts.transpileModule(snippet.program, {
+    fileName: `${snippetLocation(snippet)}.ts`,
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+  });
+  const module = { exports: {} };
+  // A module of its own, like a file the reader would run with ts-node.
+  new Function('exports', 'require', 'module', outputText)(module.exports, load, module);
+  return apps;
+}
+
+/** Synthesizes every App (cdk8s validations included) and returns all manifests, schema-checked. */
+function synthesizeAll(apps: cdk8s.App[]): any[] {
+  return apps.flatMap(app => {
+    app.synthYaml();
+    return synthApp(app);
+  });
+}
+
+describe('documentation examples', () => {
+  const snippets = allDocSnippets();
+  const runnable = snippets.filter(s => s.throws === undefined);
+  const throwing = snippets.filter(s => s.throws !== undefined);
+  const saved = { ...process.env };
+  let outdir: string;
+
+  beforeEach(() => {
+    // `app.synth()` in an example writes to a folder of its own, never to the repository's dist/.
+    outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'doc-snippet-'));
+    process.env.CDK8S_OUTDIR = outdir;
+    // The examples say what they mean without help from the environment, and warn about nothing.
+    delete process.env.CDK8S_EXPOSE_STAGE;
+    process.env.CDK8S_EXPOSE_WARNINGS = 'error';
+  });
+  afterEach(() => {
+    process.env = { ...saved };
+    fs.rmSync(outdir, { recursive: true, force: true });
+  });
+
+  test('README.md and every file of docs/ are read', () => {
+    const files = new Set(snippets.map(s => s.file));
+    expect(files).toContain('README.md');
+    expect(files).toContain(path.join('docs', 'choosing-a-service-type.md'));
+    expect(files).toContain(path.join('docs', 'presets.md'));
+    expect(runnable.length).toBeGreaterThanOrEqual(13);
+  });
+
+  test.each(runnable.map(s => [snippetLocation(s), s] as const))('%s runs and synthesizes', (_location, snippet) => {
+    // WHEN
+    const apps = run(snippet);
+    const manifests = synthesizeAll(apps);
+
+    // THEN: it made something to deploy, and all of it passes the Kubernetes schema (synthApp).
+    expect(apps.length).toBeGreaterThan(0);
+    expect(manifests.length).toBeGreaterThan(0);
+  });
+
+  test.each(throwing.map(s => [snippetLocation(s), s] as const))('%s throws the error it documents', (_location, snippet) => {
+    expect(() => synthesizeAll(run(snippet))).toThrow(snippet.throws);
+  });
+});
+
+describe('extracting the examples', () => {
+  let dir: string;
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doc-markdown-')); });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  function markdown(text: string): string {
+    const file = path.join(dir, 'guide.md');
+    fs.writeFileSync(file, text);
+    return file;
+  }
+
+  test('only TypeScript blocks are examples, each with the line it starts on', () => {
+    // GIVEN
+    const file = markdown([
+      '# Guide', '```sh', 'npm test', '```', '```yaml', 'kind: Service', '```',
+      '```ts', 'const a = 1;', '```', '```typescript fixture=full', 'const b = 2;', '```',
+    ].join('\n'));
+
+    // WHEN
+    const snippets = extractSnippets(file);
+
+    // THEN
+    expect(snippets.map(s => [s.line, s.source, s.fixture])).toEqual([[9, 'const a = 1;', undefined], [12, 'const b = 2;', 'full']]);
+  });
+
+  test('a block without fixture= gets the default fixture, unless it says nofixture', () => {
+    const file = markdown(['```ts', 'this.node;', '```', '```ts nofixture', 'const c = 3;', '```'].join('\n'));
+
+    const [defaulted, without] = extractSnippets(file, 'default');
+
+    expect(defaulted.fixture).toBe('default');
+    expect(defaulted.program).toMatch(/class Fixture extends Chart \{[\s\S]*this\.node;[\s\S]*\}/);
+    expect(without.program).toBe('const c = 3;');
+  });
+
+  test('imports and declare statements are hoisted above the fixture, as rosetta does', () => {
+    const program = applyFixture("import { App } from 'cdk8s';\ndeclare const n: number;\nconsole.log(n);\n// the end", 'default');
+
+    const [imports, fixture] = [program.indexOf("import { App } from 'cdk8s';"), program.indexOf('class Fixture')];
+    expect(imports).toBeGreaterThanOrEqual(0);
+    expect(imports).toBeLessThan(fixture);
+    expect(program.indexOf('declare const n')).toBeLessThan(fixture);
+    expect(program.indexOf('console.log(n);')).toBeGreaterThan(fixture);
+    expect(program.indexOf('// the end')).toBeGreaterThan(fixture);
+    expect(program).not.toMatch(/\/\/\/ here/);
+  });
+
+  test('a fixture that does not exist is an error naming it', () => {
+    const file = markdown(['```ts fixture=nope', 'const d = 4;', '```'].join('\n'));
+
+    expect(() => extractSnippets(file)).toThrow(/fixture=nope, but rosetta\/nope.ts-fixture does not exist/);
+  });
+
+  test('a "// Throws:" comment is the error the block documents', () => {
+    const file = markdown(['```ts', "// Throws: DevService 'dev/web': ports[0].nodePort 80 is outside", 'f();', '```'].join('\n'));
+
+    expect(extractSnippets(file)[0].throws).toBe("DevService 'dev/web': ports[0].nodePort 80 is outside");
+  });
+});
