@@ -60,7 +60,8 @@ describe('documentation examples', () => {
   const snippets = allDocSnippets();
   const runnable = snippets.filter(s => s.throws === undefined);
   const throwing = snippets.filter(s => s.throws !== undefined);
-  const saved = { ...process.env };
+  const variables = ['CDK8S_OUTDIR', 'CDK8S_EXPOSE_STAGE', 'CDK8S_EXPOSE_WARNINGS'];
+  const saved = variables.map(name => [name, process.env[name]] as const);
   let outdir: string;
 
   beforeEach(() => {
@@ -72,7 +73,10 @@ describe('documentation examples', () => {
     process.env.CDK8S_EXPOSE_WARNINGS = 'error';
   });
   afterEach(() => {
-    process.env = { ...saved };
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
     fs.rmSync(outdir, { recursive: true, force: true });
   });
 
