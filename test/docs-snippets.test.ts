@@ -43,8 +43,11 @@ function run(snippet: DocSnippet): cdk8s.App[] {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
   });
   const module = { exports: {} };
-  // A module of its own, like a file the reader would run with ts-node.
-  new Function('exports', 'require', 'module', outputText)(module.exports, load, module);
+  // A module of its own, like a file the reader would run with ts-node; stack traces name the block.
+  new Function('exports', 'require', 'module', `${outputText}\n//# sourceURL=${snippetLocation(snippet)}`)(module.exports, load, module);
+  if (apps.length === 0) {
+    throw new Error(`${snippetLocation(snippet)} creates no App (new App() or new ExposureApp()), so nothing of it can be synthesized`);
+  }
   return apps;
 }
 
@@ -56,30 +59,30 @@ function synthesizeAll(apps: cdk8s.App[]): any[] {
   });
 }
 
+const variables = ['CDK8S_OUTDIR', 'CDK8S_EXPOSE_STAGE', 'CDK8S_EXPOSE_WARNINGS'];
+const saved = variables.map(name => [name, process.env[name]] as const);
+let outdir: string;
+
+beforeEach(() => {
+  // `app.synth()` in an example writes to a folder of its own, never to the repository's dist/.
+  outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'doc-snippet-'));
+  process.env.CDK8S_OUTDIR = outdir;
+  // The examples say what they mean without help from the environment, and warn about nothing.
+  delete process.env.CDK8S_EXPOSE_STAGE;
+  process.env.CDK8S_EXPOSE_WARNINGS = 'error';
+});
+afterEach(() => {
+  for (const [name, value] of saved) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  fs.rmSync(outdir, { recursive: true, force: true });
+});
+
 describe('documentation examples', () => {
   const snippets = allDocSnippets();
   const runnable = snippets.filter(s => s.throws === undefined);
   const throwing = snippets.filter(s => s.throws !== undefined);
-  const variables = ['CDK8S_OUTDIR', 'CDK8S_EXPOSE_STAGE', 'CDK8S_EXPOSE_WARNINGS'];
-  const saved = variables.map(name => [name, process.env[name]] as const);
-  let outdir: string;
-
-  beforeEach(() => {
-    // `app.synth()` in an example writes to a folder of its own, never to the repository's dist/.
-    outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'doc-snippet-'));
-    process.env.CDK8S_OUTDIR = outdir;
-    // The examples say what they mean without help from the environment, and warn about nothing.
-    delete process.env.CDK8S_EXPOSE_STAGE;
-    process.env.CDK8S_EXPOSE_WARNINGS = 'error';
-  });
-  afterEach(() => {
-    for (const [name, value] of saved) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    fs.rmSync(outdir, { recursive: true, force: true });
-  });
-
   test('README.md and every file of docs/ are read', () => {
     const files = new Set(snippets.map(s => s.file));
     expect(files).toContain('README.md');
@@ -100,6 +103,77 @@ describe('documentation examples', () => {
 
   test.each(throwing.map(s => [snippetLocation(s), s] as const))('%s throws the error it documents', (_location, snippet) => {
     expect(() => synthesizeAll(run(snippet))).toThrow(snippet.throws);
+  });
+});
+
+describe('running an example', () => {
+  let dir: string;
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doc-run-')); });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  function example(...code: string[]): DocSnippet {
+    const file = path.join(dir, 'example.md');
+    fs.writeFileSync(file, ['```ts', ...code, '```'].join('\n'));
+    return extractSnippets(file)[0];
+  }
+
+  test('finds every App it creates: App, ExposureApp and subclasses, named or not', () => {
+    // GIVEN
+    const snippet = example(
+      "import { App, Chart } from 'cdk8s';",
+      "import { ExposureApp } from 'cdk8s-expose';",
+      'class MyApp extends App {}',
+      "new Chart(new App(), 'a');",
+      "new Chart(new ExposureApp(), 'b');",
+      "new Chart(new MyApp(), 'c');",
+    );
+
+    // WHEN
+    const apps = run(snippet);
+
+    // THEN
+    expect(apps.map(app => app.charts.map(c => c.node.id))).toEqual([['a'], ['b'], ['c']]);
+    expect(apps[1]).toBeInstanceOf(expose.ExposureApp);
+  });
+
+  test('an example that creates no App is an error', () => {
+    const snippet = example("import { Testing } from 'cdk8s';", 'Testing.chart();');
+
+    expect(() => run(snippet)).toThrow(/example.md:2 creates no App/);
+  });
+
+  test('a manifest the Kubernetes schema refuses fails the example', () => {
+    const snippet = example(
+      "import { ApiObject, App, Chart } from 'cdk8s';",
+      "const chart = new Chart(new App(), 'bad');",
+      "new ApiObject(chart, 'Svc', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'svc' }, spec: { ports: [{ port: 'http' }] } });",
+    );
+
+    expect(() => synthesizeAll(run(snippet))).toThrow(/v1\/Service svc fails the Kubernetes schema/);
+  });
+
+  test('a policy violation that only the synth finds fails the example', () => {
+    const snippet = example(
+      "import { App, Chart } from 'cdk8s';",
+      "import { DevService, ExposurePolicy, Stage } from 'cdk8s-expose';",
+      "const chart = new Chart(new App(), 'prod');",
+      'ExposurePolicy.apply(chart, { stage: Stage.PRODUCTION });',
+      "new DevService(chart, 'Debug', { selectLabels: { app: 'debug' }, ports: [{ port: 8000 }] });",
+    );
+
+    expect(() => synthesizeAll(run(snippet))).toThrow(/\[node-port-in-production\]/);
+  });
+
+  test('a policy warning fails the example too', () => {
+    const snippet = example(
+      "import { App, Chart } from 'cdk8s';",
+      "import { ExposurePolicy, PublicService, SourceRanges } from 'cdk8s-expose';",
+      "const chart = new Chart(new App(), 'edge');",
+      'ExposurePolicy.apply(chart, {});',
+      "new PublicService(chart, 'Ssh', { selectLabels: { app: 'bastion' }, ports: [{ port: 22 }], sourceRanges: SourceRanges.anywhere() });",
+    );
+
+    expect(() => synthesizeAll(run(snippet))).toThrow(/warning treated as an error .*\[ssh-exposed\]/);
   });
 });
 
