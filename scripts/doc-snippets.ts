@@ -11,7 +11,8 @@
  * (for README.md, rosetta's `default`; for the guide in docs/, none: each block is a program).
  *
  * A block that shows an error on purpose says so to the reader with a line comment
- * `// Throws: <the start of the message>`; running it must throw that message.
+ * `// Throws: <the message>` (all of it, or the part that matters); running it must throw an
+ * error whose message contains that text.
  */
 import * as fs from 'fs';
 import * as path from 'path';
