@@ -381,7 +381,8 @@ export class IngressFronted extends ExposedService {
     }
     return {
       namespaceSelector: { matchLabels: { ...namespaces } },
-      podSelector: { matchLabels: { ...(props.proxyPodLabels ?? {}) } },
+      // A peer without a podSelector is every pod of the namespaces.
+      ...(props.proxyPodLabels !== undefined && Object.keys(props.proxyPodLabels).length > 0 ? { podSelector: { matchLabels: { ...props.proxyPodLabels } } } : {}),
     };
   }
 
