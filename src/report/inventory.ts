@@ -4,8 +4,9 @@
  */
 import { SOURCE_RANGES_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
-import { ExposureModel, HttpEntryInfo, ObjectRef, ServiceInfo, acknowledgementsOf, serviceNamed, workloadsOf } from '../model/model';
+import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, ObjectRef, ServiceInfo, acknowledgementsOf, serviceNamed, workloadsOf } from '../model/model';
 import { Finding } from '../policy/engine';
+import { describeCertificate, describePolicy } from './reviewer';
 
 /** Widest first: the order of the report's sections. */
 export const SCOPE_ORDER: string[] = [ExposureScope.INTERNET, ExposureScope.VPC, ExposureScope.NODE, ExposureScope.EXTERNAL_DNS, ExposureScope.CLUSTER, 'isolation'];
@@ -37,6 +38,32 @@ export interface InventoryItem {
   readonly construct?: string;
   readonly acknowledgements: Array<{ readonly rule: string; readonly reason: string }>;
   readonly findings: InventoryFinding[];
+  /** The stage the object was judged at (its own, or the report's), if any. */
+  readonly stage?: string;
+  /** Ingress/HTTPRoute with TLS: where the certificate comes from, when the manifests say. */
+  readonly certificate?: string;
+  /** Ingress/HTTPRoute with TLS: what the certificate needs that the manifests do not define. */
+  readonly certificateMissing?: string;
+  /** NetworkPolicy: who may connect and where the pods may connect to. */
+  readonly policy?: PolicySummary;
+}
+
+/** What a NetworkPolicy allows, in words, for a reviewer. */
+export interface PolicySummary {
+  /** `Ingress`, `Egress` or both. */
+  readonly policyTypes: string[];
+  /** Who may connect to the pods (one line per peer, with ports); undefined when ingress is not restricted. */
+  readonly admits?: string[];
+  /** Where the pods may connect to; undefined when egress is not restricted. */
+  readonly allowsTo?: string[];
+  /** The pods, and the workloads in the manifests that have them. */
+  readonly pods: string;
+  /** The workloads whose pods the policy selects, as `Deployment/name`. */
+  readonly workloads: string[];
+  /** The workloads in the manifests whose pods an ingress rule admits, as `namespace|Deployment/name`. */
+  readonly admittedWorkloads: string[];
+  /** The other peers an ingress rule admits, in words (`IPs 10.0.0.0/16`, `every pod in namespace x`). */
+  readonly admittedOthers: string[];
 }
 
 const PROVIDERS: Array<[string, string]> = [
@@ -71,13 +98,14 @@ function indexFindings(findings: Finding[]): FindingsByObject {
 }
 
 /** The fields of a row that depend on its kind. */
-type ItemFields = Pick<InventoryItem, 'type' | 'scope' | 'ports' | 'sourceRanges' | 'tls' | 'hosts' | 'controller' | 'targets'>;
+type ItemFields = Pick<InventoryItem, 'type' | 'scope' | 'ports' | 'sourceRanges' | 'tls' | 'hosts' | 'controller' | 'targets'>
+  & Partial<Pick<InventoryItem, 'certificate' | 'certificateMissing' | 'policy'>>;
 
 /**
  * One row, every field written out in one order: rows built by spreading objects end up in V8's
  * slow dictionary mode, which made every later pass over 100,000 rows several times slower.
  */
-function item(ref: ObjectRef, findings: FindingsByObject, fields: ItemFields): InventoryItem {
+function item(ref: ObjectRef, findings: FindingsByObject, fields: ItemFields, defaultStage: string | undefined): InventoryItem {
   const acks = acknowledgementsOf(ref);
   return {
     kind: ref.kind,
@@ -96,10 +124,14 @@ function item(ref: ObjectRef, findings: FindingsByObject, fields: ItemFields): I
     findings: (findings.get(ref) ?? []).map(f => (f.acknowledged !== undefined
       ? { rule: f.ruleId, severity: f.severity, message: f.message, fix: f.fix, acknowledged: f.acknowledged }
       : { rule: f.ruleId, severity: f.severity, message: f.message, fix: f.fix })),
+    stage: ref.origin.stage ?? defaultStage,
+    certificate: fields.certificate,
+    certificateMissing: fields.certificateMissing,
+    policy: fields.policy,
   };
 }
 
-function serviceItem(model: ExposureModel, s: ServiceInfo, findings: FindingsByObject): InventoryItem {
+function serviceItem(model: ExposureModel, s: ServiceInfo, findings: FindingsByObject, stage: string | undefined): InventoryItem {
   const ranges = s.type !== 'LoadBalancer' ? [] : s.sourceRanges.length > 0 ? [...s.sourceRanges]
     : [s.annotations[SOURCE_RANGES_ANNOTATION] === 'anywhere' ? 'anywhere' : 'unrestricted'];
   return item(s, findings, {
@@ -111,11 +143,12 @@ function serviceItem(model: ExposureModel, s: ServiceInfo, findings: FindingsByO
     hosts: [],
     controller: s.loadBalancerClass ?? (s.type === 'LoadBalancer' ? providerOf(s.annotations) : undefined),
     targets: s.type === 'ExternalName' ? [s.externalName ?? ''] : workloadsOf(model, s).map(w => `${w.kind}/${w.name}`),
-  });
+  }, stage);
 }
 
-function entryItem(model: ExposureModel, e: HttpEntryInfo, findings: FindingsByObject): InventoryItem {
+function entryItem(model: ExposureModel, e: HttpEntryInfo, findings: FindingsByObject, stage: string | undefined): InventoryItem {
   const backends = [...new Set(e.routes.map(r => r.serviceName).filter((n): n is string => n !== undefined))];
+  const certificate = e.tls ? describeCertificate(model, e) : undefined;
   return item(e, findings, {
     type: e.kind,
     scope: e.exposure,
@@ -125,15 +158,30 @@ function entryItem(model: ExposureModel, e: HttpEntryInfo, findings: FindingsByO
     hosts: [...new Set(e.routes.map(r => `${r.host ?? '*'}${r.path}`))],
     controller: e.className ?? (e.parents.length > 0 ? `gateway ${e.parents.join(', ')}` : providerOf(e.annotations)),
     targets: backends.map(b => (serviceNamed(model, e.namespace, b) ? `Service/${b}` : `Service/${b} (missing)`)),
-  });
+    certificate: certificate?.source,
+    certificateMissing: certificate?.missing,
+  }, stage);
+}
+
+function policyItem(model: ExposureModel, p: NetworkPolicyInfo, findings: FindingsByObject, stage: string | undefined): InventoryItem {
+  const policy = describePolicy(model, p);
+  return item(p, findings, {
+    type: 'NetworkPolicy',
+    scope: 'isolation',
+    ports: [],
+    sourceRanges: [],
+    hosts: [],
+    targets: [`pods ${JSON.stringify(p.podSelector)}`],
+    policy,
+  }, stage);
 }
 
 /** The inventory, most exposed first, then by namespace, kind and name: the same input gives the same output. */
-export function inventoryOf(model: ExposureModel, allFindings: Finding[]): InventoryItem[] {
+export function inventoryOf(model: ExposureModel, allFindings: Finding[], defaultStage?: string): InventoryItem[] {
   const findings = indexFindings(allFindings);
   const items: InventoryItem[] = [
-    ...model.entries.map(e => entryItem(model, e, findings)),
-    ...model.services.map(s => serviceItem(model, s, findings)),
+    ...model.entries.map(e => entryItem(model, e, findings, defaultStage)),
+    ...model.services.map(s => serviceItem(model, s, findings, defaultStage)),
     // Pods on the host network or with host ports: reachable on the node's IP, like a NodePort.
     ...model.workloads.filter(w => w.hostNetwork || w.hostPorts.length > 0).map(w => item(w, findings, {
       type: w.hostNetwork ? 'hostNetwork' : 'hostPort',
@@ -142,15 +190,8 @@ export function inventoryOf(model: ExposureModel, allFindings: Finding[]): Inven
       sourceRanges: [],
       hosts: [],
       targets: [],
-    })),
-    ...model.networkPolicies.map(p => item(p, findings, {
-      type: 'NetworkPolicy',
-      scope: 'isolation',
-      ports: [],
-      sourceRanges: [],
-      hosts: [],
-      targets: [`pods ${JSON.stringify(p.podSelector)}`],
-    })),
+    }, defaultStage)),
+    ...model.networkPolicies.map(p => policyItem(model, p, findings, defaultStage)),
   ];
   // Sorted by one key per item (scope rank, namespace, kind, name, compared by code point), built
   // once: a comparator that calls localeCompare three times per comparison dominated the report
