@@ -18,6 +18,7 @@ const MODELS: Record<string, new (data: any) => { validate(): void }> = {
   'networking.k8s.io/v1/Ingress': netv1.Ingress,
   'networking.k8s.io/v1/NetworkPolicy': netv1.NetworkPolicy,
   'gateway.networking.k8s.io/v1/HTTPRoute': gateway.HTTPRoute,
+  'gateway.networking.k8s.io/v1/Gateway': gateway.Gateway,
 };
 
 /**
