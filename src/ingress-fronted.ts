@@ -382,7 +382,9 @@ export class IngressFronted extends ExposedService {
     return {
       namespaceSelector: { matchLabels: { ...namespaces } },
       // A peer without a podSelector is every pod of the namespaces.
-      ...(props.proxyPodLabels !== undefined && Object.keys(props.proxyPodLabels).length > 0 ? { podSelector: { matchLabels: { ...props.proxyPodLabels } } } : {}),
+      ...(props.proxyPodLabels !== undefined && Object.keys(props.proxyPodLabels).length > 0
+        ? { podSelector: { matchLabels: { ...props.proxyPodLabels } } }
+        : {}),
     };
   }
 

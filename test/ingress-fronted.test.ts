@@ -97,7 +97,9 @@ describe('IngressFronted allowFrom', () => {
     const chart = newChart();
     // WHEN
     const api = new IngressFronted(chart, 'Api', {
-      selector: pods(chart), ports: [{ port: 80, targetPort: 8000 }], host: 'api.example.com',
+      selector: pods(chart),
+      ports: [{ port: 80, targetPort: 8000 }],
+      host: 'api.example.com',
       proxyNamespaceLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' },
       proxyPodLabels: { 'app.kubernetes.io/name': 'ingress-nginx' },
     });
@@ -120,7 +122,10 @@ describe('IngressFronted allowFrom', () => {
   test('behind a Gateway: every pod of the proxy\'s namespace', () => {
     const chart = newChart();
     new IngressFronted(chart, 'Api', {
-      selector: pods(chart), ports: [{ port: 80 }], host: 'api.example.com', gateway: { name: 'public', namespace: 'gateways' },
+      selector: pods(chart),
+      ports: [{ port: 80 }],
+      host: 'api.example.com',
+      gateway: { name: 'public', namespace: 'gateways' },
       proxyNamespaceLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' },
     });
     const [policy] = ofKind(synth(chart), 'NetworkPolicy');

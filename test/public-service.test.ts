@@ -89,7 +89,8 @@ describe('PublicService allowFrom', () => {
     const chart = newChart();
     // WHEN
     new PublicService(chart, 'Web', {
-      selector: pods(chart), ports: [{ port: 443, targetPort: 8443 }],
+      selector: pods(chart),
+      ports: [{ port: 443, targetPort: 8443 }],
       sourceRanges: SourceRanges.cidrs(['203.0.113.0/24', '2001:db8::/32']),
       externalTrafficPolicy: TrafficPolicy.LOCAL,
       allowFrom: [kplus.Pods.select(chart, 'Probe', { labels: { app: 'blackbox' } })],

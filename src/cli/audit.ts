@@ -212,9 +212,9 @@ export function main(argv: string[], io: AuditIo = defaultIo): number {
       options: {
         'stage': { type: 'string' },
         'stage-for': { type: 'string', multiple: true },
-        format: { type: 'string', default: 'markdown' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
+        'format': { type: 'string', default: 'markdown' },
+        'help': { type: 'boolean', short: 'h' },
+        'version': { type: 'boolean' },
       },
     });
   } catch (e) {

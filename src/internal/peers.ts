@@ -24,7 +24,11 @@ function toKube(peer: kplus.INetworkPolicyPeer): kplus.k8s.NetworkPolicyPeer {
  * A cdk8s-plus peer as a NetworkPolicy peer, checked: `what` names the call or prop for the
  * error (`InternalService 'c/Db': allowFrom ...`, `DnsEgress.toPeers: peers[0]`).
  */
-export function kubePeerOf(peer: kplus.INetworkPolicyPeer, what: string, fail: (message: string) => Error = m => factoryError(what, m)): kplus.k8s.NetworkPolicyPeer {
+export function kubePeerOf(
+  peer: kplus.INetworkPolicyPeer,
+  what: string,
+  fail: (message: string) => Error = m => factoryError(what, m),
+): kplus.k8s.NetworkPolicyPeer {
   if (peer === undefined || peer === null || typeof (peer as kplus.INetworkPolicyPeer).toNetworkPolicyPeerConfig !== 'function') {
     throw fail(`received ${show(peer)}; pass a workload, kplus.Pods.select(...), kplus.Namespaces.select(...) or a kplus.NetworkPolicyIpBlock`);
   }

@@ -131,8 +131,10 @@ export class PodIsolation {
   }
 }
 
+interface TargetPort { port: number; targetPort?: number; targetPortName?: string; protocol?: kplus.Protocol }
+
 /** The target ports of a Service as NetworkPolicy ports (named target ports by name). */
-export function targetPortsOf(ports: Array<{ port: number; targetPort?: number; targetPortName?: string; protocol?: kplus.Protocol }>): kplus.k8s.NetworkPolicyPort[] {
+export function targetPortsOf(ports: TargetPort[]): kplus.k8s.NetworkPolicyPort[] {
   return ports.map(p => ({
     protocol: p.protocol ?? kplus.Protocol.TCP,
     port: p.targetPortName !== undefined

@@ -439,8 +439,9 @@ export function addToModel(model: ExposureModel, { manifest, origin }: SourcedMa
       model.networkPolicies.push(networkPolicyOf(manifest, ref));
     } else {
       const workload = workloadOf(manifest, ref);
-      if (workload) model.workloads.push(workload);
-      else {
+      if (workload) {
+        model.workloads.push(workload);
+      } else {
         model.others.push(ref);
         recordCertificateSource(model, manifest, ref, group);
       }

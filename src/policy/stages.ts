@@ -67,9 +67,13 @@ export function parseStageMapping(text: string, source: string): StageMapping {
       } else {
         regex += '.*';
       }
-    } else if (c === '*') regex += '[^/]*';
-    else if (c === '?') regex += '[^/]';
-    else regex += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    } else if (c === '*') {
+      regex += '[^/]*';
+    } else if (c === '?') {
+      regex += '[^/]';
+    } else {
+      regex += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
   }
   return { pattern, stage, regex: new RegExp(`^(\\./)?${regex}$`) };
 }

@@ -4,9 +4,9 @@
  */
 import { SOURCE_RANGES_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
+import { describeCertificate, describePolicy } from './reviewer';
 import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, ObjectRef, ServiceInfo, acknowledgementsOf, serviceNamed, workloadsOf } from '../model/model';
 import { Finding } from '../policy/engine';
-import { describeCertificate, describePolicy } from './reviewer';
 
 /** Widest first: the order of the report's sections. */
 export const SCOPE_ORDER: string[] = [ExposureScope.INTERNET, ExposureScope.VPC, ExposureScope.NODE, ExposureScope.EXTERNAL_DNS, ExposureScope.CLUSTER, 'isolation'];

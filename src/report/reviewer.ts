@@ -2,8 +2,8 @@
  * What a reviewer reads in the report beyond the inventory's columns: who a NetworkPolicy
  * admits and where it lets the pods connect, and where a TLS certificate comes from. Private.
  */
-import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, PolicyPeerInfo, PolicyRuleInfo, WorkloadInfo, selects } from '../model/model';
 import type { PolicySummary } from './inventory';
+import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, PolicyPeerInfo, PolicyRuleInfo, WorkloadInfo, selects } from '../model/model';
 
 /** The workloads of a namespace and the ones of every label, indexed once per model. */
 interface WorkloadIndex {

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { ExposureValidation } from '../../src';
@@ -68,7 +69,7 @@ describe('ExposureValidation per-object stages', () => {
 
   test('an object\'s cdk8s-expose/stage wins over the stage property; stageFor maps files', async () => {
     // GIVEN
-    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'expose-plugin-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'expose-plugin-'));
     const files = [write(dir, 'prod', { 'cdk8s-expose/stage': 'production' }), write(dir, 'dev'), write(dir, 'mapped')];
     // WHEN
     const context = fakeContext(files);

@@ -94,18 +94,24 @@ describe('ExposureDiff', () => {
 
 describe('ExposureReport for a reviewer', () => {
   const ingressWithTls = (name: string, secretName: string | undefined, annotations?: Record<string, string>) => ({
-    apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name, namespace: 'shop', annotations },
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name, namespace: 'shop', annotations },
     spec: {
       rules: [{ host: `${name}.example.com`, http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }],
       tls: [{ hosts: [`${name}.example.com`], ...(secretName !== undefined ? { secretName } : {}) }],
     },
   });
   const route = (name: string, parent: Record<string, string>) => ({
-    apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name, namespace: 'shop', annotations: { 'cdk8s-expose/tls': 'true' } },
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: { name, namespace: 'shop', annotations: { 'cdk8s-expose/tls': 'true' } },
     spec: { parentRefs: [parent], hostnames: [`${name}.example.com`], rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] },
   });
   const gateway = {
-    apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'public', namespace: 'gw' },
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'Gateway',
+    metadata: { name: 'public', namespace: 'gw' },
     spec: { gatewayClassName: 'eg', listeners: [{ name: 'https', protocol: 'HTTPS', port: 443, tls: { certificateRefs: [{ name: 'wildcard' }] } }, { name: 'http', protocol: 'HTTP', port: 80 }] },
   };
 
