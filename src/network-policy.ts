@@ -110,7 +110,7 @@ export interface DefaultDenyPolicyProps {
   /**
    * The namespace whose pods are isolated.
    *
-   * @default - the chart's namespace
+   * @default - the chart's namespace (without one, the namespace the manifest is applied to)
    */
   readonly namespace?: string;
 

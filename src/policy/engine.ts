@@ -18,7 +18,10 @@ export interface Finding {
   readonly stage?: Stage;
   /** The reason given when the finding was acknowledged; it then fails nothing. */
   readonly acknowledged?: string;
-  /** False for the rules an acknowledgement cannot waive (what the API server refuses, collisions). */
+  /**
+   * False for the rules that are errors at every stage (what the API server refuses, collisions,
+   * the always-on safety rules), where the fix is to change the object, not to accept it.
+   */
   readonly acknowledgeable?: boolean;
 }
 
@@ -57,7 +60,7 @@ export function isBlocking(finding: Finding): boolean {
 /**
  * How to accept a finding, for those who write YAML and for those who use the constructs: the
  * annotation `ack.cdk8s-expose/<rule>: <reason>`, or `acknowledge()` on a library construct.
- * Empty for an acknowledged finding and for the rules no acknowledgement waives.
+ * Empty for an acknowledged finding and for the rules that are errors at every stage.
  */
 export function acknowledgeHint(finding: Finding): string {
   if (finding.acknowledged !== undefined || finding.acknowledgeable === false) return '';

@@ -15,7 +15,8 @@ import { Stage, withObjectStages } from '../policy/stages';
  */
 export interface ExposureReportOptions {
   /**
-   * The stage the rules judge the manifests at.
+   * The stage the rules judge the manifests at, for those without a stage of their own (the
+   * annotation `cdk8s-expose/stage`, which `ExposurePolicy.apply` writes, wins).
    *
    * @default - no stage: only the Kubernetes rule and the always-on safety rules are errors
    */
