@@ -151,3 +151,25 @@ describe('IngressFronted allowFrom', () => {
     expect(() => f.allowFrom(worker)).toThrow(/IngressFronted 'test\/F': allowFrom isolates the Service's pods/);
   });
 });
+
+describe('IngressFronted allowTo', () => {
+  test('restricts egress of the Service\'s pods, with DNS, in the same NetworkPolicy as the proxy', () => {
+    const chart = newChart();
+    const api = new IngressFronted(chart, 'Api', {
+      selector: kplus.Pods.select(chart, 'ApiPods', { labels: { app: 'api' } }),
+      ports: [{ port: 80 }],
+      host: 'api.example.com',
+      proxyNamespaceLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' },
+      allowTo: [kplus.Pods.select(chart, 'Db', { labels: { app: 'db' } })],
+    });
+    api.allowTo(kplus.NetworkPolicyIpBlock.ipv4(chart, 'Partner', '198.51.100.0/24'), { ports: [443] });
+    const policies = ofKind(synth(chart), 'NetworkPolicy');
+    expect(policies).toHaveLength(1);
+    expect(policies[0].spec.policyTypes).toEqual(['Ingress', 'Egress']);
+    expect(policies[0].spec.egress.map((r: any) => r.to)).toEqual([
+      [{ podSelector: { matchLabels: { app: 'db' } } }],
+      [{ ipBlock: { cidr: '198.51.100.0/24' } }],
+      [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+    ]);
+  });
+});
