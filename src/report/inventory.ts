@@ -7,6 +7,7 @@ import { ExposureScope } from '../exposure-scope';
 import { describeCertificate, describePolicy } from './reviewer';
 import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, ObjectRef, ServiceInfo, acknowledgementsOf, serviceNamed, workloadsOf } from '../model/model';
 import { Finding } from '../policy/engine';
+import { PROVIDER_PREFIXES } from '../presets/keys';
 
 /** Widest first: the order of the report's sections. */
 export const SCOPE_ORDER: string[] = [ExposureScope.INTERNET, ExposureScope.VPC, ExposureScope.NODE, ExposureScope.EXTERNAL_DNS, ExposureScope.CLUSTER, 'isolation'];
@@ -66,16 +67,7 @@ export interface PolicySummary {
   readonly admittedOthers: string[];
 }
 
-const PROVIDERS: Array<[string, string]> = [
-  ['service.beta.kubernetes.io/aws-load-balancer-', 'aws'],
-  ['alb.ingress.kubernetes.io/', 'aws-alb'],
-  ['networking.gke.io/', 'gcp'],
-  ['cloud.google.com/', 'gcp'],
-  ['service.beta.kubernetes.io/azure-', 'azure'],
-  ['service.beta.kubernetes.io/do-loadbalancer-', 'digitalocean'],
-  ['nginx.ingress.kubernetes.io/', 'ingress-nginx'],
-  ['traefik.ingress.kubernetes.io/', 'traefik'],
-];
+const PROVIDERS = PROVIDER_PREFIXES;
 
 function providerOf(annotations: Record<string, string>): string | undefined {
   for (const key of Object.keys(annotations)) {
