@@ -36,7 +36,9 @@ describe('describePolicy', () => {
 describe('describeCertificate', () => {
   test('tls-acme counts as a source; an Issuer is named', () => {
     const ingress = (annotations: Record<string, string>) => ({
-      apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i', namespace: 'shop', annotations },
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'i', namespace: 'shop', annotations },
       spec: { rules: [{ host: 'a.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 's', port: { number: 80 } } } }] } }], tls: [{ hosts: ['a.example.com'], secretName: 'a-tls' }] },
     });
     const manifests = [ingress({ 'kubernetes.io/tls-acme': 'true' }), ingress({ 'cert-manager.io/issuer': 'local-ca' })];
