@@ -4,6 +4,8 @@
  * findings) to a temporary folder and times `cdk8s-expose audit` on it end to end, each run a
  * fresh process (node bin/cdk8s-expose against lib/, so run `npx projen compile` first), with
  * its peak memory (max RSS from /usr/bin/time when present, else the child's resource usage).
+ * Then the report alone, in a fresh process per round: the manifests already read, the time
+ * to build the model, run the rules, build the inventory and write the JSON and the Markdown.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -48,5 +50,33 @@ for (const size of sizes) {
   results.push({ size, seconds: median(times), maxRssMb: median(rss) });
   rows.push(`| ${size} | ${(fs.statSync(file).size / 1e6).toFixed(1)} | ${median(times).toFixed(2)} | ${median(rss).toFixed(0)} |`);
 }
+
+// The report alone: what ExposureReport costs once the YAML is read (src/report/).
+const reportRows: string[] = ['| services | report s (median) | of which JSON s | Markdown s |', '| ---: | ---: | ---: | ---: |'];
+const reportScript = `
+const { readManifests } = require(${JSON.stringify(path.join(root, 'lib', 'cli', 'audit'))});
+const { ExposureReport } = require(${JSON.stringify(path.join(root, 'lib', 'report', 'report'))});
+const manifests = readManifests(process.argv[1], []);
+const t0 = process.hrtime.bigint();
+const report = ExposureReport._fromSourced(manifests, undefined, []);
+const t1 = process.hrtime.bigint();
+report.toJson();
+const t2 = process.hrtime.bigint();
+report.toMarkdown();
+const t3 = process.hrtime.bigint();
+console.log(JSON.stringify([t3 - t0, t2 - t1, t3 - t2].map(n => Number(n) / 1e9)));`;
+for (const size of sizes) {
+  const file = path.join(dir, `services-${size}.yaml`);
+  const runs: number[][] = [];
+  for (let r = 0; r < rounds; r++) {
+    const run = spawnSync(process.execPath, ['-e', reportScript, file], { encoding: 'utf-8', maxBuffer: 1 << 30 });
+    if (run.status !== 0) throw new Error(`report failed (${run.status}): ${run.stderr.slice(-2000)}`);
+    runs.push(JSON.parse(run.stdout.trim().split('\n').pop()!));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const [total, json, markdown] = [0, 1, 2].map(i => median(runs.map(x => x[i])));
+  results.push({ size, reportSeconds: total, jsonSeconds: json, markdownSeconds: markdown });
+  reportRows.push(`| ${size} | ${total.toFixed(2)} | ${json.toFixed(2)} | ${markdown.toFixed(2)} |`);
+}
 fs.rmSync(dir, { recursive: true, force: true });
-console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model}; Node ${process.version}; medians of ${rounds} fresh processes.\n\n${rows.join('\n')}`);
+console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model}; Node ${process.version}; load average ${os.loadavg()[0].toFixed(1)}; medians of ${rounds} fresh processes.\n\n${rows.join('\n')}\n\nThe report alone (YAML already read):\n\n${reportRows.join('\n')}`);

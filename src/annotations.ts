@@ -13,6 +13,13 @@ export const EXPOSURE_ANNOTATION = 'cdk8s-expose/exposure';
 export const TLS_INTENT_ANNOTATION = 'cdk8s-expose/tls';
 
 /**
+ * On every object judged under an `ExposurePolicy` with a stage: the stage it was judged at
+ * (`production`...), so that `cdk8s-expose audit` and the cdk8s plugin judge it at the same
+ * stage whatever their `--stage`.
+ */
+export const STAGE_ANNOTATION = 'cdk8s-expose/stage';
+
+/**
  * The Secret name used for a host when none is given: the host with dots as dashes,
  * `*` as `wildcard`, and `-tls` after it, cut to fit 253 characters.
  */

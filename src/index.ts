@@ -4,6 +4,7 @@ export * from './exposed-service';
 export * from './ports';
 export * from './source-ranges';
 export * from './ingress-tls';
+export * from './network-policy';
 export * from './internal-service';
 export * from './dev-service';
 export * from './public-service';

@@ -7,7 +7,9 @@ import { ExposedService, SelectingServiceProps } from './exposed-service';
 import { ExposureScope } from './exposure-scope';
 import { IngressTls } from './ingress-tls';
 import { claimRoute } from './internal/claims';
+import { PodIsolation, isolationOf } from './internal/pod-isolation';
 import { newIngress } from './kplus-ingress';
+import { AllowToOptions, EgressIsolationProps } from './network-policy';
 import { LoadBalancerScheme } from './presets/common';
 import { TlsSource, mergeWithUser } from './presets/context';
 import { IngressController } from './presets/ingress-controller';
@@ -19,7 +21,7 @@ import { ingressPathProblem } from './validation/networking';
 /**
  * Props of an `IngressFronted`.
  */
-export interface IngressFrontedProps extends SelectingServiceProps {
+export interface IngressFrontedProps extends SelectingServiceProps, EgressIsolationProps {
   /**
    * The host name the Ingress answers for (`api.example.com`, or `*.example.com`).
    *
@@ -94,6 +96,36 @@ export interface IngressFrontedProps extends SelectingServiceProps {
    * @default - an Ingress
    */
   readonly gateway?: GatewayRef;
+
+  /**
+   * The labels of the namespace the ingress controller's (or the Gateway's) proxy pods run
+   * in, such as `{ 'kubernetes.io/metadata.name': 'ingress-nginx' }`. When given, a
+   * NetworkPolicy isolates the Service's pods: only the proxy (and `allowFrom`) may connect,
+   * on the Service's target ports. The library does not guess where the proxy runs: a Gateway's
+   * proxy often runs in another namespace than the Gateway (Envoy Gateway, for one). A proxy on
+   * the host network (`hostNetwork: true`) connects from the nodes' addresses: admit those with
+   * `allowFrom` and a `kplus.NetworkPolicyIpBlock` instead.
+   *
+   * @default - no NetworkPolicy: any pod in the cluster can reach the Service's pods
+   */
+  readonly proxyNamespaceLabels?: Record<string, string>;
+
+  /**
+   * The labels of the proxy pods in `proxyNamespaceLabels`' namespaces, such as
+   * `{ 'app.kubernetes.io/name': 'ingress-nginx' }`.
+   *
+   * @default - every pod in those namespaces
+   */
+  readonly proxyPodLabels?: Record<string, string>;
+
+  /**
+   * More peers that may reach the Service's pods besides the proxy: workloads,
+   * `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or IP blocks. Needs
+   * `proxyNamespaceLabels`, so that isolating the pods does not cut the Ingress off.
+   *
+   * @default - only the proxy, when `proxyNamespaceLabels` is given
+   */
+  readonly allowFrom?: kplus.INetworkPolicyPeer[];
 }
 
 /**
@@ -162,6 +194,9 @@ export class IngressFronted extends ExposedService {
    */
   public readonly controller?: IngressController;
 
+  private readonly isolation: PodIsolation;
+  private readonly proxyPeer?: kplus.k8s.NetworkPolicyPeer;
+
   /**
    * @param scope the chart (or construct) to define the IngressFronted in
    * @param id an id unique within scope; the generated Kubernetes name derives from the path
@@ -220,6 +255,10 @@ export class IngressFronted extends ExposedService {
 
     const backendPort = this.chooseBackendPort(props.backendPort);
     this.checkRouting(props);
+    this.proxyPeer = this.checkProxy(props);
+    this.isolation = isolationOf(this, props, () => (this.proxyPeer !== undefined ? [this.proxyPeer] : []));
+    if (this.proxyPeer !== undefined) this.isolation.isolateIngress();
+    for (const peer of props.allowFrom ?? []) this.allowFrom(peer);
     this.controller = props.controller ?? props.sharedIngress?.controller;
     const tlsAnnotations = tls?.enabled ? tls.annotations : {};
 
@@ -321,6 +360,58 @@ export class IngressFronted extends ExposedService {
    */
   public get exposure(): ExposureScope {
     return this.controller?.scheme === LoadBalancerScheme.INTERNAL ? ExposureScope.VPC : ExposureScope.INTERNET;
+  }
+
+  /**
+   * Admits one more peer to the Service's pods besides the ingress controller's proxy (see
+   * `allowFrom` in the props). Needs `proxyNamespaceLabels`.
+   *
+   * @param peer a workload, `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or an IP block
+   */
+  public allowFrom(peer: kplus.INetworkPolicyPeer): void {
+    if (this.proxyPeer === undefined) throw propError(this.constructKind, this, this.proxyRequired('allowFrom'));
+    this.isolation.admit(peer, 'allowFrom');
+  }
+
+  /**
+   * Lets the Service's pods connect to one more peer. The first call restricts their egress to
+   * these peers and DNS.
+   *
+   * @param peer a workload, `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or an IP block
+   * @param options the peer's ports
+   */
+  public allowTo(peer: kplus.INetworkPolicyPeer, options?: AllowToOptions): void {
+    this.isolation.allowTo(peer, options, 'allowTo');
+  }
+
+  private proxyRequired(what: string, viaGateway: boolean = this.httpRoute !== undefined): string {
+    return `${what} isolates the Service's pods, which would cut off the ${viaGateway ? 'Gateway\'s' : 'ingress controller\'s'} proxy too; pass proxyNamespaceLabels (the labels of the namespace the proxy runs in, such as { 'kubernetes.io/metadata.name': 'ingress-nginx' }) so that the NetworkPolicy admits it`;
+  }
+
+  /** The NetworkPolicy peer of the proxy, from `proxyNamespaceLabels` and `proxyPodLabels`. */
+  private checkProxy(props: IngressFrontedProps): kplus.k8s.NetworkPolicyPeer | undefined {
+    const fail = (message: string) => propError(this.constructKind, this, message);
+    const namespaces = props.proxyNamespaceLabels;
+    if (props.allowFrom !== undefined && !Array.isArray(props.allowFrom)) {
+      throw fail(`allowFrom ${show(props.allowFrom)} must be a list of peers, such as [kplus.Pods.select(chart, 'Web', { labels: { app: 'web' } })]`);
+    }
+    if (namespaces === undefined) {
+      if (props.allowFrom !== undefined) throw fail(this.proxyRequired('allowFrom', props.gateway !== undefined));
+      if (props.proxyPodLabels !== undefined) throw fail('proxyPodLabels is set but proxyNamespaceLabels is not; pass the labels of the namespace the proxy pods run in, such as { \'kubernetes.io/metadata.name\': \'ingress-nginx\' }');
+      return undefined;
+    }
+    const problems = [...labelProblems(namespaces, 'proxyNamespaceLabels'), ...labelProblems(props.proxyPodLabels, 'proxyPodLabels')];
+    if (problems.length > 0) throw fail(`${problems.join('; ')}; pass label maps such as { 'kubernetes.io/metadata.name': 'ingress-nginx' }`);
+    if (Object.keys(namespaces).length === 0) {
+      throw fail('proxyNamespaceLabels {} selects every namespace, which would admit every pod in the cluster; pass the labels of the proxy\'s namespace, such as { \'kubernetes.io/metadata.name\': \'ingress-nginx\' }');
+    }
+    return {
+      namespaceSelector: { matchLabels: { ...namespaces } },
+      // A peer without a podSelector is every pod of the namespaces.
+      ...(props.proxyPodLabels !== undefined && Object.keys(props.proxyPodLabels).length > 0
+        ? { podSelector: { matchLabels: { ...props.proxyPodLabels } } }
+        : {}),
+    };
   }
 
   /** One host and path per IngressClass in the App (the controller would serve only one). */

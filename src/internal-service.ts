@@ -1,15 +1,15 @@
-import { Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { propError, show } from './errors';
 import { ExposedService, SelectingServiceProps } from './exposed-service';
 import { ExposureScope } from './exposure-scope';
-import { labelSelectorProblems } from './validation/networking';
+import { PodIsolation, isolationOf } from './internal/pod-isolation';
+import { AllowToOptions, EgressIsolationProps } from './network-policy';
 
 /**
  * Props of an `InternalService`.
  */
-export interface InternalServiceProps extends SelectingServiceProps {
+export interface InternalServiceProps extends SelectingServiceProps, EgressIsolationProps {
   /**
    * Make the Service headless (`clusterIP: None`): DNS returns the pod IPs instead of one
    * virtual IP. A headless Service may have no ports.
@@ -43,8 +43,7 @@ export interface InternalServiceProps extends SelectingServiceProps {
  * });
  */
 export class InternalService extends ExposedService {
-  private readonly peers: kplus.INetworkPolicyPeer[] = [];
-  private policy?: kplus.k8s.KubeNetworkPolicy;
+  private readonly isolation: PodIsolation;
 
   /**
    * @param scope the chart (or construct) to define the InternalService in
@@ -61,6 +60,7 @@ export class InternalService extends ExposedService {
       nodePortAdvice: 'an InternalService is reachable only inside the cluster and has no node ports. Use DevService for a node port in development, or IngressFronted / PublicService for traffic from outside',
       ingressAdvice: 'an InternalService is reachable only inside the cluster. Use IngressFronted for HTTP(S) from outside',
     });
+    this.isolation = isolationOf(this, props);
     if (props.allowFrom !== undefined && !Array.isArray(props.allowFrom)) {
       throw propError(this.constructKind, this, `allowFrom ${show(props.allowFrom)} must be a list of peers, such as [kplus.Pods.select(chart, 'Web', { labels: { app: 'web' } })]`);
     }
@@ -76,52 +76,17 @@ export class InternalService extends ExposedService {
    * @param peer a workload, `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or an IP block
    */
   public allowFrom(peer: kplus.INetworkPolicyPeer): void {
-    if (peer === undefined || peer === null || typeof (peer as kplus.INetworkPolicyPeer).toNetworkPolicyPeerConfig !== 'function') {
-      throw propError(this.constructKind, this, `allowFrom received ${show(peer)}; pass a workload, kplus.Pods.select(...), kplus.Namespaces.select(...) or a kplus.NetworkPolicyIpBlock`);
-    }
-    const peerProblems = labelSelectorProblems(peerToKube(peer).podSelector, 'allowFrom peer podSelector')
-      .concat(labelSelectorProblems(peerToKube(peer).namespaceSelector, 'allowFrom peer namespaceSelector'));
-    if (peerProblems.length > 0) throw propError(this.constructKind, this, `${peerProblems.join('; ')}. A NetworkPolicy peer selects pods and namespaces by valid labels`);
-    this.peers.push(peer);
-    if (this.policy === undefined) {
-      this.policy = new kplus.k8s.KubeNetworkPolicy(this, 'NetworkPolicy', {
-        metadata: { namespace: this.metadata.namespace },
-        spec: Lazy.any({ produce: () => this.renderPolicy() }),
-      });
-    }
+    this.isolation.admit(peer, 'allowFrom');
   }
 
-  private renderPolicy(): kplus.k8s.NetworkPolicySpec {
-    const ports = this.exposedPorts.map(p => ({
-      protocol: p.protocol ?? kplus.Protocol.TCP,
-      port: p.targetPortName !== undefined
-        ? kplus.k8s.IntOrString.fromString(p.targetPortName)
-        : kplus.k8s.IntOrString.fromNumber(p.targetPort ?? p.port),
-    }));
-    return {
-      podSelector: { matchLabels: this.selectorLabels },
-      policyTypes: ['Ingress'],
-      ingress: [{
-        from: this.peers.map(peerToKube),
-        ports: ports.length > 0 ? ports : undefined,
-      }],
-    };
+  /**
+   * Lets the Service's pods connect to one more peer (see `allowTo` in the props). The first
+   * call restricts their egress to these peers and DNS.
+   *
+   * @param peer a workload, `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or an IP block
+   * @param options the peer's ports
+   */
+  public allowTo(peer: kplus.INetworkPolicyPeer, options?: AllowToOptions): void {
+    this.isolation.allowTo(peer, options, 'allowTo');
   }
-}
-
-/** The NetworkPolicy peer of a cdk8s-plus peer: an IP block, or pods (in some namespaces). */
-function peerToKube(peer: kplus.INetworkPolicyPeer): kplus.k8s.NetworkPolicyPeer {
-  const config = peer.toNetworkPolicyPeerConfig();
-  if (config.ipBlock) {
-    return { ipBlock: config.ipBlock._toKube() };
-  }
-  const pods = config.podSelector!;
-  const namespaces = pods.namespaces;
-  let namespaceSelector: kplus.k8s.LabelSelector | undefined;
-  if (namespaces?.names && namespaces.names.length > 0) {
-    namespaceSelector = { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: [...namespaces.names] }] };
-  } else if (namespaces?.labelSelector) {
-    namespaceSelector = namespaces.labelSelector._toKube();
-  }
-  return { podSelector: pods.labelSelector._toKube(), namespaceSelector };
 }

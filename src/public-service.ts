@@ -5,17 +5,19 @@ import { constructLabel, propError, show } from './errors';
 import { ExposedService, SelectingServiceProps, TrafficPolicy } from './exposed-service';
 import { ExposureScope } from './exposure-scope';
 import { claimNodePort } from './internal/claims';
+import { PodIsolation, isolationOf } from './internal/pod-isolation';
+import { AllowToOptions, EgressIsolationProps } from './network-policy';
 import { NODE_PORT_MAX, NODE_PORT_MIN } from './port-checks';
 import { LoadBalancerScheme } from './presets/common';
 import { ServiceContext, mergeWithUser } from './presets/context';
 import { LoadBalancerProfile } from './presets/load-balancer-profile';
 import { SourceRanges } from './source-ranges';
-import { checkQualifiedName, isPrivateCidr } from './validation/names';
+import { checkCidr, checkQualifiedName, isPrivateCidr } from './validation/names';
 
 /**
  * Props of a `PublicService`.
  */
-export interface PublicServiceProps extends SelectingServiceProps {
+export interface PublicServiceProps extends SelectingServiceProps, EgressIsolationProps {
   /**
    * Who may connect through the load balancer. Required: pass `SourceRanges.anywhere()` to
    * face the whole internet on purpose, or `SourceRanges.cidrs([...])` to limit it.
@@ -61,6 +63,29 @@ export interface PublicServiceProps extends SelectingServiceProps {
    * @default - no provider annotations: the cloud's default load balancer, usually internet-facing
    */
   readonly profile?: LoadBalancerProfile;
+
+  /**
+   * Isolate the pods: a NetworkPolicy admits only the load balancer's traffic and these
+   * in-cluster peers (workloads, `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or
+   * IP blocks), on the Service's target ports. `[]` admits the load balancer's traffic alone.
+   *
+   * The load balancer's traffic is admitted by where it comes from when it reaches the pods:
+   * with `externalTrafficPolicy: TrafficPolicy.LOCAL` the clients' own addresses (the
+   * `sourceRanges`; every address for `SourceRanges.anywhere()`), otherwise the nodes'
+   * addresses (`nodeCidrs`, required then), because kube-proxy forwards it from a node.
+   *
+   * @default - no NetworkPolicy: any pod in the cluster can reach the pods as well
+   */
+  readonly allowFrom?: kplus.INetworkPolicyPeer[];
+
+  /**
+   * The CIDRs of the cluster's nodes, from which the load balancer's traffic reaches the pods
+   * when `externalTrafficPolicy` is `Cluster` (kube-proxy forwards it from a node). Required
+   * with `allowFrom` then; not used with `TrafficPolicy.LOCAL`.
+   *
+   * @default - none: required with `allowFrom` unless the traffic policy is Local
+   */
+  readonly nodeCidrs?: string[];
 }
 
 /**
@@ -86,6 +111,9 @@ export class PublicService extends ExposedService {
    */
   public readonly profile?: LoadBalancerProfile;
 
+  private readonly isolation: PodIsolation;
+  private readonly localTraffic: boolean;
+  private readonly nodeCidrs?: string[];
   private readonly externalTrafficPolicy?: TrafficPolicy;
 
   /**
@@ -148,12 +176,45 @@ export class PublicService extends ExposedService {
     if (this.sourceRanges.isAnywhere) {
       this.metadata.addAnnotation(SOURCE_RANGES_ANNOTATION, 'anywhere');
     }
+    this.localTraffic = props.externalTrafficPolicy === TrafficPolicy.LOCAL;
+    this.nodeCidrs = this.checkNodeCidrs(props);
+    this.isolation = isolationOf(this, props, () => this.loadBalancerPeers());
+    if (props.allowFrom !== undefined) {
+      if (!Array.isArray(props.allowFrom)) {
+        throw propError(this.constructKind, this, `allowFrom ${show(props.allowFrom)} must be a list of peers, such as [kplus.Pods.select(chart, 'Web', { labels: { app: 'web' } })], or [] to admit the load balancer's traffic alone`);
+      }
+      this.isolation.isolateIngress();
+      for (const peer of props.allowFrom) this.allowFrom(peer);
+    }
     this._setSpec({
       externalTrafficPolicy: props.externalTrafficPolicy,
       loadBalancerClass: props.loadBalancerClass ?? this.profile?.loadBalancerClass,
       allocateLoadBalancerNodePorts: props.allocateLoadBalancerNodePorts,
       healthCheckNodePort: props.healthCheckNodePort,
     });
+  }
+
+  /**
+   * Admits one more in-cluster peer to the Service's pods, besides the load balancer's traffic
+   * (see `allowFrom` in the props). The first call creates the NetworkPolicy; with
+   * `externalTrafficPolicy` Cluster it needs `nodeCidrs`.
+   *
+   * @param peer a workload, `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or an IP block
+   */
+  public allowFrom(peer: kplus.INetworkPolicyPeer): void {
+    this.requireLoadBalancerPeers('allowFrom');
+    this.isolation.admit(peer, 'allowFrom');
+  }
+
+  /**
+   * Lets the Service's pods connect to one more peer. The first call restricts their egress to
+   * these peers and DNS.
+   *
+   * @param peer a workload, `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or an IP block
+   * @param options the peer's ports
+   */
+  public allowTo(peer: kplus.INetworkPolicyPeer, options?: AllowToOptions): void {
+    this.isolation.allowTo(peer, options, 'allowTo');
   }
 
   /**
@@ -194,5 +255,41 @@ export class PublicService extends ExposedService {
    */
   public get exposure(): ExposureScope {
     return this.profile?.scheme === LoadBalancerScheme.INTERNAL ? ExposureScope.VPC : ExposureScope.INTERNET;
+  }
+
+  private checkNodeCidrs(props: PublicServiceProps): string[] | undefined {
+    const cidrs = props.nodeCidrs;
+    if (cidrs === undefined) {
+      if (props.allowFrom !== undefined) this.requireLoadBalancerPeers('allowFrom');
+      return undefined;
+    }
+    if (this.localTraffic) {
+      throw propError(this.constructKind, this, `nodeCidrs ${show(cidrs)} does not apply with externalTrafficPolicy: TrafficPolicy.LOCAL: the pods then see the clients' own addresses, which the NetworkPolicy admits from sourceRanges. Remove nodeCidrs`);
+    }
+    if (props.allowFrom === undefined) {
+      throw propError(this.constructKind, this, `nodeCidrs ${show(cidrs)} is read only with allowFrom (it says where the load balancer's traffic comes from for the NetworkPolicy); pass allowFrom: [] to isolate the pods, or remove nodeCidrs`);
+    }
+    if (!Array.isArray(cidrs) || cidrs.length === 0) {
+      throw propError(this.constructKind, this, `nodeCidrs ${show(cidrs)} must list the nodes' CIDRs, such as ['10.0.0.0/16']`);
+    }
+    cidrs.forEach((cidr, i) => {
+      const problem = typeof cidr === 'string' ? checkCidr(cidr) : 'is not a string';
+      if (problem) throw propError(this.constructKind, this, `nodeCidrs[${i}] ${show(cidr)} ${problem}`);
+    });
+    return [...cidrs];
+  }
+
+  /** With the Cluster traffic policy the load balancer's traffic comes from the nodes, whose addresses must be given. */
+  private requireLoadBalancerPeers(what: string): void {
+    if (!this.localTraffic && this.nodeCidrs === undefined) {
+      throw propError(this.constructKind, this, `${what} needs nodeCidrs: with externalTrafficPolicy Cluster (the default) the load balancer's traffic reaches the pods from the nodes' addresses (kube-proxy forwards it), and the NetworkPolicy must admit them. Pass nodeCidrs: ['10.0.0.0/16'] (your nodes' subnets), or externalTrafficPolicy: TrafficPolicy.LOCAL to admit the sourceRanges instead`);
+    }
+  }
+
+  /** Where the load balancer's traffic comes from when it reaches the pods. */
+  private loadBalancerPeers(): kplus.k8s.NetworkPolicyPeer[] {
+    const cidrs = !this.localTraffic ? this.nodeCidrs ?? []
+      : this.sourceRanges.isAnywhere ? ['0.0.0.0/0', '::/0'] : this.sourceRanges.cidrList;
+    return cidrs.map(cidr => ({ ipBlock: { cidr } }));
   }
 }

@@ -88,3 +88,88 @@ describe('IngressFronted', () => {
     });
   });
 });
+
+describe('IngressFronted allowFrom', () => {
+  const pods = (chart: any) => kplus.Pods.select(chart, 'ApiPods', { labels: { app: 'api' } });
+
+  test('proxyNamespaceLabels: only the ingress controller\'s namespace (and allowFrom) reach the pods, on the target ports', () => {
+    // GIVEN
+    const chart = newChart();
+    // WHEN
+    const api = new IngressFronted(chart, 'Api', {
+      selector: pods(chart),
+      ports: [{ port: 80, targetPort: 8000 }],
+      host: 'api.example.com',
+      proxyNamespaceLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' },
+      proxyPodLabels: { 'app.kubernetes.io/name': 'ingress-nginx' },
+    });
+    api.allowFrom(kplus.Pods.select(chart, 'Worker', { labels: { app: 'worker' } }));
+    // THEN
+    const [policy] = ofKind(synth(chart), 'NetworkPolicy');
+    expect(policy.spec).toEqual({
+      podSelector: { matchLabels: { app: 'api' } },
+      policyTypes: ['Ingress'],
+      ingress: [{
+        from: [
+          { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } }, podSelector: { matchLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } } },
+          { podSelector: { matchLabels: { app: 'worker' } } },
+        ],
+        ports: [{ protocol: 'TCP', port: 8000 }],
+      }],
+    });
+  });
+
+  test('behind a Gateway: every pod of the proxy\'s namespace', () => {
+    const chart = newChart();
+    new IngressFronted(chart, 'Api', {
+      selector: pods(chart),
+      ports: [{ port: 80 }],
+      host: 'api.example.com',
+      gateway: { name: 'public', namespace: 'gateways' },
+      proxyNamespaceLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' },
+    });
+    const [policy] = ofKind(synth(chart), 'NetworkPolicy');
+    expect(policy.spec.ingress[0].from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' } } }]);
+  });
+
+  test('no NetworkPolicy unless asked', () => {
+    const chart = newChart();
+    new IngressFronted(chart, 'Api', { selector: pods(chart), ports: [{ port: 80 }], host: 'api.example.com' });
+    expect(ofKind(synth(chart), 'NetworkPolicy')).toEqual([]);
+  });
+
+  test('isolating without saying where the proxy runs is refused; so are bad labels', () => {
+    const chart = newChart();
+    const base = { selector: pods(chart), ports: [{ port: 80 }], host: 'api.example.com' };
+    const worker = kplus.Pods.select(chart, 'Worker', { labels: { app: 'worker' } });
+    expect(() => new IngressFronted(chart, 'A', { ...base, allowFrom: [worker] })).toThrow(/IngressFronted 'test\/A': allowFrom isolates the Service's pods, which would cut off the ingress controller's proxy too; pass proxyNamespaceLabels/);
+    expect(() => new IngressFronted(chart, 'B', { ...base, gateway: { name: 'gw' }, allowFrom: [] })).toThrow(/IngressFronted 'test\/B': allowFrom isolates the Service's pods, which would cut off the Gateway's proxy too/);
+    expect(() => new IngressFronted(chart, 'C', { ...base, proxyNamespaceLabels: {} })).toThrow(/IngressFronted 'test\/C': proxyNamespaceLabels \{\} selects every namespace/);
+    expect(() => new IngressFronted(chart, 'D', { ...base, proxyNamespaceLabels: { 'kubernetes.io/metadata.name': 'Ingress Nginx' } })).toThrow(/IngressFronted 'test\/D': proxyNamespaceLabels "kubernetes.io\/metadata.name" has value "Ingress Nginx"/);
+    expect(() => new IngressFronted(chart, 'E', { ...base, proxyPodLabels: { app: 'nginx' } })).toThrow(/IngressFronted 'test\/E': proxyPodLabels is set but proxyNamespaceLabels is not/);
+    const f = new IngressFronted(chart, 'F', base);
+    expect(() => f.allowFrom(worker)).toThrow(/IngressFronted 'test\/F': allowFrom isolates the Service's pods/);
+  });
+});
+
+describe('IngressFronted allowTo', () => {
+  test('restricts egress of the Service\'s pods, with DNS, in the same NetworkPolicy as the proxy', () => {
+    const chart = newChart();
+    const api = new IngressFronted(chart, 'Api', {
+      selector: kplus.Pods.select(chart, 'ApiPods', { labels: { app: 'api' } }),
+      ports: [{ port: 80 }],
+      host: 'api.example.com',
+      proxyNamespaceLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' },
+      allowTo: [kplus.Pods.select(chart, 'Db', { labels: { app: 'db' } })],
+    });
+    api.allowTo(kplus.NetworkPolicyIpBlock.ipv4(chart, 'Partner', '198.51.100.0/24'), { ports: [443] });
+    const policies = ofKind(synth(chart), 'NetworkPolicy');
+    expect(policies).toHaveLength(1);
+    expect(policies[0].spec.policyTypes).toEqual(['Ingress', 'Egress']);
+    expect(policies[0].spec.egress.map((r: any) => r.to)).toEqual([
+      [{ podSelector: { matchLabels: { app: 'db' } } }],
+      [{ ipBlock: { cidr: '198.51.100.0/24' } }],
+      [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+    ]);
+  });
+});

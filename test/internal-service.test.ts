@@ -1,7 +1,7 @@
 import { ApiObject, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { InternalService, ExposureScope, SessionAffinity, TrafficPolicy, IpFamily, IpFamilyPolicy } from '../src';
-import { newChart, synth, theService } from './util';
+import { DnsEgress, InternalService, ExposureScope, SessionAffinity, TrafficPolicy, IpFamily, IpFamilyPolicy } from '../src';
+import { newChart, ofKind, synth, theService } from './util';
 
 describe('InternalService', () => {
   test('renders a ClusterIP Service with the contract from the design', () => {
@@ -227,5 +227,65 @@ describe('InternalService allowFrom', () => {
     const chart = newChart();
     const db = new InternalService(chart, 'Db', { selector: kplus.Pods.select(chart, 'DbPods', { labels: { app: 'db' } }), ports: [{ port: 5432 }] });
     expect(() => db.allowFrom({} as any)).toThrow(/InternalService 'test\/Db': allowFrom received \{\}; pass a workload/);
+  });
+});
+
+describe('InternalService allowTo', () => {
+  test('restricts egress to the peers (ports per peer) and always admits DNS to kube-dns', () => {
+    // GIVEN
+    const chart = newChart();
+    const db = kplus.Pods.select(chart, 'DbPods', { labels: { app: 'db' } });
+    // WHEN
+    const api = new InternalService(chart, 'Api', { selectLabels: { app: 'api' }, ports: [{ port: 80, targetPort: 8000 }], allowTo: [kplus.NetworkPolicyIpBlock.ipv4(chart, 'Partner', '198.51.100.0/24')] });
+    api.allowTo(db, { ports: [5432] });
+    api.allowTo(kplus.Pods.select(chart, 'Dns', { labels: { app: 'resolver' } }), { ports: [53], protocol: kplus.Protocol.UDP });
+    // THEN
+    const [policy] = ofKind(synth(chart), 'NetworkPolicy');
+    expect(policy.spec).toEqual({
+      podSelector: { matchLabels: { app: 'api' } },
+      policyTypes: ['Egress'],
+      egress: [
+        { to: [{ ipBlock: { cidr: '198.51.100.0/24' } }] },
+        { to: [{ podSelector: { matchLabels: { app: 'db' } } }], ports: [{ protocol: 'TCP', port: 5432 }] },
+        { to: [{ podSelector: { matchLabels: { app: 'resolver' } } }], ports: [{ protocol: 'UDP', port: 53 }] },
+        {
+          to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+          ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
+        },
+      ],
+    });
+  });
+
+  test('with allowFrom: one NetworkPolicy for both directions', () => {
+    const chart = newChart();
+    const api = new InternalService(chart, 'Api', { selectLabels: { app: 'api' }, ports: [{ port: 80 }], allowFrom: [kplus.Pods.select(chart, 'Web', { labels: { app: 'web' } })] });
+    api.allowTo(kplus.Pods.select(chart, 'Db', { labels: { app: 'db' } }));
+    const policies = ofKind(synth(chart), 'NetworkPolicy');
+    expect(policies).toHaveLength(1);
+    expect(policies[0].spec.policyTypes).toEqual(['Ingress', 'Egress']);
+    expect(policies[0].spec.ingress).toEqual([{ from: [{ podSelector: { matchLabels: { app: 'web' } } }], ports: [{ protocol: 'TCP', port: 80 }] }]);
+  });
+
+  test('allowTo: [] allows DNS only', () => {
+    const chart = newChart();
+    new InternalService(chart, 'Api', { selectLabels: { app: 'api' }, ports: [{ port: 80 }], allowTo: [] });
+    const [policy] = ofKind(synth(chart), 'NetworkPolicy');
+    expect(policy.spec.egress).toHaveLength(1);
+    expect(policy.spec.egress[0].ports).toEqual([{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }]);
+  });
+
+  test('bad peers, ports, protocols and DNS say what and how to fix it', () => {
+    const chart = newChart();
+    const api = new InternalService(chart, 'Api', { selectLabels: { app: 'api' }, ports: [{ port: 80 }] });
+    const db = kplus.Pods.select(chart, 'Db', { labels: { app: 'db' } });
+    expect(() => api.allowTo({} as any)).toThrow(/InternalService 'test\/Api': allowTo received \{\}; pass a workload/);
+    expect(() => api.allowTo(db, { ports: [0] })).toThrow(/InternalService 'test\/Api': allowTo ports\[0\] 0 must be a whole number from 1 to 65535/);
+    expect(() => api.allowTo(db, { ports: [] })).toThrow(/allowTo ports \[\] must be a non-empty list of port numbers such as \[5432\]; omit it for every port/);
+    expect(() => api.allowTo(db, { ports: [80, 80] })).toThrow(/allowTo ports \[80,80\] lists a port twice/);
+    expect(() => api.allowTo(db, { protocol: 'HTTP' as any })).toThrow(/allowTo protocol "HTTP" is not one of kplus.Protocol.TCP/);
+    expect(() => new InternalService(chart, 'B', { selectLabels: { app: 'b' }, ports: [{ port: 80 }], allowTo: db as any })).toThrow(/InternalService 'test\/B': allowTo .* must be a list of peers/);
+    expect(() => new InternalService(chart, 'C', { selectLabels: { app: 'c' }, ports: [{ port: 80 }], allowTo: [{} as any] })).toThrow(/InternalService 'test\/C': allowTo\[0\] received \{\}/);
+    expect(() => new InternalService(chart, 'D', { selectLabels: { app: 'd' }, ports: [{ port: 80 }], dnsEgress: DnsEgress.kubeDns() })).toThrow(/InternalService 'test\/D': dnsEgress is set but allowTo is not/);
+    expect(() => new InternalService(chart, 'E', { selectLabels: { app: 'e' }, ports: [{ port: 80 }], allowTo: [], dnsEgress: {} as any })).toThrow(/InternalService 'test\/E': dnsEgress \{\} is not a DnsEgress/);
   });
 });

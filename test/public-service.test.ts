@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
 import { ExposureScope, PublicService, SourceRanges, TrafficPolicy } from '../src';
-import { newChart, synth, theService } from './util';
+import { newChart, ofKind, synth, theService } from './util';
 
 describe('PublicService', () => {
   const pods = (chart: any) => kplus.Pods.select(chart, 'FrontendPods', { labels: { app: 'frontend' } });
@@ -78,5 +78,69 @@ describe('PublicService', () => {
       expect(() => new PublicService(chart3, 'F', { selector: pods(chart3), ports: [{ port: 80, nodePort: 32000 }], sourceRanges: SourceRanges.anywhere(), externalTrafficPolicy: TrafficPolicy.LOCAL, healthCheckNodePort: 32000 }))
         .toThrow(/healthCheckNodePort 32000 is also a nodePort/);
     });
+  });
+});
+
+describe('PublicService allowFrom', () => {
+  const pods = (chart: any) => kplus.Pods.select(chart, 'FrontendPods', { labels: { app: 'frontend' } });
+
+  test('Local traffic policy: admits the source ranges as IP blocks (the clients\' own addresses) and the peers', () => {
+    // GIVEN
+    const chart = newChart();
+    // WHEN
+    new PublicService(chart, 'Web', {
+      selector: pods(chart),
+      ports: [{ port: 443, targetPort: 8443 }],
+      sourceRanges: SourceRanges.cidrs(['203.0.113.0/24', '2001:db8::/32']),
+      externalTrafficPolicy: TrafficPolicy.LOCAL,
+      allowFrom: [kplus.Pods.select(chart, 'Probe', { labels: { app: 'blackbox' } })],
+    });
+    // THEN
+    const [policy] = ofKind(synth(chart), 'NetworkPolicy');
+    expect(policy.spec).toEqual({
+      podSelector: { matchLabels: { app: 'frontend' } },
+      policyTypes: ['Ingress'],
+      ingress: [{
+        from: [{ ipBlock: { cidr: '203.0.113.0/24' } }, { ipBlock: { cidr: '2001:db8::/32' } }, { podSelector: { matchLabels: { app: 'blackbox' } } }],
+        ports: [{ protocol: 'TCP', port: 8443 }],
+      }],
+    });
+  });
+
+  test('Local and SourceRanges.anywhere(): every IPv4 and IPv6 address', () => {
+    const chart = newChart();
+    new PublicService(chart, 'Web', { selector: pods(chart), ports: [{ port: 80 }], sourceRanges: SourceRanges.anywhere(), externalTrafficPolicy: TrafficPolicy.LOCAL, allowFrom: [] });
+    const [policy] = ofKind(synth(chart), 'NetworkPolicy');
+    expect(policy.spec.ingress[0].from).toEqual([{ ipBlock: { cidr: '0.0.0.0/0' } }, { ipBlock: { cidr: '::/0' } }]);
+  });
+
+  test('Cluster traffic policy: admits the node CIDRs (kube-proxy forwards from a node), and needs them', () => {
+    const chart = newChart();
+    const web = new PublicService(chart, 'Web', { selector: pods(chart), ports: [{ port: 80, targetPort: 8080 }], sourceRanges: SourceRanges.cidrs(['203.0.113.0/24']), allowFrom: [], nodeCidrs: ['10.0.0.0/16'] });
+    web.allowFrom(kplus.Pods.select(chart, 'Mon', { labels: { app: 'prometheus' } }));
+    const [policy] = ofKind(synth(chart), 'NetworkPolicy');
+    expect(policy.spec.ingress).toEqual([{ from: [{ ipBlock: { cidr: '10.0.0.0/16' } }, { podSelector: { matchLabels: { app: 'prometheus' } } }], ports: [{ protocol: 'TCP', port: 8080 }] }]);
+  });
+
+  test('without allowFrom, no NetworkPolicy; allowTo restricts egress only', () => {
+    const chart = newChart();
+    const web = new PublicService(chart, 'Web', { selector: pods(chart), ports: [{ port: 80 }], sourceRanges: SourceRanges.anywhere() });
+    expect(ofKind(synth(chart), 'NetworkPolicy')).toEqual([]);
+    web.allowTo(kplus.Pods.select(chart, 'Api', { labels: { app: 'api' } }), { ports: [8080] });
+    const [policy] = ofKind(synth(chart), 'NetworkPolicy');
+    expect(policy.spec.policyTypes).toEqual(['Egress']);
+  });
+
+  test('bad props say what and how to fix it', () => {
+    const chart = newChart();
+    const base = { selector: pods(chart), ports: [{ port: 80 }], sourceRanges: SourceRanges.cidrs(['203.0.113.0/24']) };
+    expect(() => new PublicService(chart, 'A', { ...base, allowFrom: [] })).toThrow(/PublicService 'test\/A': allowFrom needs nodeCidrs: with externalTrafficPolicy Cluster \(the default\) the load balancer's traffic reaches the pods from the nodes' addresses.*Pass nodeCidrs: \['10.0.0.0\/16'\].*or externalTrafficPolicy: TrafficPolicy.LOCAL/);
+    expect(() => new PublicService(chart, 'B', { ...base, nodeCidrs: ['10.0.0.0/16'] })).toThrow(/PublicService 'test\/B': nodeCidrs \["10.0.0.0\/16"\] is read only with allowFrom/);
+    expect(() => new PublicService(chart, 'C', { ...base, allowFrom: [], nodeCidrs: ['10.0.0.1/16'] })).toThrow(/PublicService 'test\/C': nodeCidrs\[0\] "10.0.0.1\/16" has host bits set/);
+    expect(() => new PublicService(chart, 'D', { ...base, allowFrom: [], nodeCidrs: [] })).toThrow(/PublicService 'test\/D': nodeCidrs \[\] must list the nodes' CIDRs/);
+    expect(() => new PublicService(chart, 'E', { ...base, externalTrafficPolicy: TrafficPolicy.LOCAL, allowFrom: [], nodeCidrs: ['10.0.0.0/16'] })).toThrow(/PublicService 'test\/E': nodeCidrs .* does not apply with externalTrafficPolicy: TrafficPolicy.LOCAL/);
+    expect(() => new PublicService(chart, 'F', { ...base, externalTrafficPolicy: TrafficPolicy.LOCAL, allowFrom: 'web' as any })).toThrow(/PublicService 'test\/F': allowFrom "web" must be a list of peers/);
+    const g = new PublicService(chart, 'G', base);
+    expect(() => g.allowFrom(kplus.Pods.select(chart, 'Mon', { labels: { app: 'prometheus' } }))).toThrow(/PublicService 'test\/G': allowFrom needs nodeCidrs/);
   });
 });

@@ -10,19 +10,26 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 
+import { STAGE_ANNOTATION } from '../annotations';
 import { SourcedManifest } from '../model/model';
 import { ExposurePolicy } from '../policy/stage';
-import { Stage } from '../policy/stages';
+import { Stage, StageMapping, parseStageMapping, withObjectStages } from '../policy/stages';
 import { ExposureDiff, ExposureReport } from '../report/report';
 import { YamlDocument, describeReading, readYamlFile, readYamlStream } from '../yaml/kubernetes-yaml';
 
-const USAGE = `usage: cdk8s-expose audit [--stage development|staging|production] [--format markdown|json|mermaid] <file, folder or ->...
+const USAGE = `usage: cdk8s-expose audit [--stage development|staging|production] [--stage-for PATTERN=STAGE]... [--format markdown|json|mermaid] <file, folder or ->...
 
 Reads Kubernetes YAML or JSON the way kubectl does (multi-document; folders are read
 recursively for .yaml, .yml and .json; - reads standard input), prints what is exposed where,
 and runs the cdk8s-expose rules.
-  --stage=STAGE    judge at this stage (default: CDK8S_EXPOSE_STAGE, else none: only the
-                   Kubernetes and always-on safety rules fail)
+Each object is judged at its own stage: its annotation ${STAGE_ANNOTATION} (written by
+ExposurePolicy.apply with a stage), else the first --stage-for whose pattern matches its file,
+else --stage.
+  --stage=STAGE    judge the other objects at this stage (default: CDK8S_EXPOSE_STAGE, else
+                   none: only the Kubernetes and always-on safety rules fail)
+  --stage-for=PATTERN=STAGE
+                   judge the objects of files matching PATTERN at STAGE (repeatable; * within
+                   a folder, ** across folders), e.g. --stage-for 'dist/prod*.yaml=production'
   --format=FORMAT  markdown (default), json or mermaid
   --help           this text
   --version        the version of cdk8s-expose
@@ -203,10 +210,11 @@ export function main(argv: string[], io: AuditIo = defaultIo): number {
       allowPositionals: true,
       strict: true,
       options: {
-        stage: { type: 'string' },
-        format: { type: 'string', default: 'markdown' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
+        'stage': { type: 'string' },
+        'stage-for': { type: 'string', multiple: true },
+        'format': { type: 'string', default: 'markdown' },
+        'help': { type: 'boolean', short: 'h' },
+        'version': { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -224,8 +232,10 @@ export function main(argv: string[], io: AuditIo = defaultIo): number {
   }
   const format = String(values.format);
   let parsedStage: Stage | undefined;
+  let mappings: StageMapping[];
   try {
     parsedStage = values.stage !== undefined ? ExposurePolicy.parseStage(String(values.stage), '--stage') : ExposurePolicy.stageFromEnvironment();
+    mappings = ((values['stage-for'] ?? []) as string[]).map(text => parseStageMapping(text, '--stage-for'));
   } catch (e) {
     io.err(`cdk8s-expose audit: ${(e as Error).message}\n`);
     return 2;
@@ -239,11 +249,13 @@ export function main(argv: string[], io: AuditIo = defaultIo): number {
     return 2;
   }
 
-  const { manifests, problems } = readInputs(inputs, io);
-  if (manifests.length === 0 && problems.length === 0) {
+  const read = readInputs(inputs, io);
+  const problems = read.problems;
+  if (read.manifests.length === 0 && problems.length === 0) {
     io.err('cdk8s-expose audit: nothing to audit: no Kubernetes object in the input\n');
     return 2;
   }
+  const manifests = withObjectStages(read.manifests, mappings, problems);
   const report = ExposureReport._fromSourced(manifests, parsedStage, problems);
   io.out(format === 'json' ? report.toJson() : format === 'mermaid' ? report.toMermaid() : report.toMarkdown());
   for (const p of problems) io.err(`cdk8s-expose audit: ${p}\n`);

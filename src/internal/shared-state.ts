@@ -19,6 +19,8 @@ export interface SharedState {
 export interface PolicyDeclaration {
   readonly stage?: string;
   readonly requireIsolation?: boolean;
+  /** False when the stage is not to be written on the objects (`cdk8s-expose/stage`). */
+  readonly annotateStage?: boolean;
 }
 
 /** The result of one evaluation of the App-wide policy: blocking lines and warning lines. */

@@ -84,6 +84,8 @@ export interface HttpEntryInfo extends ObjectRef {
   readonly exposure: ExposureScope;
   /** For HTTPRoutes, the Gateways it attaches to. */
   readonly parents: string[];
+  /** For Ingresses, the Secret named by each `tls` entry (`undefined`: the controller's default certificate). */
+  readonly tlsSecrets?: Array<string | undefined>;
 }
 
 export interface ContainerPortInfo {
@@ -106,6 +108,31 @@ export interface NetworkPolicyInfo extends ObjectRef {
   readonly podSelectorHasExpressions: boolean;
   readonly isolatesIngress: boolean;
   readonly ingressPeers: number;
+  /** Whether the policy restricts where the pods connect to. */
+  readonly isolatesEgress?: boolean;
+  /** The ingress rules: who may connect, on which ports. */
+  readonly ingressRules?: PolicyRuleInfo[];
+  /** The egress rules: where the pods may connect, on which ports. */
+  readonly egressRules?: PolicyRuleInfo[];
+}
+
+/** One NetworkPolicy peer: pods (in namespaces), or an IP block. */
+export interface PolicyPeerInfo {
+  /** The pod selector, as `key=value` and `key In (a, b)` terms; [] selects every pod. Absent: no pod selector. */
+  readonly pods?: string[];
+  /** The namespace selector's terms; [] selects every namespace. Absent: the policy's own namespace. */
+  readonly namespaces?: string[];
+  /** The IP block's CIDR, and its exceptions. */
+  readonly cidr?: string;
+  readonly except?: string[];
+}
+
+/** One ingress or egress rule of a NetworkPolicy. */
+export interface PolicyRuleInfo {
+  /** The peers; empty means every source (ingress) or destination (egress). */
+  readonly peers: PolicyPeerInfo[];
+  /** The ports, as `8080/TCP`, `metrics/TCP` or `8000-8080/TCP`; empty means every port. */
+  readonly ports: string[];
 }
 
 export interface ExposureModel {
@@ -123,6 +150,12 @@ export interface ExposureModel {
   readonly referenceGrants: ReferenceGrantInfo[];
   /** Namespace objects with their labels (for listeners that select route namespaces by label). */
   readonly namespaces: Array<{ readonly name: string; readonly labels: Record<string, string> }>;
+  /**
+   * Where certificates come from, as `Secret namespace/name` (a Secret, or a cert-manager
+   * Certificate's `spec.secretName`) and `Gateway namespace/name` or `Gateway namespace/name#listener`
+   * (a Gateway listener that terminates TLS with a certificate).
+   */
+  readonly certificateSources?: Set<string>;
 }
 
 /** An object the API server would refuse at create. */
@@ -240,6 +273,7 @@ function ingressOf(manifest: any, ref: ObjectRef): HttpEntryInfo {
     tls,
     exposure: matches(ref.annotations, INTERNAL_INGRESS_ANNOTATIONS) ? ExposureScope.VPC : ExposureScope.INTERNET,
     parents: [],
+    tlsSecrets: (spec.tls ?? []).map((t: any) => (typeof t?.secretName === 'string' && t.secretName !== '' ? t.secretName : undefined)),
   };
 }
 
@@ -274,7 +308,51 @@ function networkPolicyOf(manifest: any, ref: ObjectRef): NetworkPolicyInfo {
     podSelectorHasExpressions: (spec.podSelector?.matchExpressions ?? []).length > 0,
     isolatesIngress: types.includes('Ingress'),
     ingressPeers: (spec.ingress ?? []).length,
+    isolatesEgress: types.includes('Egress'),
+    ingressRules: policyRulesOf(spec.ingress, 'from'),
+    egressRules: policyRulesOf(spec.egress, 'to'),
   };
+}
+
+/** A label selector as terms: `key=value`, `key In (a, b)`, `key Exists`. */
+function selectorTerms(selector: any): string[] {
+  const terms = Object.entries(selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
+  for (const e of selector?.matchExpressions ?? []) {
+    terms.push(`${e?.key} ${e?.operator}${Array.isArray(e?.values) && e.values.length > 0 ? ` (${e.values.join(', ')})` : ''}`);
+  }
+  return terms;
+}
+
+function policyRulesOf(rules: any, peersKey: 'from' | 'to'): PolicyRuleInfo[] {
+  if (!Array.isArray(rules)) return [];
+  return rules.map((rule: any) => ({
+    peers: (Array.isArray(rule?.[peersKey]) ? rule[peersKey] : []).map((peer: any): PolicyPeerInfo => (peer?.ipBlock !== undefined
+      ? { cidr: String(peer.ipBlock.cidr), except: Array.isArray(peer.ipBlock.except) ? peer.ipBlock.except.map(String) : [] }
+      : {
+        pods: peer?.podSelector !== undefined && peer.podSelector !== null ? selectorTerms(peer.podSelector) : undefined,
+        namespaces: peer?.namespaceSelector !== undefined && peer.namespaceSelector !== null ? selectorTerms(peer.namespaceSelector) : undefined,
+      })),
+    ports: (Array.isArray(rule?.ports) ? rule.ports : []).map((p: any) => `${p?.port ?? 'every port'}${p?.endPort !== undefined ? `-${p.endPort}` : ''}/${p?.protocol ?? 'TCP'}`),
+  }));
+}
+
+/** Records a Secret, a cert-manager Certificate's Secret or a Gateway's TLS listeners as a certificate source. */
+function recordCertificateSource(model: ExposureModel, manifest: any, ref: ObjectRef, group: string): void {
+  const sources = model.certificateSources;
+  if (sources === undefined) return;
+  if (ref.kind === 'Secret' && manifest.apiVersion === 'v1') {
+    sources.add(`Secret ${ref.namespace}/${ref.name}`);
+  } else if (ref.kind === 'Certificate' && group === 'cert-manager.io' && typeof manifest.spec?.secretName === 'string') {
+    sources.add(`Secret ${ref.namespace}/${manifest.spec.secretName}`);
+  } else if ((ref.kind === 'Gateway' || ref.kind === 'ListenerSet') && group === 'gateway.networking.k8s.io') {
+    for (const listener of manifest.spec?.listeners ?? []) {
+      const refs = listener?.tls?.certificateRefs;
+      if ((listener?.protocol === 'HTTPS' || listener?.protocol === 'TLS') && Array.isArray(refs) && refs.length > 0) {
+        sources.add(`${ref.kind} ${ref.namespace}/${ref.name}`);
+        sources.add(`${ref.kind} ${ref.namespace}/${ref.name}#${listener.name}`);
+      }
+    }
+  }
 }
 
 /** Builds the model from manifests. Documents that are not objects are the caller's to report. */
@@ -293,6 +371,7 @@ export function emptyModel(): ExposureModel {
     networkPolicies: [],
     others: [],
     rejected: [],
+    certificateSources: new Set(),
     gateways: [],
     referenceGrants: [],
     namespaces: [],
@@ -337,6 +416,7 @@ export function addToModel(model: ExposureModel, { manifest, origin }: SourcedMa
     } else if (group === GATEWAY_API_GROUP && (ref.kind === 'Gateway' || ref.kind === 'ListenerSet')) {
       model.gateways.push(gatewayOf(manifest, ref));
       model.others.push(ref);
+      recordCertificateSource(model, manifest, ref, group);
     } else if (group === GATEWAY_API_GROUP && ref.kind === 'ReferenceGrant') {
       model.referenceGrants.push(referenceGrantOf(manifest, ref));
       model.others.push(ref);
@@ -344,8 +424,12 @@ export function addToModel(model: ExposureModel, { manifest, origin }: SourcedMa
       model.networkPolicies.push(networkPolicyOf(manifest, ref));
     } else {
       const workload = workloadOf(manifest, ref);
-      if (workload) model.workloads.push(workload);
-      else model.others.push(ref);
+      if (workload) {
+        model.workloads.push(workload);
+      } else {
+        model.others.push(ref);
+        recordCertificateSource(model, manifest, ref, group);
+      }
       if (ref.kind === 'Namespace' && manifest.apiVersion === 'v1') model.namespaces.push({ name: ref.name, labels: { ...(manifest.metadata?.labels ?? {}), 'kubernetes.io/metadata.name': ref.name } });
     }
   }

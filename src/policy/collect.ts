@@ -2,12 +2,14 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { PolicyContext } from './context';
 import { ExposurePolicy } from './stage';
+import { STAGE_ANNOTATION } from '../annotations';
 import { exposureKindOf } from '../internal/shared-state';
 import { SourcedManifest } from '../model/model';
 
 /**
  * Calls `visit` with every API object below `root`, synthesized, with the construct and policy
- * it belongs to. One walk down the tree carries the owner and the policy, so no object looks up
+ * it belongs to; below a policy with a stage, it first writes the stage on the object
+ * (`cdk8s-expose/stage`). One walk down the tree carries the owner and the policy, so no object looks up
  * its ancestors, and each manifest can be dropped once `visit` has read it.
  */
 export function forEachManifest(root: IConstruct, visit: (sourced: SourcedManifest) => void): void {
@@ -16,6 +18,11 @@ export function forEachManifest(root: IConstruct, visit: (sourced: SourcedManife
     const here = kind !== undefined ? { path: node.node.path, kind } : owner;
     const context = ExposurePolicy._contextOf(node, policy);
     if (node instanceof ApiObject) {
+      // Below a policy with a stage, the object carries the stage it is judged at, so that the
+      // audit and the cdk8s plugin judge the YAML at the same stage (ExposurePolicyOptions.annotateStage).
+      if (context.declared && context.stage !== undefined && context.annotateStage !== false) {
+        node.metadata.addAnnotation(STAGE_ANNOTATION, context.stage);
+      }
       const resource = node.node.id === 'Resource' && node.node.scope ? node.node.scope : node;
       visit({
         manifest: node.toJson(),

@@ -8,4 +8,6 @@ export interface PolicyContext {
   readonly fixed: boolean;
   /** True below a scope that `ExposurePolicy.apply` was called on. */
   readonly declared: boolean;
+  /** False below a scope whose policy said not to write the stage on its objects. */
+  readonly annotateStage?: boolean;
 }

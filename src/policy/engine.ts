@@ -1,7 +1,7 @@
-import { Severity } from './rule';
+import { Severity, always } from './rule';
 import { RULES } from './rules';
 import { Stage } from './stages';
-import { ExposureModel, ObjectRef, acknowledgementsOf } from '../model/model';
+import { ACK_PREFIX, ExposureModel, ObjectRef, acknowledgementsOf } from '../model/model';
 
 /** A rule's finding on one object, with its severity at the object's stage. */
 export interface Finding {
@@ -18,6 +18,11 @@ export interface Finding {
   readonly stage?: Stage;
   /** The reason given when the finding was acknowledged; it then fails nothing. */
   readonly acknowledged?: string;
+  /**
+   * False for the rules that are errors at every stage (what the API server refuses, collisions,
+   * the always-on safety rules), where the fix is to change the object, not to accept it.
+   */
+  readonly acknowledgeable?: boolean;
 }
 
 /**
@@ -40,6 +45,7 @@ export function evaluate(model: ExposureModel, defaultStage?: Stage): Finding[] 
         why: rule.why,
         stage,
         acknowledged: acknowledgementsOf(raw.object).get(rule.id),
+        acknowledgeable: rule.severity !== always,
       });
     }
   }
@@ -51,6 +57,19 @@ export function isBlocking(finding: Finding): boolean {
   return finding.severity === Severity.ERROR && finding.acknowledged === undefined;
 }
 
+/**
+ * How to accept a finding, for those who write YAML and for those who use the constructs: the
+ * annotation `ack.cdk8s-expose/<rule>: <reason>`, or `acknowledge()` on a library construct.
+ * Empty for an acknowledged finding and for the rules that are errors at every stage.
+ */
+export function acknowledgeHint(finding: Finding): string {
+  if (finding.acknowledged !== undefined || finding.acknowledgeable === false) return '';
+  const annotation = `the annotation \`${ACK_PREFIX}${finding.ruleId}: <reason>\` on the object`;
+  return finding.object.origin.constructKind !== undefined
+    ? `To accept it, call acknowledge('${finding.ruleId}', '<reason>') on the ${finding.object.origin.constructKind} (it writes ${annotation})`
+    : `To accept it, write ${annotation} (or call acknowledge('${finding.ruleId}', '<reason>') on the cdk8s-expose construct that made it)`;
+}
+
 /** One line per finding: rule id, object, construct path or file, what, and the fix. */
 export function formatFinding(finding: Finding): string {
   const o = finding.object.origin;
@@ -59,5 +78,6 @@ export function formatFinding(finding: Finding): string {
     : o.file !== undefined ? ` (${o.file}${o.documentIndex !== undefined ? ` document ${o.documentIndex + 1}` : ''})` : '';
   const ns = finding.object.namespace ? `${finding.object.namespace}/` : '';
   const readings = o.readings !== undefined ? ` (as Kubernetes reads this YAML: ${o.readings.join(', ')})` : '';
-  return `[${finding.ruleId}] ${finding.object.kind} ${ns}${finding.object.name}${where}: ${finding.message}${readings}. Fix: ${finding.fix}.`;
+  const hint = acknowledgeHint(finding);
+  return `[${finding.ruleId}] ${finding.object.kind} ${ns}${finding.object.name}${where}: ${finding.message}${readings}. Fix: ${finding.fix}.${hint ? ` ${hint}.` : ''}`;
 }

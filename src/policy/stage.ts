@@ -27,6 +27,18 @@ export interface ExposurePolicyOptions {
    * @default false
    */
   readonly requireIsolation?: boolean;
+
+  /**
+   * Write the stage on every object judged under the scope, as the annotation
+   * `cdk8s-expose/stage: <stage>` (on the library's constructs and on every other object below
+   * the scope: plain cdk8s-plus objects, `Include`d YAML, raw `ApiObject`s), so that
+   * `cdk8s-expose audit` and the cdk8s CLI plugin judge each object at the stage the synth
+   * judged it at, and one audit can gate a `dist/` with charts of several stages. Only
+   * written where a stage is in force (declared, from `CDK8S_EXPOSE_STAGE` or the context key).
+   *
+   * @default true
+   */
+  readonly annotateStage?: boolean;
 }
 
 /**
@@ -64,7 +76,10 @@ export class ExposurePolicy {
       throw new Error(`ExposurePolicy.apply('${scope.node.path}'): options ${JSON.stringify(options)} must be an object such as { stage: Stage.PRODUCTION }`);
     }
     if (options.stage !== undefined) parseStage(options.stage, `ExposurePolicy.apply('${scope.node.path}'): stage`);
-    sharedState().policies.set(scope, { stage: options.stage, requireIsolation: options.requireIsolation });
+    if (options.annotateStage !== undefined && typeof options.annotateStage !== 'boolean') {
+      throw new Error(`ExposurePolicy.apply('${scope.node.path}'): annotateStage ${JSON.stringify(options.annotateStage)} must be true or false`);
+    }
+    sharedState().policies.set(scope, { stage: options.stage, requireIsolation: options.requireIsolation, annotateStage: options.annotateStage });
     ensurePolicyCheck(scope);
   }
 
@@ -136,6 +151,7 @@ export class ExposurePolicy {
       requireIsolation: options.requireIsolation ?? parent.requireIsolation,
       fixed: parent.fixed,
       declared: true,
+      annotateStage: options.annotateStage ?? parent.annotateStage,
     };
   }
 

@@ -1,4 +1,4 @@
-import { InventoryItem } from './inventory';
+import { InventoryItem, PolicySummary } from './inventory';
 import { ExposureScope } from '../exposure-scope';
 
 /** How far an exposure scope reaches; a higher number is wider. */
@@ -47,6 +47,10 @@ export function diffInventories(before: InventoryItem[], after: InventoryItem[])
   for (const [key, a] of now) {
     const b = old.get(key);
     if (!b) {
+      if (a.policy !== undefined) {
+        narrowed.push({ object: key, scope: a.scope, changes: [`new NetworkPolicy: ${a.policy.pods} now ${isolationText(a.policy)}`] });
+        continue;
+      }
       const change = { object: key, scope: a.scope, changes: [`new, reachable from ${a.scope}${a.ports.length ? ` on ${a.ports.join(', ')}` : ''}${a.hosts.length ? ` for ${a.hosts.join(', ')}` : ''}`] };
       (REACH[a.scope] >= OUTSIDE ? widened : narrowed).push(change);
       continue;
@@ -64,6 +68,7 @@ export function diffInventories(before: InventoryItem[], after: InventoryItem[])
     }
     if (b.tls === true && a.tls === false) wider.push('TLS removed');
     if (b.tls === false && a.tls === true) narrower.push('TLS added');
+    if (a.policy !== undefined || b.policy !== undefined) policyChanges(b.policy, a.policy, wider, narrower);
     const acks = added(b.acknowledgements.map(x => `${x.rule} (${x.reason})`), a.acknowledgements.map(x => `${x.rule} (${x.reason})`));
     if (acks.length) wider.push(`acknowledged: ${acks.join(', ')}`);
     if (wider.length) widened.push({ object: key, scope: a.scope, changes: wider });
@@ -71,8 +76,36 @@ export function diffInventories(before: InventoryItem[], after: InventoryItem[])
     if (!wider.length && !narrower.length) unchanged++;
   }
   for (const [key, b] of old) {
-    if (!now.has(key)) narrowed.push({ object: key, scope: b.scope, changes: [`removed (was reachable from ${b.scope})`] });
+    if (now.has(key)) continue;
+    // A NetworkPolicy removed opens up what it restricted.
+    if (b.policy !== undefined) widened.push({ object: key, scope: b.scope, changes: [`removed: ${b.policy.pods} no longer ${isolationText(b.policy)}`] });
+    else narrowed.push({ object: key, scope: b.scope, changes: [`removed (was reachable from ${b.scope})`] });
   }
   const order = (x: ExposureChange, y: ExposureChange) => REACH[y.scope] - REACH[x.scope] || (x.object < y.object ? -1 : x.object > y.object ? 1 : 0);
   return { widened: widened.sort(order), narrowed: narrowed.sort(order), unchanged };
+}
+
+/** What a NetworkPolicy restricts, for a change's sentence. */
+function isolationText(policy: PolicySummary): string {
+  const parts = [
+    ...(policy.admits !== undefined ? [`admit only ${policy.admits.join(', ')}`] : []),
+    ...(policy.allowsTo !== undefined ? [`may connect only to ${policy.allowsTo.join(', ')}`] : []),
+  ];
+  return parts.length > 0 ? parts.join('; ') : 'restricted';
+}
+
+/**
+ * A NetworkPolicy's change: a direction no longer restricted, or a peer newly admitted, widens;
+ * a direction newly restricted, or a peer no longer admitted, narrows.
+ */
+function policyChanges(before: PolicySummary | undefined, after: PolicySummary | undefined, wider: string[], narrower: string[]): void {
+  for (const [direction, b, a] of [['ingress', before?.admits, after?.admits], ['egress', before?.allowsTo, after?.allowsTo]] as const) {
+    if (b !== undefined && a === undefined) wider.push(`${direction} no longer restricted`);
+    if (b === undefined && a !== undefined) narrower.push(`${direction} now restricted to ${a.join(', ')}`);
+    if (b === undefined || a === undefined) continue;
+    const plus = added(b, a).filter(x => x !== 'nobody');
+    const minus = added(a, b).filter(x => x !== 'nobody');
+    if (plus.length) wider.push(`${direction === 'ingress' ? 'admits' : 'may connect to'} ${plus.join(', ')}`);
+    if (minus.length) narrower.push(`${direction === 'ingress' ? 'no longer admits' : 'may no longer connect to'} ${minus.join(', ')}`);
+  }
 }

@@ -4,7 +4,8 @@
  */
 import { SOURCE_RANGES_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
-import { ExposureModel, HttpEntryInfo, ObjectRef, ServiceInfo, acknowledgementsOf, serviceNamed, workloadsOf } from '../model/model';
+import { describeCertificate, describePolicy } from './reviewer';
+import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, ObjectRef, ServiceInfo, acknowledgementsOf, serviceNamed, workloadsOf } from '../model/model';
 import { Finding } from '../policy/engine';
 import { PROVIDER_PREFIXES } from '../presets/keys';
 
@@ -38,6 +39,32 @@ export interface InventoryItem {
   readonly construct?: string;
   readonly acknowledgements: Array<{ readonly rule: string; readonly reason: string }>;
   readonly findings: InventoryFinding[];
+  /** The stage the object was judged at (its own, or the report's), if any. */
+  readonly stage?: string;
+  /** Ingress/HTTPRoute with TLS: where the certificate comes from, when the manifests say. */
+  readonly certificate?: string;
+  /** Ingress/HTTPRoute with TLS: what the certificate needs that the manifests do not define. */
+  readonly certificateMissing?: string;
+  /** NetworkPolicy: who may connect and where the pods may connect to. */
+  readonly policy?: PolicySummary;
+}
+
+/** What a NetworkPolicy allows, in words, for a reviewer. */
+export interface PolicySummary {
+  /** `Ingress`, `Egress` or both. */
+  readonly policyTypes: string[];
+  /** Who may connect to the pods (one line per peer, with ports); undefined when ingress is not restricted. */
+  readonly admits?: string[];
+  /** Where the pods may connect to; undefined when egress is not restricted. */
+  readonly allowsTo?: string[];
+  /** The pods, and the workloads in the manifests that have them. */
+  readonly pods: string;
+  /** The workloads whose pods the policy selects, as `Deployment/name`. */
+  readonly workloads: string[];
+  /** The workloads in the manifests whose pods an ingress rule admits, as `namespace|Deployment/name`. */
+  readonly admittedWorkloads: string[];
+  /** The other peers an ingress rule admits, in words (`IPs 10.0.0.0/16`, `every pod in namespace x`). */
+  readonly admittedOthers: string[];
 }
 
 const PROVIDERS = PROVIDER_PREFIXES;
@@ -63,13 +90,14 @@ function indexFindings(findings: Finding[]): FindingsByObject {
 }
 
 /** The fields of a row that depend on its kind. */
-type ItemFields = Pick<InventoryItem, 'type' | 'scope' | 'ports' | 'sourceRanges' | 'tls' | 'hosts' | 'controller' | 'targets'>;
+type ItemFields = Pick<InventoryItem, 'type' | 'scope' | 'ports' | 'sourceRanges' | 'tls' | 'hosts' | 'controller' | 'targets'>
+  & Partial<Pick<InventoryItem, 'certificate' | 'certificateMissing' | 'policy'>>;
 
 /**
  * One row, every field written out in one order: rows built by spreading objects end up in V8's
  * slow dictionary mode, which made every later pass over 100,000 rows several times slower.
  */
-function item(ref: ObjectRef, findings: FindingsByObject, fields: ItemFields): InventoryItem {
+function item(ref: ObjectRef, findings: FindingsByObject, fields: ItemFields, defaultStage: string | undefined): InventoryItem {
   const acks = acknowledgementsOf(ref);
   return {
     kind: ref.kind,
@@ -88,10 +116,14 @@ function item(ref: ObjectRef, findings: FindingsByObject, fields: ItemFields): I
     findings: (findings.get(ref) ?? []).map(f => (f.acknowledged !== undefined
       ? { rule: f.ruleId, severity: f.severity, message: f.message, fix: f.fix, acknowledged: f.acknowledged }
       : { rule: f.ruleId, severity: f.severity, message: f.message, fix: f.fix })),
+    stage: ref.origin.stage ?? defaultStage,
+    certificate: fields.certificate,
+    certificateMissing: fields.certificateMissing,
+    policy: fields.policy,
   };
 }
 
-function serviceItem(model: ExposureModel, s: ServiceInfo, findings: FindingsByObject): InventoryItem {
+function serviceItem(model: ExposureModel, s: ServiceInfo, findings: FindingsByObject, stage: string | undefined): InventoryItem {
   const ranges = s.type !== 'LoadBalancer' ? [] : s.sourceRanges.length > 0 ? [...s.sourceRanges]
     : [s.annotations[SOURCE_RANGES_ANNOTATION] === 'anywhere' ? 'anywhere' : 'unrestricted'];
   return item(s, findings, {
@@ -103,13 +135,14 @@ function serviceItem(model: ExposureModel, s: ServiceInfo, findings: FindingsByO
     hosts: [],
     controller: s.loadBalancerClass ?? (s.type === 'LoadBalancer' ? providerOf(s.annotations) : undefined),
     targets: s.type === 'ExternalName' ? [s.externalName ?? ''] : workloadsOf(model, s).map(w => `${w.kind}/${w.name}`),
-  });
+  }, stage);
 }
 
-function entryItem(model: ExposureModel, e: HttpEntryInfo, findings: FindingsByObject): InventoryItem {
+function entryItem(model: ExposureModel, e: HttpEntryInfo, findings: FindingsByObject, stage: string | undefined): InventoryItem {
   // A backend in another namespace (a Gateway API backendRef) is shown as `namespace/name`.
   const backends = [...new Set(e.routes.filter(r => r.serviceName !== undefined)
     .map(r => (r.serviceNamespace !== undefined && r.serviceNamespace !== e.namespace ? `${r.serviceNamespace}/${r.serviceName}` : r.serviceName!)))];
+  const certificate = e.tls ? describeCertificate(model, e) : undefined;
   return item(e, findings, {
     type: e.kind,
     scope: e.exposure,
@@ -123,15 +156,30 @@ function entryItem(model: ExposureModel, e: HttpEntryInfo, findings: FindingsByO
       const [namespace, name] = b.includes('/') ? b.split('/') : [e.namespace, b];
       return serviceNamed(model, namespace, name) || namespace !== e.namespace ? `Service/${b}` : `Service/${b} (missing)`;
     }),
-  });
+    certificate: certificate?.source,
+    certificateMissing: certificate?.missing,
+  }, stage);
+}
+
+function policyItem(model: ExposureModel, p: NetworkPolicyInfo, findings: FindingsByObject, stage: string | undefined): InventoryItem {
+  const policy = describePolicy(model, p);
+  return item(p, findings, {
+    type: 'NetworkPolicy',
+    scope: 'isolation',
+    ports: [],
+    sourceRanges: [],
+    hosts: [],
+    targets: [`pods ${JSON.stringify(p.podSelector)}`],
+    policy,
+  }, stage);
 }
 
 /** The inventory, most exposed first, then by namespace, kind and name: the same input gives the same output. */
-export function inventoryOf(model: ExposureModel, allFindings: Finding[]): InventoryItem[] {
+export function inventoryOf(model: ExposureModel, allFindings: Finding[], defaultStage?: string): InventoryItem[] {
   const findings = indexFindings(allFindings);
   const items: InventoryItem[] = [
-    ...model.entries.map(e => entryItem(model, e, findings)),
-    ...model.services.map(s => serviceItem(model, s, findings)),
+    ...model.entries.map(e => entryItem(model, e, findings, defaultStage)),
+    ...model.services.map(s => serviceItem(model, s, findings, defaultStage)),
     // Pods on the host network or with host ports: reachable on the node's IP, like a NodePort.
     ...model.workloads.filter(w => w.hostNetwork || w.hostPorts.length > 0).map(w => item(w, findings, {
       type: w.hostNetwork ? 'hostNetwork' : 'hostPort',
@@ -140,15 +188,8 @@ export function inventoryOf(model: ExposureModel, allFindings: Finding[]): Inven
       sourceRanges: [],
       hosts: [],
       targets: [],
-    })),
-    ...model.networkPolicies.map(p => item(p, findings, {
-      type: 'NetworkPolicy',
-      scope: 'isolation',
-      ports: [],
-      sourceRanges: [],
-      hosts: [],
-      targets: [`pods ${JSON.stringify(p.podSelector)}`],
-    })),
+    }, defaultStage)),
+    ...model.networkPolicies.map(p => policyItem(model, p, findings, defaultStage)),
   ];
   // Sorted by one key per item (scope rank, namespace, kind, name, compared by code point), built
   // once: a comparator that calls localeCompare three times per comparison dominated the report

@@ -1,8 +1,8 @@
 import * as path from 'path';
 import { SourcedManifest, buildModel } from '../model/model';
-import { evaluate, formatFinding, isBlocking } from '../policy/engine';
+import { acknowledgeHint, evaluate, formatFinding, isBlocking } from '../policy/engine';
 import { ExposurePolicy } from '../policy/stage';
-import { Stage } from '../policy/stages';
+import { Stage, StageMapping, parseStageMapping, withObjectStages } from '../policy/stages';
 import { describeReading, readYamlFile } from '../yaml/kubernetes-yaml';
 
 /**
@@ -16,6 +16,17 @@ export interface ExposureValidationProps {
    * @default - no stage: only the Kubernetes rule and the always-on safety rules fail
    */
   readonly stage?: string;
+
+  /**
+   * Stages per manifest file: a glob of the path (relative to the folder `cdk8s synth` runs
+   * in; `*` within a folder, `**` across folders) to a stage, such as
+   * `{ 'dist/prod*.k8s.yaml': 'production' }`. The first matching pattern wins. An object's
+   * own annotation `cdk8s-expose/stage` (written by `ExposurePolicy.apply` with a stage) wins
+   * over both this and `stage`.
+   *
+   * @default - every object without its own stage annotation is judged at `stage`
+   */
+  readonly stageFor?: Record<string, string>;
 }
 
 /**
@@ -36,6 +47,7 @@ export interface ExposureValidationProps {
  */
 export class ExposureValidation {
   private readonly stage?: Stage;
+  private readonly mappings: StageMapping[];
 
   /**
    * @param props the properties from `cdk8s.yaml`
@@ -43,6 +55,11 @@ export class ExposureValidation {
   constructor(props: ExposureValidationProps = {}) {
     this.stage = ExposurePolicy.stageFromEnvironment()
       ?? (props.stage === undefined ? undefined : ExposurePolicy.parseStage(props.stage, 'ExposureValidation: the property stage'));
+    const stageFor = props.stageFor ?? {};
+    if (stageFor === null || typeof stageFor !== 'object' || Array.isArray(stageFor)) {
+      throw new Error(`ExposureValidation: the property stageFor ${JSON.stringify(stageFor)} must map path patterns to stages, such as { 'dist/prod*.k8s.yaml': 'production' }`);
+    }
+    this.mappings = Object.entries(stageFor).map(([pattern, stage]) => parseStageMapping(`${pattern}=${stage}`, 'ExposureValidation: the property stageFor'));
   }
 
   /**
@@ -74,7 +91,10 @@ export class ExposureValidation {
         });
       }
     }
-    const findings = evaluate(buildModel(sourced), this.stage);
+    const problems: string[] = [];
+    const staged = withObjectStages(sourced, this.mappings, problems);
+    for (const problem of problems) context.logger?.log(problem);
+    const findings = evaluate(buildModel(staged), this.stage);
     for (const finding of findings) {
       if (!isBlocking(finding)) {
         context.logger?.log(`${finding.acknowledged !== undefined ? 'acknowledged' : finding.severity}: ${formatFinding(finding)}${finding.acknowledged ? ` (reason: ${finding.acknowledged})` : ''}`);
@@ -83,7 +103,7 @@ export class ExposureValidation {
       context.report.addViolation({
         ruleName: finding.ruleId,
         recommendation: `${finding.object.kind} ${finding.object.name}: ${finding.message}. ${finding.why}`,
-        fix: finding.fix,
+        fix: [finding.fix, acknowledgeHint(finding)].filter(t => t !== '').join('. '),
         violatingResources: [{
           resourceName: finding.object.name,
           manifestPath: finding.object.origin.file ?? '',

@@ -3,20 +3,21 @@ import * as path from 'path';
 import { App } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { DiffResult, diffInventories } from './diff';
-import { InventoryItem, SCOPE_ORDER, inventoryOf } from './inventory';
+import { InventoryItem, PolicySummary, SCOPE_ORDER, inventoryOf } from './inventory';
 import { ROUTE_KINDS } from '../model/gateway-model';
 import { ExposureModel, SourcedManifest, buildModel } from '../model/model';
 import { manifestsOf } from '../policy/collect';
 import { Finding, evaluate, formatFinding, isBlocking } from '../policy/engine';
 import { Severity } from '../policy/rule';
-import { Stage } from '../policy/stages';
+import { Stage, withObjectStages } from '../policy/stages';
 
 /**
  * Options of an exposure report built from plain manifests.
  */
 export interface ExposureReportOptions {
   /**
-   * The stage the rules judge the manifests at.
+   * The stage the rules judge the manifests at, for those without a stage of their own (the
+   * annotation `cdk8s-expose/stage`, which `ExposurePolicy.apply` writes, wins).
    *
    * @default - no stage: only the Kubernetes rule and the always-on safety rules are errors
    */
@@ -34,6 +35,14 @@ const HEADINGS: Record<string, string> = {
 
 /** The version of the JSON schema; bumped on any incompatible change. */
 const SCHEMA_VERSION = 1;
+
+/** TLS as a reviewer needs it: `yes` only with a certificate source in the manifests. */
+function tlsCell(i: InventoryItem): string {
+  if (i.tls === undefined) return '—';
+  if (!i.tls) return '**no**';
+  if (i.certificate !== undefined) return `yes (${i.certificate.replace(/\|/g, '\\|')})`;
+  return i.certificateMissing ?? 'certificate not defined here';
+}
 
 function cell(values: string[] | string | undefined): string {
   const list = Array.isArray(values) ? values : values === undefined ? [] : [values];
@@ -70,7 +79,10 @@ export class ExposureReport {
    * @param options the stage to judge them at
    */
   public static fromManifests(manifests: any[], options: ExposureReportOptions = {}): ExposureReport {
-    return ExposureReport._fromSourced(manifests.map(manifest => ({ manifest, origin: {} })), options.stage, []);
+    const problems: string[] = [];
+    // Each object's own stage annotation (cdk8s-expose/stage) wins over options.stage.
+    const staged = withObjectStages(manifests.map((manifest, i) => ({ manifest, origin: { documentIndex: i } })), [], problems);
+    return ExposureReport._fromSourced(staged, options.stage, problems);
   }
 
   /**
@@ -104,7 +116,7 @@ export class ExposureReport {
 
   private constructor(model: ExposureModel, stage: Stage | undefined, inputProblems: string[]) {
     this.findings = evaluate(model, stage);
-    this.items = inventoryOf(model, this.findings);
+    this.items = inventoryOf(model, this.findings, stage);
     this.inputProblems = inputProblems;
     this.stage = stage;
   }
@@ -163,6 +175,16 @@ export class ExposureReport {
         construct: i.construct ?? null,
         acknowledgements: i.acknowledgements,
         findings: i.findings,
+        stage: i.stage ?? null,
+        certificate: i.certificate ?? null,
+        certificateMissing: i.certificateMissing ?? null,
+        networkPolicy: i.policy === undefined ? null : {
+          policyTypes: i.policy.policyTypes,
+          pods: i.policy.pods,
+          workloads: i.policy.workloads,
+          admits: i.policy.admits ?? null,
+          allowsTo: i.policy.allowsTo ?? null,
+        },
       })),
       inputProblems: this.inputProblems,
     }, null, 2)}\n`;
@@ -171,18 +193,35 @@ export class ExposureReport {
   /** The report as Markdown: a summary, a table per exposure scope (widest first), findings and acknowledgements. */
   public toMarkdown(): string {
     const lines: string[] = ['# Exposure report', ''];
-    const counts = SCOPE_ORDER.map(s => `${this.items.filter(i => i.scope === s).length} ${s}`).join(', ');
+    const scopeCounts = new Map<string, number>();
+    for (const i of this.items) scopeCounts.set(i.scope, (scopeCounts.get(i.scope) ?? 0) + 1);
+    const counts = SCOPE_ORDER.map(s => `${scopeCounts.get(s) ?? 0} ${s}`).join(', ');
     const acknowledged = this.findings.filter(f => f.acknowledged !== undefined).length;
     const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-    lines.push(`${n(this.items.length, 'object')} (${counts}). Findings: ${n(this.errorCount, 'error')}, ${n(this.warningCount, 'warning')}, ${acknowledged} acknowledged.${this.stage ? ` Stage: ${this.stage}.` : ''}`, '');
+    lines.push(`${n(this.items.length, 'object')} (${counts}). Findings: ${n(this.errorCount, 'error')}, ${n(this.warningCount, 'warning')}, ${acknowledged} acknowledged.${this.stage ? ` Stage: ${this.stage}.` : ''}${this.stagesLine()}`, '');
+    const byScope = new Map<string, InventoryItem[]>(SCOPE_ORDER.map(scope => [scope, []]));
+    for (const i of this.items) byScope.get(i.scope)?.push(i);
     for (const scope of SCOPE_ORDER) {
-      const items = this.items.filter(i => i.scope === scope);
+      const items = byScope.get(scope) ?? [];
       if (items.length === 0) continue;
       lines.push(`## ${HEADINGS[scope]}`, '');
+      if (scope === 'isolation') {
+        lines.push('| object | namespace | pods | who may connect (ingress) | where the pods may connect (egress) | construct |');
+        lines.push('| --- | --- | --- | --- | --- | --- |');
+        for (const i of items) {
+          const policy = i.policy;
+          const pods = policy === undefined ? '—' : policy.workloads.length > 0 ? cell(policy.workloads.map(w => w.replace('/', ' '))) : cell(policy.pods);
+          const admits = policy?.admits === undefined ? 'not restricted' : cell(policy.admits);
+          const allows = policy?.allowsTo === undefined ? 'not restricted' : cell(policy.allowsTo);
+          lines.push(`| ${i.kind} \`${i.name}\` | ${cell(i.namespace || undefined)} | ${pods} | ${admits} | ${allows} | ${cell(i.construct)} |`);
+        }
+        lines.push('');
+        continue;
+      }
       lines.push('| object | namespace | type | ports / routes | source ranges | TLS | controller | to | construct |');
       lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
       for (const i of items) {
-        const tls = i.tls === undefined ? '—' : i.tls ? 'yes' : '**no**';
+        const tls = tlsCell(i);
         lines.push(`| ${i.kind} \`${i.name}\` | ${cell(i.namespace || undefined)} | ${i.type} | ${cell([...i.ports, ...i.hosts])} | ${cell(i.sourceRanges)} | ${tls} | ${cell(i.controller)} | ${cell(i.targets)} | ${cell(i.construct)} |`);
       }
       lines.push('');
@@ -206,10 +245,25 @@ export class ExposureReport {
     return lines.join('\n');
   }
 
+  /** When objects were judged at stages of their own: how many at each, for the summary line. */
+  private stagesLine(): string {
+    const counts = new Map<string, number>();
+    let own = false;
+    for (const i of this.items) {
+      const stage = i.stage ?? 'none';
+      counts.set(stage, (counts.get(stage) ?? 0) + 1);
+      if (i.stage !== this.stage) own = true;
+    }
+    if (!own) return '';
+    const order = ['production', 'staging', 'development', 'none'];
+    return ` Judged per object: ${order.filter(s => counts.has(s)).map(s => `${counts.get(s)} at ${s === 'none' ? 'no stage' : s}`).join(', ')}.`;
+  }
+
   /**
    * The report as a Mermaid flowchart: Internet, VPC and node IPs on the left, then load
    * balancers and ingresses, Services, and the workloads behind them; ExternalName aliases
-   * point out of the cluster.
+   * point out of the cluster. NetworkPolicies are hexagons with dotted edges: to the workloads
+   * they guard, and from the peers they admit (`allowFrom`).
    */
   public toMermaid(): string {
     const lines = ['flowchart LR'];
@@ -222,12 +276,43 @@ export class ExposureReport {
     const sources: Record<string, string> = { internet: 'Internet', vpc: 'VPC', node: 'Node IPs' };
     const edges: string[] = [];
     const workloads = new Set<string>();
+    const workload = (ns: string, w: string) => {
+      const wid = id(`wl/${ns}${w}`);
+      if (!workloads.has(wid)) {
+        workloads.add(wid);
+        const [workloadKind, workloadName] = w.split('/');
+        lines.push(`  ${wid}[[${label(`${workloadKind} ${ns}${workloadName}`)}]]`);
+      }
+      return wid;
+    };
+    const peer = (text: string) => {
+      const key = `peer/${text}`;
+      const known = ids.has(key);
+      const pid = id(key);
+      if (!known) lines.push(`  ${pid}([${label(text)}])`);
+      return pid;
+    };
+    // A NetworkPolicy: a hexagon that guards the workloads it selects; what it admits points at it.
+    const policyLines = (me: string, ns: string, name: string, policy: PolicySummary) => {
+      lines.push(`  ${me}{{${label(`NetworkPolicy ${ns}${name}<br/>${policy.policyTypes.join(' + ') || 'no policy types'}`)}}}`);
+      const guarded = policy.workloads.length > 0 ? policy.workloads.map(w => workload(ns, w)) : [peer(`${policy.pods}${ns ? ` in namespace ${ns.slice(0, -1)}` : ''}`)];
+      for (const g of guarded) edges.push(`  ${me} -.->|guards| ${g}`);
+      for (const w of policy.admittedWorkloads) {
+        const [peerNs, kindAndName] = w.split('|');
+        edges.push(`  ${workload(peerNs ? `${peerNs}/` : '', kindAndName)} -.->|admitted| ${me}`);
+      }
+      for (const o of policy.admittedOthers) edges.push(`  ${peer(o)} -.->|admitted| ${me}`);
+    };
     for (const i of this.items) {
       const ns = i.namespace ? `${i.namespace}/` : '';
       const me = id(`${i.kind}/${ns}${i.name}`);
-      if (i.kind === 'NetworkPolicy') continue;
+      if (i.kind === 'NetworkPolicy') {
+        if (i.policy !== undefined) policyLines(me, ns, i.name, i.policy);
+        continue;
+      }
       if (i.kind === 'Ingress' || ROUTE_KINDS.includes(i.kind)) {
-        lines.push(`  ${me}[/${label(`${i.kind} ${ns}${i.name}<br/>${i.hosts.join(' ')}${i.tls ? ' (TLS)' : ''}`)}/]`);
+        const tls = !i.tls ? '' : i.certificate !== undefined ? ' (TLS)' : ` (TLS: ${i.certificateMissing ?? 'certificate not defined here'})`;
+        lines.push(`  ${me}[/${label(`${i.kind} ${ns}${i.name}<br/>${i.hosts.join(' ')}${tls.replace(/`/g, '')}`)}/]`);
         for (const t of i.targets) {
           const target = t.replace(/^Service\//, '').replace(/ \(missing\)$/, '');
           edges.push(`  ${me} --> ${id(`Service/${target.includes('/') ? target : `${ns}${target}`}`)}`);
@@ -239,15 +324,7 @@ export class ExposureReport {
         edges.push(`  ${me} -.-> ${target}`);
       } else {
         lines.push(`  ${me}[${label(`Service ${ns}${i.name}<br/>${i.type} ${i.ports.join(' ')}`)}]`);
-        for (const w of i.targets) {
-          const wid = id(`wl/${ns}${w}`);
-          if (!workloads.has(wid)) {
-            workloads.add(wid);
-            const [workloadKind, workloadName] = w.split('/');
-            lines.push(`  ${wid}[[${label(`${workloadKind} ${ns}${workloadName}`)}]]`);
-          }
-          edges.push(`  ${me} --> ${wid}`);
-        }
+        for (const w of i.targets) edges.push(`  ${me} --> ${workload(ns, w)}`);
       }
       const source = sources[i.scope];
       if (source !== undefined && i.type !== 'ClusterIP') {

@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { buildApp } from '../../examples/main';
 import { main } from '../../src/cli/audit';
 
 function run(...args: string[]) {
@@ -135,12 +136,75 @@ describe('cdk8s-expose audit', () => {
   test('Gateway API YAML the library did not write: TLS from the listener, every route kind, Gateway-aware findings', () => {
     const { code, out, err } = run('audit', '--stage', 'production', path.join('test', 'fixtures', 'gateway-api', 'audit.yaml'));
     expect(code).toBe(1);
-    expect(out).toContain('| HTTPRoute `web` | shop | HTTPRoute | shop.example.com/ | — | yes | gateway infra/public#https | Service/web<br>Service/payments/payments | — |');
-    expect(out).toContain('| HTTPRoute `web-redirect` | shop | HTTPRoute | shop.example.com/ | — | yes | gateway infra/public#http | — | — |');
+    expect(out).toContain('| HTTPRoute `web` | shop | HTTPRoute | shop.example.com/ | — | yes (Gateway infra/public listener https) | gateway infra/public#https | Service/web<br>Service/payments/payments | — |');
+    expect(out).toContain('| HTTPRoute `web-redirect` | shop | HTTPRoute | shop.example.com/ | — | yes (redirects to HTTPS) | gateway infra/public#http | — | — |');
     expect(out).toContain('| TCPRoute `mqtt` | shop | TCPRoute | * | — | — | gateway infra/public#mqtt | Service/web | — |');
     expect(err).toContain('error: [gateway-unknown-section] TCPRoute shop/mqtt');
     expect(err).toContain('error: [missing-reference-grant] HTTPRoute shop/web');
     expect(err).not.toContain('ingress-without-tls');
     expect(err).not.toContain('dangling-ingress-backend');
+  });
+
+  describe('per-object stages: one audit gates a mixed dist/', () => {
+    const nodePort = (name: string, annotations: string[] = []) => ['apiVersion: v1', 'kind: Service', 'metadata:', `  name: ${name}`,
+      ...(annotations.length ? ['  annotations:', ...annotations.map(a => `    ${a}`)] : []),
+      'spec:', '  type: NodePort', '  selector: {app: web}', '  ports:', '  - port: 80', ''].join('\n');
+
+    test('the synthesized example app: each chart at its own stage, whatever --stage says', () => {
+      // GIVEN: the example App (a production and a development chart) synthesized to dist/
+      const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'expose-mixed-'));
+      buildApp(outdir).synth();
+      // WHEN: audited at development, the default for objects without a stage of their own
+      const { code, out } = run('audit', '--stage', 'development', '--format', 'json', outdir);
+      // THEN
+      expect(code).toBe(0);
+      const stages = new Set(JSON.parse(out).objects.map((o: any) => `${o.namespace} ${o.stage}`));
+      expect([...stages].sort()).toEqual(['shop production', 'shop-dev development']);
+      // The development chart's NodePort stays a development finding even when the audit runs at production.
+      expect(run('audit', '--stage', 'production', outdir).code).toBe(0);
+      // A NodePort slipped into the production file fails at production, though --stage is development.
+      const prodFile = fs.readdirSync(outdir).find(f => f.startsWith('production'))!;
+      fs.appendFileSync(path.join(outdir, prodFile), `---\n${nodePort('sneaky', ['cdk8s-expose/stage: production'])}`);
+      const again = run('audit', '--stage', 'development', outdir);
+      expect(again.code).toBe(1);
+      expect(again.err).toMatch(/error: \[node-port-in-production\] Service sneaky \(.*production.*document \d+\): is a NodePort Service/);
+      fs.rmSync(outdir, { recursive: true, force: true });
+    });
+
+    test('--stage-for maps files to stages; the object\'s own annotation wins over it', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'expose-stagefor-'));
+      fs.writeFileSync(path.join(dir, 'prod-eu.yaml'), nodePort('eu'));
+      fs.writeFileSync(path.join(dir, 'dev.yaml'), nodePort('dev'));
+      fs.writeFileSync(path.join(dir, 'prod-lab.yaml'), nodePort('lab', ['cdk8s-expose/stage: development']));
+      const { code, err, out } = run('audit', `--stage-for=${dir}/prod*.yaml=production`, '--format', 'json', dir);
+      expect(code).toBe(1);
+      expect(JSON.parse(out).objects.map((o: any) => [o.name, o.stage])).toEqual([['dev', null], ['eu', 'production'], ['lab', 'development']]);
+      expect(err).toContain('error: [node-port-in-production] Service eu');
+      expect(err).not.toContain('Service lab');
+      expect(run('audit', '--stage-for', 'prod.yaml', dir)).toMatchObject({ code: 2, err: expect.stringContaining('--stage-for "prod.yaml" must be PATTERN=STAGE') });
+      expect(run('audit', '--stage-for', 'prod.yaml=live', dir)).toMatchObject({ code: 2, err: expect.stringContaining('--stage-for "prod.yaml=live": the stage is "live"') });
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('a bad stage annotation is an input problem (exit 2), and the object is judged at --stage', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'expose-badstage-'));
+      const file = path.join(dir, 'svc.yaml');
+      fs.writeFileSync(file, nodePort('web', ['cdk8s-expose/stage: prod']));
+      const { code, err } = run('audit', '--stage', 'development', file);
+      expect(code).toBe(2);
+      expect(err).toContain(`cdk8s-expose audit: ${file} document 1: the annotation cdk8s-expose/stage is "prod"; it must be one of development, staging, production`);
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('the fix tells a YAML user the acknowledgement annotation to write, and it works', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'expose-ack-'));
+      const file = path.join(dir, 'svc.yaml');
+      fs.writeFileSync(file, nodePort('web'));
+      const failing = run('audit', '--stage', 'production', file);
+      expect(failing.err).toContain('To accept it, write the annotation `ack.cdk8s-expose/node-port-in-production: <reason>` on the object');
+      fs.writeFileSync(file, nodePort('web', ['"ack.cdk8s-expose/node-port-in-production": "bare metal, behind the edge firewall"']));
+      expect(run('audit', '--stage', 'production', file).code).toBe(0);
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { HttpRoute, IngressTls, InternalService, ListenerProtocol, ListenerSet, RouteBackend, RouteNamespaces } from '../../src';
+import { ExposureReport, HttpRoute, IngressTls, InternalService, ListenerProtocol, ListenerSet, RouteBackend, RouteNamespaces } from '../../src';
 import { newChart, ofKind, synth } from '../util';
 
 const gateway = { name: 'public', namespace: 'gateway-system' };
@@ -96,5 +96,17 @@ describe('ListenerSet', () => {
     const chart = newChart();
     new ListenerSet(chart, 'L', { gateway });
     expect(() => synth(chart)).toThrow(/ListenerSet 'test\/L': listeners is empty/);
+  });
+});
+
+describe('ListenerSet in the exposure report', () => {
+  test('a route on a ListenerSet listener gets its TLS, and its certificate source, from that listener', () => {
+    const chart = newChart();
+    const set = new ListenerSet(chart, 'Shop', { gateway, metadata: { name: 'shop-listeners', namespace: 'shop' }, listeners: [{ name: 'shop', hostname: 'shop.example.com' }] });
+    const web = new InternalService(chart, 'Web', { selectLabels: { app: 'web' }, ports: [{ port: 80 }], metadata: { name: 'web', namespace: 'shop' } });
+    new HttpRoute(chart, 'Route', { parents: [set.parentRef('shop')], metadata: { name: 'web', namespace: 'shop' }, hostnames: ['shop.example.com'], rules: [{ backends: [RouteBackend.fromService(web)] }] });
+    const report = ExposureReport.fromManifests(synth(chart));
+    const row = JSON.parse(report.toJson()).objects.find((o: any) => o.kind === 'HTTPRoute');
+    expect([row.tls, row.certificate, row.scope]).toEqual([true, 'ListenerSet shop/shop-listeners listener shop', 'internet']);
   });
 });

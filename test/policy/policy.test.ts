@@ -31,7 +31,7 @@ describe('ExposurePolicy', () => {
     new IngressFronted(chart, 'Web', { selector: pods(chart, 'web'), ports: [{ port: 80 }], host: 'a.example.com', tls: IngressTls.disabled() });
     let message = '';
     try { synth(chart); } catch (e) { message = (e as Error).message; }
-    expect(message).toMatch(/\[node-port-in-production\] Service prod-dev-\w+ \(DevService 'prod\/Dev'\): is a NodePort Service .* Fix: Use IngressFronted/);
+    expect(message).toMatch(/\[node-port-in-production\] Service prod-dev-\w+ \(DevService 'prod\/Dev'\): is a NodePort Service .* Fix: Use IngressFronted.*\. To accept it, call acknowledge\('node-port-in-production', '<reason>'\) on the DevService \(it writes the annotation `ack.cdk8s-expose\/node-port-in-production: <reason>` on the object\)\./);
     expect(message).toMatch(/\[load-balancer-anywhere\] Service prod-lb-\w+ \(PublicService 'prod\/Lb'\): accepts connections from anywhere/);
     expect(message).toMatch(/\[ingress-without-tls\] Ingress prod-web-ingress-\w+ \(IngressFronted 'prod\/Web'\): serves a.example.com without TLS/);
   });
@@ -41,7 +41,10 @@ describe('ExposurePolicy', () => {
     const dev = new DevService(chart, 'Dev', { selector: pods(chart, 'dev'), ports: [{ port: 80 }] });
     dev.acknowledge('node-port-in-production', 'bare-metal cluster, the node port sits behind the edge firewall');
     const [service] = synth(chart);
-    expect(service.metadata.annotations).toEqual({ 'ack.cdk8s-expose/node-port-in-production': 'bare-metal cluster, the node port sits behind the edge firewall' });
+    expect(service.metadata.annotations).toEqual({
+      'ack.cdk8s-expose/node-port-in-production': 'bare-metal cluster, the node port sits behind the edge firewall',
+      'cdk8s-expose/stage': 'production', // the policy's stage, for the audit of the YAML
+    });
     expect(dev.acknowledgements).toEqual({ 'node-port-in-production': 'bare-metal cluster, the node port sits behind the edge firewall' });
   });
 

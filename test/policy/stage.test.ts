@@ -1,6 +1,8 @@
-import { App, Chart, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { ExposurePolicy, Stage } from '../../src';
+import { DevService, ExposureApp, ExposurePolicy, Stage } from '../../src';
+import { synthApp } from '../util';
 
 describe('ExposurePolicy', () => {
   const saved = process.env.CDK8S_EXPOSE_STAGE;
@@ -53,3 +55,54 @@ describe('ExposurePolicy', () => {
     expect(ExposurePolicy.requiresIsolation(new Chart(Testing.app(), 'd'))).toBe(false);
   });
 });
+
+describe('ExposurePolicy writes the stage on the objects it judges', () => {
+  beforeEach(() => { delete process.env.CDK8S_EXPOSE_STAGE; });
+  afterEach(() => { delete process.env.CDK8S_EXPOSE_STAGE; });
+
+  const stageOf = (m: any) => m.metadata.annotations?.['cdk8s-expose/stage'];
+
+  test('every object below a policy with a stage, the library\'s and the others; nothing outside it', () => {
+    // GIVEN
+    const app = new ExposureApp();
+    const prod = new Chart(app, 'prod');
+    const dev = new Chart(app, 'dev');
+    const other = new Chart(app, 'other');
+    for (const chart of [prod, dev, other]) {
+      const web = new kplus.Deployment(chart, 'Web', { containers: [{ image: 'web', ports: [{ number: 8080 }] }] });
+      new DevService(chart, 'Dev', { selector: web, ports: [{ port: 80, targetPort: 8080 }] }).acknowledge('node-port-in-production', 'lab cluster');
+      new ApiObject(chart, 'Raw', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { annotations: { team: 'a' } } });
+    }
+    // WHEN
+    ExposurePolicy.apply(prod, { stage: Stage.PRODUCTION });
+    ExposurePolicy.apply(dev, { stage: Stage.DEVELOPMENT });
+    const manifests = (app.synthYaml(), synthApp(app));
+    // THEN
+    const byChart = (prefix: string) => manifests.filter(m => m.metadata.name.startsWith(prefix));
+    expect(byChart('prod-').map(stageOf)).toEqual(['production', 'production', 'production']);
+    expect(byChart('dev-').map(stageOf)).toEqual(['development', 'development', 'development']);
+    expect(byChart('other-').map(stageOf)).toEqual([undefined, undefined, undefined]);
+    expect(byChart('prod-').find(m => m.kind === 'ConfigMap').metadata.annotations).toEqual({ 'team': 'a', 'cdk8s-expose/stage': 'production' });
+  });
+
+  test('no stage, no annotation; annotateStage: false writes none', () => {
+    const app = Testing.app();
+    const plain = new Chart(app, 'plain');
+    new kplus.ConfigMap(plain, 'Cm');
+    ExposurePolicy.apply(plain, { requireIsolation: true });
+    const quiet = new Chart(app, 'quiet');
+    new kplus.ConfigMap(quiet, 'Cm');
+    ExposurePolicy.apply(quiet, { stage: Stage.PRODUCTION, annotateStage: false });
+    expect(synthApp(app).map(stageOf)).toEqual([undefined, undefined]);
+    expect(() => ExposurePolicy.apply(quiet, { annotateStage: 'no' as any })).toThrow(/ExposurePolicy.apply\('quiet'\): annotateStage "no" must be true or false/);
+  });
+
+  test('CDK8S_EXPOSE_STAGE: the stage the synth judged at is the one written', () => {
+    process.env.CDK8S_EXPOSE_STAGE = 'staging';
+    const chart = new Chart(Testing.app(), 'c');
+    new kplus.ConfigMap(chart, 'Cm');
+    ExposurePolicy.apply(chart, { stage: Stage.DEVELOPMENT });
+    expect(Testing.synth(chart).map(stageOf)).toEqual(['staging']);
+  });
+});
+

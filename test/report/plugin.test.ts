@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { ExposureValidation } from '../../src';
@@ -55,5 +56,33 @@ describe('ExposureValidation (cdk8s CLI plugin)', () => {
     expect(() => new ExposureValidation({ stage: 'prod' })).toThrow('ExposureValidation: the property stage is "prod"; it must be one of development, staging, production');
     process.env.CDK8S_EXPOSE_STAGE = 'prod';
     expect(() => new ExposureValidation({ stage: 'staging' })).toThrow('The environment variable CDK8S_EXPOSE_STAGE is "prod"; it must be one of development, staging, production');
+  });
+});
+
+describe('ExposureValidation per-object stages', () => {
+  afterEach(() => { delete process.env.CDK8S_EXPOSE_STAGE; });
+  const write = (dir: string, name: string, annotations: Record<string, string> = {}) => {
+    const file = path.join(dir, `${name}.k8s.yaml`);
+    fs.writeFileSync(file, JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name, annotations }, spec: { type: 'NodePort', selector: { app: 'web' }, ports: [{ port: 80 }] } }));
+    return file;
+  };
+
+  test('an object\'s cdk8s-expose/stage wins over the stage property; stageFor maps files', async () => {
+    // GIVEN
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'expose-plugin-'));
+    const files = [write(dir, 'prod', { 'cdk8s-expose/stage': 'production' }), write(dir, 'dev'), write(dir, 'mapped')];
+    // WHEN
+    const context = fakeContext(files);
+    await new ExposureValidation({ stage: 'development', stageFor: { [`${path.relative(process.cwd(), dir)}/mapped*.yaml`]: 'production' } }).validate(context);
+    // THEN
+    expect(context.result.status).toBe('failure');
+    expect(context.result.violations.map((v: any) => v.violatingResources[0].resourceName)).toEqual(['prod', 'mapped']);
+    expect(context.result.violations[0].fix).toMatch(/\. To accept it, write the annotation `ack.cdk8s-expose\/node-port-in-production: <reason>` on the object/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a bad stageFor is refused with what it should look like', () => {
+    expect(() => new ExposureValidation({ stageFor: { 'dist/*.yaml': 'prod' } })).toThrow('ExposureValidation: the property stageFor "dist/*.yaml=prod": the stage is "prod"; it must be one of development, staging, production');
+    expect(() => new ExposureValidation({ stageFor: ['x'] as any })).toThrow(/ExposureValidation: the property stageFor \["x"\] must map path patterns to stages/);
   });
 });

@@ -4,8 +4,9 @@ import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { buildApp } from '../../examples/main';
-import { DevService, ExposureDiff, ExposureReport, IngressFronted, PublicService, SourceRanges, Stage } from '../../src';
+import { DefaultDenyPolicy, DevService, ExposureDiff, ExposureReport, IngressFronted, InternalService, PublicService, SourceRanges, Stage } from '../../src';
 import { service } from '../policy/helpers';
+import { validateManifest } from '../util';
 
 describe('ExposureReport', () => {
   test('the example app: Markdown, JSON and Mermaid are stable', () => {
@@ -88,5 +89,109 @@ describe('ExposureDiff', () => {
     expect(diff.hasWidened).toBe(true);
     expect(diff.toMarkdown()).toContain('| Service shop/web | internet | scope widened from node to internet<br>source range added: anywhere |');
     expect(ExposureDiff.between(build(true), build(false)).hasWidened).toBe(false);
+  });
+});
+
+describe('ExposureReport for a reviewer', () => {
+  const ingressWithTls = (name: string, secretName: string | undefined, annotations?: Record<string, string>) => ({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name, namespace: 'shop', annotations },
+    spec: {
+      rules: [{ host: `${name}.example.com`, http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }],
+      tls: [{ hosts: [`${name}.example.com`], ...(secretName !== undefined ? { secretName } : {}) }],
+    },
+  });
+  const route = (name: string, parent: Record<string, string>) => ({
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: { name, namespace: 'shop', annotations: { 'cdk8s-expose/tls': 'true' } },
+    spec: { parentRefs: [parent], hostnames: [`${name}.example.com`], rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] },
+  });
+  const gateway = {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'Gateway',
+    metadata: { name: 'public', namespace: 'gw' },
+    spec: { gatewayClassName: 'eg', listeners: [{ name: 'https', protocol: 'HTTPS', port: 443, tls: { certificateRefs: [{ name: 'wildcard' }] } }, { name: 'http', protocol: 'HTTP', port: 80 }] },
+  };
+
+  test('TLS is "yes" only with a certificate source in the manifests; otherwise it says what is missing', () => {
+    // GIVEN
+    const manifests = [
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'defined-tls', namespace: 'shop' }, type: 'kubernetes.io/tls', data: { 'tls.crt': '', 'tls.key': '' } },
+      { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name: 'c', namespace: 'shop' }, spec: { secretName: 'issued-tls', dnsNames: ['issued.example.com'] } },
+      gateway,
+      ingressWithTls('defined', 'defined-tls'),
+      ingressWithTls('issued', 'issued-tls'),
+      ingressWithTls('acme', 'acme-tls', { 'cert-manager.io/cluster-issuer': 'letsencrypt' }),
+      ingressWithTls('missing', 'missing-tls'),
+      ingressWithTls('fallback', undefined),
+      route('routed', { name: 'public', namespace: 'gw', sectionName: 'https' }),
+      route('plain', { name: 'public', namespace: 'gw', sectionName: 'http' }),
+      route('elsewhere', { name: 'other' }),
+    ];
+    // cert-manager's Certificate has no schema here; every other manifest passes the Kubernetes schema.
+    manifests.filter(m => m.kind !== 'Certificate').forEach(validateManifest);
+    // WHEN
+    const report = ExposureReport.fromManifests(manifests);
+    // THEN
+    const rows = Object.fromEntries(JSON.parse(report.toJson()).objects.map((o: any) => [o.name, [o.tls, o.certificate, o.certificateMissing]]));
+    expect(rows).toMatchObject({
+      defined: [true, 'Secret defined-tls', null],
+      issued: [true, 'Secret issued-tls', null],
+      acme: [true, 'cert-manager ClusterIssuer letsencrypt', null],
+      missing: [true, null, 'secret `missing-tls` not defined here'],
+      fallback: [true, null, 'no secretName: the controller\'s default certificate'],
+      routed: [true, 'Gateway gw/public listener https', null],
+      plain: [true, null, 'Gateway `gw/public` with a certificate not defined here'],
+      elsewhere: [true, null, 'Gateway `shop/other` with a certificate not defined here'],
+    });
+    const markdown = report.toMarkdown();
+    expect(markdown).toContain('| Ingress `defined` | shop | Ingress | defined.example.com/ | — | yes (Secret defined-tls) |');
+    expect(markdown).toContain('| Ingress `missing` | shop | Ingress | missing.example.com/ | — | secret `missing-tls` not defined here |');
+    expect(report.toMermaid()).toContain('missing.example.com/ (TLS: secret missing-tls not defined here)"/]');
+    expect(report.toMermaid()).toContain('defined.example.com/ (TLS)"/]');
+  });
+
+  test('NetworkPolicy rows say who may connect and where the pods may connect; the diagram shows them', () => {
+    // GIVEN
+    const chart = new Chart(Testing.app(), 'c', { namespace: 'shop' });
+    const web = new kplus.Deployment(chart, 'Web', { containers: [{ image: 'web', ports: [{ number: 8080 }] }] });
+    const api = new kplus.Deployment(chart, 'Api', { containers: [{ image: 'api', ports: [{ number: 8000 }] }] });
+    const svc = new InternalService(chart, 'ApiService', { selector: api, ports: [{ port: 80, targetPort: 8000 }], metadata: { name: 'api' }, allowFrom: [web] });
+    svc.allowFrom(kplus.Pods.select(chart, 'Mon', { labels: { app: 'prometheus' }, namespaces: kplus.Namespaces.select(chart, 'MonNs', { names: ['monitoring'] }) }));
+    svc.allowTo(kplus.NetworkPolicyIpBlock.ipv4(chart, 'Db', '10.20.0.0/16'), { ports: [5432] });
+    new DefaultDenyPolicy(chart, 'Deny', { name: 'deny-all' });
+    // WHEN
+    const report = ExposureReport.fromApp(chart);
+    // THEN
+    const markdown = report.toMarkdown();
+    expect(markdown).toContain('| object | namespace | pods | who may connect (ingress) | where the pods may connect (egress) | construct |');
+    expect(markdown).toMatch(/\| NetworkPolicy `c-apiservice-networkpolicy-\w+` \| shop \| Deployment c-api-\w+ \| Deployment c-web-\w+ \(8000\/TCP\)<br>pods app=prometheus in namespace monitoring \(8000\/TCP\) \| IPs 10.20.0.0\/16 \(5432\/TCP\)<br>pods k8s-app=kube-dns in namespace kube-system \(53\/UDP, 53\/TCP\) \| c\/ApiService \|/);
+    expect(markdown).toMatch(/\| NetworkPolicy `deny-all` \| shop \| Deployment c-web-\w+<br>Deployment c-api-\w+ \| nobody \| pods k8s-app=kube-dns in namespace kube-system \(53\/UDP, 53\/TCP\) \| c\/Deny \|/);
+    const policy = JSON.parse(report.toJson()).objects.find((o: any) => o.name === 'deny-all').networkPolicy;
+    expect(policy).toEqual({ policyTypes: ['Ingress', 'Egress'], pods: 'every pod in the namespace', workloads: [expect.stringMatching(/^Deployment\/c-web-/), expect.stringMatching(/^Deployment\/c-api-/)], admits: ['nobody'], allowsTo: [expect.stringContaining('kube-dns')] });
+    const mermaid = report.toMermaid();
+    const node = (pattern: RegExp) => (mermaid.match(pattern) ?? [])[1];
+    const apiPolicy = node(/(n\d+)\{\{"NetworkPolicy shop\/c-apiservice-networkpolicy-\w+<br\/>Ingress \+ Egress"\}\}/);
+    const webNode = node(/(n\d+)\[\["Deployment shop\/c-web-\w+"\]\]/);
+    const apiNode = node(/(n\d+)\[\["Deployment shop\/c-api-\w+"\]\]/);
+    const monitoring = node(/(n\d+)\(\["pods app=prometheus in namespace monitoring"\]\)/);
+    expect([apiPolicy, webNode, apiNode, monitoring].every(x => x !== undefined)).toBe(true);
+    expect(mermaid).toContain(`${apiPolicy} -.->|guards| ${apiNode}`);
+    expect(mermaid).toContain(`${webNode} -.->|admitted| ${apiPolicy}`);
+    expect(mermaid).toContain(`${monitoring} -.->|admitted| ${apiPolicy}`);
+  });
+
+  test('each object\'s stage: its own annotation over the report\'s stage, in the JSON and the summary', () => {
+    const annotated = (name: string, stage?: string) => service(name, { type: 'NodePort', selector: { a: 'b' }, ports: [{ port: 80 }] }, stage ? { annotations: { 'cdk8s-expose/stage': stage } } : {});
+    const manifests = [annotated('dev', 'development'), annotated('prod', 'production'), annotated('plain')];
+    manifests.forEach(validateManifest);
+    const report = ExposureReport.fromManifests(manifests, { stage: Stage.STAGING });
+    expect(JSON.parse(report.toJson()).objects.map((o: any) => [o.name, o.stage])).toEqual([['dev', 'development'], ['plain', 'staging'], ['prod', 'production']]);
+    expect(report.errorCount).toBe(1); // node-port-in-production: an error in production only, a warning in staging
+    expect(report.toMarkdown()).toContain('Stage: staging. Judged per object: 1 at production, 1 at staging, 1 at development.');
+    const bad = ExposureReport.fromManifests([annotated('x', 'prod')]);
+    expect(JSON.parse(bad.toJson()).inputProblems).toEqual(['(input) document 1: the annotation cdk8s-expose/stage is "prod"; it must be one of development, staging, production (the object is judged at the default stage)']);
   });
 });
