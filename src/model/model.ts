@@ -5,6 +5,10 @@
 import { EXPOSURE_ANNOTATION, TLS_INTENT_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
 import { manifestProblems } from '../validation/manifest';
+import { DeprecatedApiInfo, deprecationOf } from './deprecated-apis';
+import { NetworkPolicyPeerInfo, ProbeInfo, peersOf, probesOf } from './pod-details';
+
+export type { DeprecatedApiInfo, NetworkPolicyPeerInfo, ProbeInfo };
 
 
 /** Where a manifest came from, for messages. */
@@ -95,6 +99,8 @@ export interface WorkloadInfo extends ObjectRef {
   readonly hostNetwork: boolean;
   /** Container ports with a `hostPort`: open on the node's IP, as `8080/TCP`. */
   readonly hostPorts: string[];
+  /** The HTTP, TCP and gRPC probes of the containers, each with the ports its container declares. */
+  readonly probes: ProbeInfo[];
 }
 
 export interface NetworkPolicyInfo extends ObjectRef {
@@ -102,6 +108,8 @@ export interface NetworkPolicyInfo extends ObjectRef {
   readonly podSelectorHasExpressions: boolean;
   readonly isolatesIngress: boolean;
   readonly ingressPeers: number;
+  /** Every peer of the ingress `from` and egress `to` lists, with its selectors. */
+  readonly peers: NetworkPolicyPeerInfo[];
 }
 
 export interface ExposureModel {
@@ -113,6 +121,8 @@ export interface ExposureModel {
   readonly others: ObjectRef[];
   /** Objects the API server would refuse, with what it would say (src/validation/manifest.ts). */
   readonly rejected: RejectedInfo[];
+  /** Objects written in an API version that Kubernetes deprecated or removed (src/model/deprecated-apis.ts). */
+  readonly deprecatedApis: DeprecatedApiInfo[];
 }
 
 /** An object the API server would refuse at create. */
@@ -291,6 +301,7 @@ function workloadOf(manifest: any, ref: ObjectRef): WorkloadInfo | undefined {
     hostNetwork: template.spec?.hostNetwork === true,
     hostPorts: [...(template.spec?.containers ?? []), ...(template.spec?.initContainers ?? [])].flatMap((c: any) => (c?.ports ?? [])
       .filter((p: any) => typeof p?.hostPort === 'number' && p.hostPort > 0).map((p: any) => `${p.hostPort}/${p?.protocol ?? 'TCP'}`)),
+    probes: probesOf(template.spec),
   };
 }
 
@@ -307,6 +318,7 @@ function networkPolicyOf(manifest: any, ref: ObjectRef): NetworkPolicyInfo {
     podSelectorHasExpressions: (spec.podSelector?.matchExpressions ?? []).length > 0,
     isolatesIngress: types.includes('Ingress'),
     ingressPeers: (spec.ingress ?? []).length,
+    peers: peersOf(spec),
   };
 }
 
@@ -319,7 +331,7 @@ export function buildModel(manifests: Iterable<SourcedManifest>): ExposureModel 
 
 /** A model with nothing in it yet, to fill with `addToModel`. */
 export function emptyModel(): ExposureModel {
-  return { services: [], entries: [], workloads: [], networkPolicies: [], others: [], rejected: [] };
+  return { services: [], entries: [], workloads: [], networkPolicies: [], others: [], rejected: [], deprecatedApis: [] };
 }
 
 /** Reads one manifest into the model; nothing of the manifest is kept but what the model needs. */
@@ -329,6 +341,10 @@ export function addToModel(model: ExposureModel, { manifest, origin }: SourcedMa
     const problems = manifestProblems(manifest);
     if (problems.length > 0) {
       model.rejected.push({ kind: ref.kind, name: ref.name, namespace: ref.namespace, origin: ref.origin, annotations: ref.annotations, problems });
+    }
+    const deprecation = deprecationOf(manifest.apiVersion, ref.kind);
+    if (deprecation) {
+      model.deprecatedApis.push({ kind: ref.kind, name: ref.name, namespace: ref.namespace, origin: ref.origin, annotations: ref.annotations, ...deprecation });
     }
     const group = String(manifest.apiVersion ?? '').split('/')[0];
     if (ref.kind === 'Service' && manifest.apiVersion === 'v1') {
