@@ -5,7 +5,7 @@ import { Stage } from '../stages';
 
 /** The High-risk ingress-nginx annotations of an object, and those whose value carries nginx syntax. */
 function risky(ref: ObjectRef): { keys: string[]; injected: string[] } {
-  const keys = Object.keys(ref.annotations).filter(k => nginxAnnotationRisk(k) === 'High');
+  const keys = Object.keys(ref.annotations ?? {}).filter(k => nginxAnnotationRisk(k) === 'High');
   return { keys, injected: keys.filter(k => carriesNginxSyntax(String(ref.annotations[k]))) };
 }
 
