@@ -4,11 +4,9 @@
  */
 import { EXPOSURE_ANNOTATION, TLS_INTENT_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
-import { manifestProblems } from '../validation/manifest';
 import { DeprecatedApiInfo, deprecationOf } from './deprecated-apis';
 import { NetworkPolicyPeerInfo, ProbeInfo, peersOf, probesOf } from './pod-details';
-
-export type { DeprecatedApiInfo, NetworkPolicyPeerInfo, ProbeInfo };
+import { manifestProblems } from '../validation/manifest';
 
 
 /** Where a manifest came from, for messages. */
@@ -344,7 +342,8 @@ export function addToModel(model: ExposureModel, { manifest, origin }: SourcedMa
     }
     const deprecation = deprecationOf(manifest.apiVersion, ref.kind);
     if (deprecation) {
-      model.deprecatedApis.push({ kind: ref.kind, name: ref.name, namespace: ref.namespace, origin: ref.origin, annotations: ref.annotations, ...deprecation });
+      const { kind, name, namespace, origin: from, annotations } = ref;
+      model.deprecatedApis.push({ kind, name, namespace, origin: from, annotations, ...deprecation });
     }
     const group = String(manifest.apiVersion ?? '').split('/')[0];
     if (ref.kind === 'Service' && manifest.apiVersion === 'v1') {

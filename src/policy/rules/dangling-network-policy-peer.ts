@@ -1,4 +1,5 @@
-import { NetworkPolicyPeerInfo, WorkloadInfo, selects } from '../../model/model';
+import { WorkloadInfo, selects } from '../../model/model';
+import { NetworkPolicyPeerInfo } from '../../model/pod-details';
 import { Rule, errorBeyondDevelopment } from '../rule';
 
 /** The label Kubernetes sets on every Namespace: its own name (since Kubernetes 1.21). */
