@@ -430,6 +430,14 @@ export function workloadsOf(model: ExposureModel, service: ServiceInfo): Workloa
   return candidates.filter(w => selects(service.selector, w.podLabels));
 }
 
+/** The workloads of a namespace whose pod labels include every label of the selector (none for an empty one). */
+export function workloadsSelectedBy(model: ExposureModel, namespace: string, selector: Record<string, string>): WorkloadInfo[] {
+  const entries = Object.entries(selector);
+  if (entries.length === 0) return [];
+  const [k, v] = entries[0];
+  return (indexOf(model).workloadsByLabel.get(`${namespace}/${k}=${v}`) ?? []).filter(w => selects(selector, w.podLabels));
+}
+
 /** The acknowledgements written on an object: rule id to reason. */
 export function acknowledgementsOf(ref: ObjectRef): Map<string, string> {
   const acks = new Map<string, string>();

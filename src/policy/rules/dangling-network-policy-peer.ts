@@ -1,4 +1,4 @@
-import { WorkloadInfo, selects } from '../../model/model';
+import { workloadsSelectedBy } from '../../model/model';
 import { NetworkPolicyPeerInfo } from '../../model/pod-details';
 import { Rule, errorBeyondDevelopment } from '../rule';
 
@@ -22,19 +22,14 @@ export const danglingNetworkPolicyPeer: Rule = {
   why: 'A peer that matches no pod admits nobody: the traffic the policy was written to allow is dropped, and a typo in a label looks like a working rule.',
   severity: errorBeyondDevelopment,
   check(model) {
-    const byNamespace = new Map<string, WorkloadInfo[]>();
-    for (const w of model.workloads) {
-      const list = byNamespace.get(w.namespace);
-      if (list) list.push(w); else byNamespace.set(w.namespace, [w]);
-    }
+    const namespaces = new Set(model.workloads.map(w => w.namespace));
     const findings = [];
     for (const policy of model.networkPolicies) {
       for (const peer of policy.peers) {
         if (peer.ipBlock || peer.hasExpressions || peer.podSelector === undefined || Object.keys(peer.podSelector).length === 0) continue;
         const namespace = peerNamespace(peer, policy.namespace);
-        const workloads = namespace === undefined ? undefined : byNamespace.get(namespace);
-        if (workloads === undefined) continue;
-        if (workloads.some(w => selects(peer.podSelector!, w.podLabels))) continue;
+        if (namespace === undefined || !namespaces.has(namespace)) continue;
+        if (workloadsSelectedBy(model, namespace, peer.podSelector).length > 0) continue;
         findings.push({
           object: policy,
           message: `${peer.direction === 'egress' ? 'allows traffic to' : 'admits traffic from'} pods ${JSON.stringify(peer.podSelector)} in namespace "${namespace || '(default)'}", and no workload there has those labels`,

@@ -1,4 +1,4 @@
-import { selects } from '../../model/model';
+import { workloadsSelectedBy } from '../../model/model';
 import { Rule, errorBeyondDevelopment } from '../rule';
 
 /** A NetworkPolicy whose podSelector matches none of the workloads of its namespace. */
@@ -11,7 +11,7 @@ export const danglingNetworkPolicy: Rule = {
     const namespaces = new Set(model.workloads.map(w => w.namespace));
     return model.networkPolicies
       .filter(p => !p.podSelectorHasExpressions && Object.keys(p.podSelector).length > 0 && namespaces.has(p.namespace))
-      .filter(p => !model.workloads.some(w => w.namespace === p.namespace && selects(p.podSelector, w.podLabels)))
+      .filter(p => workloadsSelectedBy(model, p.namespace, p.podSelector).length === 0)
       .map(p => ({
         object: p,
         message: `podSelector ${JSON.stringify(p.podSelector)} matches no workload in namespace "${p.namespace || '(default)'}", so it isolates nothing`,
