@@ -1,11 +1,12 @@
 /**
  * The synth benchmark: `npm run bench` (options: --sizes 1000,5000,20000 --rounds 3
  * --kinds InternalService,DevService,PublicService,ExternalAlias,IngressFronted
- * --variants expose,expose-policy,kplus,raw --paths app,testing).
+ * --variants expose,expose-policy,compose,kplus,raw --paths app,testing).
  *
- * For every construct kind, size and synth path it synthesizes the same Service shapes four
+ * For every construct kind, size and synth path it synthesizes the same Service shapes five
  * ways — this library without a policy, this library with ExposurePolicy applied to the App
- * (in an ExposureApp), stock cdk8s-plus-28 and raw KubeService objects — each measurement in a
+ * (in an ExposureApp), stock cdk8s-plus-28 Services each owned by a bare Construct (the cost of
+ * composition alone), stock cdk8s-plus-28 and raw KubeService objects — each measurement in a
  * fresh Node process, alternating the order of the variants every round, and reports medians,
  * the ratios to cdk8s-plus-28, peak memory (max RSS), the App-wide rules' own time and the
  * growth from the smallest to the largest size. Results go to stdout and bench/results/;
@@ -16,7 +17,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-interface Sample { variant: string; kind: string; count: number; path: string; buildMs: number; synthMs: number; totalMs: number; rulesMs?: number; reportMs?: number; maxRssMb: number }
+interface Sample { variant: string; kind: string; count: number; path: string; buildMs: number; synthMs: number; totalMs: number; cpuMs?: number; rulesMs?: number; reportMs?: number; maxRssMb: number }
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,7 +28,7 @@ let sizes = arg('sizes', '1000,5000,20000').split(',').map(Number);
 let rounds = Number(arg('rounds', '3'));
 let kinds = arg('kinds', 'InternalService,DevService,PublicService,ExternalAlias,IngressFronted').split(',');
 let paths = arg('paths', 'app,testing').split(',');
-const variants = arg('variants', 'expose,expose-policy,kplus,raw').split(',');
+const variants = arg('variants', 'expose,expose-policy,compose,kplus,raw').split(',');
 const root = path.resolve(__dirname, '..');
 
 function measure(variant: string, kind: string, count: number, synthPath: string): Sample {
@@ -73,21 +74,23 @@ const rows: string[] = [];
 const summary: any[] = [];
 for (const synthPath of paths) {
   rows.push('', `Path: ${synthPath === 'app' ? 'app.synth() of charts of 500 Services (the cdk8s synth path)' : 'Testing.synth(chart) of one chart with every Service (the unit-test path)'}`, '');
-  rows.push('| kind | services | expose ms | expose + policy ms | cdk8s-plus-28 ms | raw ms | expose × plus | policy × plus | expose MB | policy MB | plus MB | expose × plus MB | policy × plus MB | rules alone ms | report ms |');
-  rows.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  rows.push('| kind | services | expose ms | expose + policy ms | composition floor ms | cdk8s-plus-28 ms | raw ms | expose × plus | policy × plus | floor × plus | expose × plus, CPU | expose MB | policy MB | plus MB | expose × plus MB | policy × plus MB | rules alone ms | report ms |');
+  rows.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const kind of kinds) {
     for (const count of sizes) {
       const t = (v: string) => median(pick(v, kind, count, synthPath).map(s => s.totalMs));
       const m = (v: string) => median(pick(v, kind, count, synthPath).map(s => s.maxRssMb));
+      const cpu = (v: string) => median(pick(v, kind, count, synthPath).map(s => s.cpuMs ?? NaN));
       const row = {
         path: synthPath, kind, count,
-        exposeMs: t('expose'), policyMs: t('expose-policy'), kplusMs: t('kplus'), rawMs: t('raw'),
+        exposeMs: t('expose'), policyMs: t('expose-policy'), composeMs: t('compose'), kplusMs: t('kplus'), rawMs: t('raw'),
+        exposeCpuMs: cpu('expose'), kplusCpuMs: cpu('kplus'),
         exposeMb: m('expose'), policyMb: m('expose-policy'), kplusMb: m('kplus'),
         rulesMs: median(pick('expose', kind, count, synthPath).map(s => s.rulesMs ?? NaN)),
         reportMs: median(pick('expose', kind, count, synthPath).map(s => s.reportMs ?? NaN)),
       };
       summary.push(row);
-      rows.push(`| ${kind} | ${count} | ${fmt(row.exposeMs)} | ${fmt(row.policyMs)} | ${fmt(row.kplusMs)} | ${fmt(row.rawMs)} | ${fmt(row.exposeMs / row.kplusMs, 2)} | ${fmt(row.policyMs / row.kplusMs, 2)} | ${fmt(row.exposeMb)} | ${fmt(row.policyMb)} | ${fmt(row.kplusMb)} | ${fmt(row.exposeMb / row.kplusMb, 2)} | ${fmt(row.policyMb / row.kplusMb, 2)} | ${fmt(row.rulesMs)} | ${fmt(row.reportMs)} |`);
+      rows.push(`| ${kind} | ${count} | ${fmt(row.exposeMs)} | ${fmt(row.policyMs)} | ${fmt(row.composeMs)} | ${fmt(row.kplusMs)} | ${fmt(row.rawMs)} | ${fmt(row.exposeMs / row.kplusMs, 2)} | ${fmt(row.policyMs / row.kplusMs, 2)} | ${fmt(row.composeMs / row.kplusMs, 2)} | ${fmt(row.exposeCpuMs / row.kplusCpuMs, 2)} | ${fmt(row.exposeMb)} | ${fmt(row.policyMb)} | ${fmt(row.kplusMb)} | ${fmt(row.exposeMb / row.kplusMb, 2)} | ${fmt(row.policyMb / row.kplusMb, 2)} | ${fmt(row.rulesMs)} | ${fmt(row.reportMs)} |`);
     }
   }
   const first = sizes[0];

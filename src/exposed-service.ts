@@ -5,7 +5,7 @@ import { constructLabel, propError, show } from './errors';
 import { ExposureScope } from './exposure-scope';
 import { claimName, claimNodePort, releaseClaims } from './internal/claims';
 import { enumProblem } from './internal/enums';
-import { OwnedService, ServiceOwner, selectorOf } from './internal/owned-service';
+import { OwnedService, selectorOf } from './internal/owned-service';
 import { KIND_MARKER } from './internal/shared-state';
 import { ACK_PREFIX } from './model/model';
 import { RULE_IDS } from './policy/rules';
@@ -48,9 +48,6 @@ export enum IpFamilyPolicy {
   /** Two IP families; fails on a single-stack cluster. */
   REQUIRE_DUAL_STACK = 'RequireDualStack',
 }
-
-/** cdk8s-plus-28 always writes `externalIPs: []`; no construct of the library has any. One shared patch. */
-const REMOVE_EXTERNAL_IPS = JsonPatch.remove('/spec/externalIPs');
 
 /**
  * Props every exposed Service takes.
@@ -215,7 +212,9 @@ export abstract class ExposedService extends Construct {
   private readonly _headless: boolean;
   private readonly _exposure: ExposureScope;
   private readonly _nodePortAdvice?: string;
-  private readonly _ingressAdvice: string;
+  private readonly _ingressAdvice?: string;
+  /** The raw KubeService of the owned Service (looked up once). */
+  private readonly rawService: ApiObject;
   private _acknowledgements?: Map<string, string>;
 
   /**
@@ -233,7 +232,7 @@ export abstract class ExposedService extends Construct {
       this._headless = config.headless ?? false;
       this._nodePortAdvice = config.nodePortAdvice;
       this.portsByPatch = config.serviceType === kplus.ServiceType.EXTERNAL_NAME;
-      this._ingressAdvice = config.ingressAdvice ?? `a ${config.kind} is not fronted by an Ingress. Use IngressFronted for HTTP(S) from outside the cluster`;
+      this._ingressAdvice = config.ingressAdvice;
       if (props === null || typeof props !== 'object') {
         throw propError(this.constructKind, this, `props ${show(props)} must be an object`);
       }
@@ -248,8 +247,9 @@ export abstract class ExposedService extends Construct {
         clusterIP: this._headless ? 'None' : undefined,
         loadBalancerSourceRanges: config.loadBalancerSourceRanges,
         publishNotReadyAddresses: config.selecting ? (props as SelectingServiceProps).publishNotReadyAddresses : undefined,
-      }, this.ownerHooks());
+      }, this);
       this.service = this.owned;
+      this.rawService = ApiObject.of(this.owned);
 
       const namespace = this.service.metadata.namespace;
       const namespaceProblem = namespace === undefined ? undefined : checkDns1123Label(namespace);
@@ -263,10 +263,6 @@ export abstract class ExposedService extends Construct {
       }
       claimName(this.constructKind, this, 'Service', this.service.metadata.namespace, this.service.name);
 
-      const isExternalName = config.serviceType === kplus.ServiceType.EXTERNAL_NAME;
-      if (!isExternalName) {
-        this.rawService.addJsonPatch(REMOVE_EXTERNAL_IPS);
-      }
       if (config.selecting) {
         this.applySelection(props as SelectingServiceProps);
       }
@@ -417,29 +413,38 @@ export abstract class ExposedService extends Construct {
    * @internal
    */
   protected _setSpec(fields: Record<string, unknown>): void {
-    for (const [key, value] of Object.entries(fields)) {
+    for (const key in fields) {
+      const value = fields[key];
       if (value !== undefined) this.rawService.addJsonPatch(JsonPatch.add(`/spec/${key}`, value));
     }
   }
 
-  /** The raw KubeService of the owned Service. */
-  private get rawService(): ApiObject {
-    return ApiObject.of(this.owned);
+  /**
+   * `service.bind(...)` through the escape hatch: checked as `addPort` checks it.
+   * @internal
+   */
+  public _bindFromService(port: number, options: kplus.ServiceBindOptions): void {
+    this.addPort({ port, name: options.name, nodePort: options.nodePort, protocol: options.protocol, targetPort: options.targetPort });
   }
 
-  private ownerHooks(): ServiceOwner {
-    return {
-      _bindFromService: (port, options) => {
-        this.addPort({ port, name: options.name, nodePort: options.nodePort, protocol: options.protocol, targetPort: options.targetPort });
-      },
-      _selectFromService: (labels, call, expressions) => {
-        if (!this.isSelecting) {
-          throw propError(this.constructKind, this, `${call} does not apply: a ${this.constructKind} selects no pods (it answers DNS with a CNAME). Remove the call; use InternalService to route to pods`);
-        }
-        this.addSelection(labels, expressions ?? [], call);
-      },
-      _ingressFromService: () => propError(this.constructKind, this, `service.exposeViaIngress() does not apply: ${this._ingressAdvice}`),
-    };
+  /**
+   * `service.select(...)` / `selectLabel(...)` through the escape hatch: checked, or refused.
+   * @internal
+   */
+  public _selectFromService(labels: Record<string, string>, call: string, expressions?: unknown[]): void {
+    if (!this.isSelecting) {
+      throw propError(this.constructKind, this, `${call} does not apply: a ${this.constructKind} selects no pods (it answers DNS with a CNAME). Remove the call; use InternalService to route to pods`);
+    }
+    this.addSelection(labels, expressions ?? [], call);
+  }
+
+  /**
+   * `service.exposeViaIngress(...)` through the escape hatch: refused with the construct's advice.
+   * @internal
+   */
+  public _ingressFromService(): Error {
+    const advice = this._ingressAdvice ?? `a ${this.constructKind} is not fronted by an Ingress. Use IngressFronted for HTTP(S) from outside the cluster`;
+    return propError(this.constructKind, this, `service.exposeViaIngress() does not apply: ${advice}`);
   }
 
   private get isSelecting(): boolean {

@@ -13,6 +13,7 @@ describe('DevService', () => {
     const manifests = synth(chart);
     expect(manifests).toMatchSnapshot();
     expect(theService(manifests).spec).toEqual({
+      externalIPs: [],
       type: 'NodePort',
       selector: { app: 'webapp' },
       ports: [{ port: 8080, targetPort: 3000, nodePort: 30080, protocol: 'TCP' }],

@@ -14,7 +14,7 @@ describe('PublicService', () => {
     const manifests = synth(chart);
     expect(manifests).toMatchSnapshot();
     const s = theService(manifests);
-    expect(s.spec).toEqual({ type: 'LoadBalancer', selector: { app: 'frontend' }, ports: [{ port: 80, targetPort: 8080, protocol: 'TCP' }] });
+    expect(s.spec).toEqual({ type: 'LoadBalancer', externalIPs: [], selector: { app: 'frontend' }, ports: [{ port: 80, targetPort: 8080, protocol: 'TCP' }] });
     expect(s.metadata.annotations).toEqual({ 'cdk8s-expose/source-ranges': 'anywhere' });
     expect(svc.exposure).toBe(ExposureScope.INTERNET);
   });

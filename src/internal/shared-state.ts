@@ -62,9 +62,20 @@ export function sharedState(): SharedState {
   return state;
 }
 
+/** The App state of each scope asked about before (a chart, mostly): no walk to the root per construct. */
+const byScope = new WeakMap<IConstruct, AppState>();
+
 /** The state of the App that `scope` belongs to. */
 export function appState(scope: IConstruct): AppState {
-  const root = scope.node.root;
+  const parent = scope.node.scope ?? scope;
+  const known = byScope.get(parent);
+  if (known !== undefined) return known;
+  const state = appStateOfRoot(scope.node.root);
+  byScope.set(parent, state);
+  return state;
+}
+
+function appStateOfRoot(root: IConstruct): AppState {
   const apps = sharedState().apps;
   let state = apps.get(root);
   if (state === undefined) {

@@ -10,14 +10,18 @@ import { checkDns1123Label, checkLabelValue, checkQualifiedName } from './names'
 /** The total size of all annotation keys and values of one object: 256 KiB. */
 export const ANNOTATIONS_SIZE_LIMIT = 256 * 1024;
 
+/** Label keys already found valid (an App repeats a few keys many times); bounded. */
+const VALID_LABEL_KEYS = new Set<string>();
+
 /** Every problem of a label map (keys qualified names, values label values). */
 export function labelProblems(labels: unknown, field: string): string[] {
   if (labels === undefined || labels === null) return [];
   if (typeof labels !== 'object' || Array.isArray(labels)) return [`${field} ${JSON.stringify(labels)} must be a map of strings`];
   const problems: string[] = [];
   for (const [key, value] of Object.entries(labels as Record<string, unknown>)) {
-    const keyProblem = checkQualifiedName(key);
+    const keyProblem = VALID_LABEL_KEYS.has(key) ? undefined : checkQualifiedName(key);
     if (keyProblem) problems.push(`${field} key ${JSON.stringify(key)} ${keyProblem}`);
+    else if (VALID_LABEL_KEYS.size < 1024) VALID_LABEL_KEYS.add(key);
     const valueProblem = typeof value === 'string' ? checkLabelValue(value) : 'must be a string';
     if (valueProblem) problems.push(`${field} ${JSON.stringify(key)} has value ${JSON.stringify(value)}, which ${valueProblem}`);
   }
