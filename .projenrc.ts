@@ -50,7 +50,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       testMatch: ['<rootDir>/test/**/*.test.ts'],
     },
   },
-  gitignore: ['/examples/dist/', '/bench/results/', '/.tmp/', '.jsii.tabl.json'],
+  // '/node_modules' also ignores a node_modules symlink (git worktrees sharing one install).
+  gitignore: ['/examples/dist/', '/bench/results/', '/.tmp/', '.jsii.tabl.json', '/node_modules'],
 });
 
 project.eslint?.addLintPattern('examples');

@@ -9,6 +9,7 @@ import { IngressTls } from './ingress-tls';
 import { claimRoute } from './internal/claims';
 import { newIngress } from './kplus-ingress';
 import { LoadBalancerScheme } from './presets/common';
+import { TlsSource, mergeWithUser } from './presets/context';
 import { IngressController } from './presets/ingress-controller';
 import { SharedIngress } from './shared-ingress';
 import { annotationProblems, labelProblems } from './validation/metadata';
@@ -191,11 +192,12 @@ export class IngressFronted extends ExposedService {
       if (problem) throw propError(this.constructKind, this, `className ${show(props.className)} ${problem}`);
     }
 
-    const tls = props.tls ?? (props.host !== undefined ? IngressTls.fromSecret(secretNameForHost(props.host)) : undefined);
+    const tls = props.tls ?? (props.host !== undefined ? IngressTls._forHost(props.host) : undefined);
     if (tls?.enabled && props.host === undefined) {
       throw propError(this.constructKind, this, 'tls is set but host is not; a certificate is issued for a host, so pass host: "api.example.com" as well');
     }
-    this.tlsSecretName = tls?.enabled ? tls.secretName ?? secretNameForHost(props.host!) : undefined;
+    const tlsSource = tls?._source ?? TlsSource.NONE;
+    this.tlsSecretName = tls?.enabled && tlsSource !== TlsSource.CONTROLLER ? tls.secretName ?? secretNameForHost(props.host!) : undefined;
 
     const namespace = props.metadata?.namespace;
     const ingressNamespace = props.ingressMetadata?.namespace;
@@ -222,6 +224,9 @@ export class IngressFronted extends ExposedService {
     const tlsAnnotations = tls?.enabled ? tls.annotations : {};
 
     if (props.gateway !== undefined) {
+      if (props.tls !== undefined && tlsSource !== TlsSource.NONE) {
+        throw propError(this.constructKind, this, `tls ${tlsSource === TlsSource.CERT_MANAGER ? 'IngressTls.certManager(...)' : tlsSource === TlsSource.SECRET ? 'IngressTls.fromSecret(...)' : 'IngressTls.fromController()'} does not apply to a Gateway route: the certificate belongs to the Gateway's HTTPS listener, so it would be dropped; configure it on the Gateway and leave tls unset`);
+      }
       if (pathType === kplus.HttpIngressPathType.IMPLEMENTATION_SPECIFIC) {
         throw propError(this.constructKind, this, 'pathType IMPLEMENTATION_SPECIFIC has no HTTPRoute equivalent; use PREFIX or EXACT with a gateway');
       }
@@ -234,7 +239,7 @@ export class IngressFronted extends ExposedService {
         metadata: {
           namespace,
           ...props.ingressMetadata,
-          annotations: { ...props.ingressMetadata?.annotations, ...(this.tlsSecretName !== undefined ? { [TLS_INTENT_ANNOTATION]: 'true' } : {}) },
+          annotations: { ...props.ingressMetadata?.annotations, ...(tls?.enabled ? { [TLS_INTENT_ANNOTATION]: 'true' } : {}) },
         },
         spec: {
           parentRefs: [{
@@ -255,6 +260,16 @@ export class IngressFronted extends ExposedService {
     }
 
     const backend = kplus.IngressBackend.fromService(this.service, { port: backendPort });
+    if (tlsSource === TlsSource.CONTROLLER && this.controller === undefined) {
+      throw propError(this.constructKind, this, 'tls IngressTls.fromController() needs a controller preset that supplies the certificate (IngressController.awsAlb, .gce with certificates, .traefik with certResolver, or .generic for another); without one the Ingress would list a host with no certificate');
+    }
+    const resolution = this.controller?._resolve({ host: props.host, tls: tlsSource });
+    if (resolution && resolution.problems.length > 0) {
+      throw propError(this.constructKind, this, `controller ${this.controller!.controller}: ${resolution.problems.join('; ')}`);
+    }
+    this.addControllerServiceAnnotations(resolution?.serviceAnnotations, props.metadata?.annotations);
+    if (resolution?.secretless) this.tlsSecretName = undefined;
+    const presetAnnotations = { ...resolution?.annotations, ...tlsAnnotations };
     if (props.sharedIngress !== undefined) {
       const shared = props.sharedIngress;
       if (shared.ingress.metadata.namespace !== this.metadata.namespace) {
@@ -262,17 +277,20 @@ export class IngressFronted extends ExposedService {
       }
       shared._addRoute(this, this.constructKind, props.host, this.path, pathType, backend);
       this.claimIngressRoute(shared.controller?.className, props.host, pathType);
-      if (this.tlsSecretName !== undefined) shared._addTls(this, this.constructKind, props.host!, this.tlsSecretName, tlsAnnotations);
+      shared._addAnnotations(this, this.constructKind, resolution?.annotations ?? {});
+      if (tls?.enabled) shared._addTls(this, this.constructKind, props.host!, this.tlsSecretName, tlsAnnotations);
       this.ingress = shared.ingress;
       return;
     }
 
     this.claimIngressRoute(props.className ?? this.controller?.className, props.host, pathType);
+    const merged = mergeWithUser(this.controller?.controller ?? 'cert-manager', presetAnnotations, props.ingressMetadata?.annotations, 'ingressMetadata.annotations');
+    if (merged.problems.length > 0) throw propError(this.constructKind, this, merged.problems.join('; '));
     this.ingress = newIngress(this, 'Ingress', {
       metadata: {
         ...props.ingressMetadata,
         namespace,
-        annotations: { ...this.controller?.annotations, ...tlsAnnotations, ...props.ingressMetadata?.annotations },
+        annotations: { ...props.ingressMetadata?.annotations, ...merged.annotations },
       },
       className: props.className ?? this.controller?.className,
     });
@@ -281,12 +299,20 @@ export class IngressFronted extends ExposedService {
     } else {
       this.ingress.addRule(this.path, backend, pathType);
     }
-    if (this.tlsSecretName !== undefined) {
+    if (tls?.enabled) {
       this.ingress.addTls([{
         hosts: [props.host!],
-        secret: kplus.Secret.fromSecretName(this, 'TlsSecret', this.tlsSecretName),
+        secret: this.tlsSecretName !== undefined ? kplus.Secret.fromSecretName(this, 'TlsSecret', this.tlsSecretName) : undefined,
       }]);
     }
+  }
+
+  /** The annotations an ingress controller needs on the backend Service (GKE's NEG), never over the user's own. */
+  private addControllerServiceAnnotations(annotations: Record<string, string> | undefined, own: Record<string, string> | undefined): void {
+    if (annotations === undefined) return;
+    const merged = mergeWithUser(this.controller!.controller, annotations, own, 'metadata.annotations');
+    if (merged.problems.length > 0) throw propError(this.constructKind, this, merged.problems.join('; '));
+    for (const [key, value] of Object.entries(merged.annotations)) this.metadata.addAnnotation(key, value);
   }
 
   /**
@@ -332,7 +358,7 @@ export class IngressFronted extends ExposedService {
       throw fail(`className ${show(props.className)} contradicts the ${props.controller.controller} controller's class ${show(props.controller.className)}; remove one`);
     }
     if (props.controller?.controller === 'gce' && props.className !== undefined) {
-      throw fail('className does not apply with IngressController.gce: GKE reads the kubernetes.io/ingress.class annotation and ignores spec.ingressClassName');
+      throw fail('className does not apply with IngressController.gce: GKE selects its Ingresses by the kubernetes.io/ingress.class annotation and skips one that sets spec.ingressClassName without it; remove className');
     }
   }
 

@@ -1,4 +1,7 @@
+import { secretNameForHost } from './annotations';
 import { show } from './errors';
+import { certManagerAnnotations } from './presets/cert-manager';
+import { TlsSource } from './presets/context';
 import { checkDns1123Subdomain } from './validation/names';
 
 /** Options of `IngressTls.certManager`. */
@@ -9,10 +12,28 @@ export interface CertManagerOptions {
    */
   readonly clusterIssuer?: string;
   /**
-   * An Issuer's name in the Ingress's namespace (`cert-manager.io/issuer`).
+   * An Issuer's name (`cert-manager.io/issuer`): an Issuer in the Ingress's namespace, or with
+   * `issuerKind` and `issuerGroup` an external issuer.
    * @default - use `clusterIssuer`
    */
   readonly issuer?: string;
+  /**
+   * The kind of an external issuer (`cert-manager.io/issuer-kind`), with `issuer`.
+   * @default - Issuer
+   */
+  readonly issuerKind?: string;
+  /**
+   * The API group of an external issuer (`cert-manager.io/issuer-group`), with `issuer`.
+   * @default - cert-manager.io
+   */
+  readonly issuerGroup?: string;
+  /**
+   * Solve the ACME HTTP-01 challenge on this Ingress instead of a separate one
+   * (`acme.cert-manager.io/http01-edit-in-place`). The gce preset sets it on its own: a second
+   * Ingress would get another IP address there.
+   * @default false
+   */
+  readonly http01EditInPlace?: boolean;
   /**
    * The Secret cert-manager writes the certificate to.
    * @default - derived from the host (`api.example.com` gives `api-example-com-tls`)
@@ -36,7 +57,16 @@ export class IngressTls {
     if (problem) {
       throw new Error(`IngressTls.fromSecret: secretName ${show(secretName)} ${problem}`);
     }
-    return new IngressTls(true, secretName);
+    return new IngressTls(TlsSource.SECRET, secretName);
+  }
+
+  /**
+   * Serve HTTPS with a certificate that the ingress controller or its cloud supplies, without a
+   * Secret: ACM for the ALB, Google-managed or pre-shared certificates for GKE, a certificate
+   * resolver for Traefik. The Ingress lists the host under `tls` with no Secret name.
+   */
+  public static fromController(): IngressTls {
+    return new IngressTls(TlsSource.CONTROLLER, undefined);
   }
 
   /**
@@ -48,27 +78,27 @@ export class IngressTls {
    * @param options the issuer and, optionally, the Secret name
    */
   public static certManager(options: CertManagerOptions): IngressTls {
-    const f = 'IngressTls.certManager';
-    const given = [options?.clusterIssuer, options?.issuer].filter(v => v !== undefined);
-    if (given.length !== 1) {
-      throw new Error(`${f}: give exactly one of clusterIssuer (a ClusterIssuer, for the whole cluster) and issuer (an Issuer in the Ingress's namespace); received ${given.length}`);
-    }
-    const name = (options.clusterIssuer ?? options.issuer)!;
-    const issuerProblem = checkDns1123Subdomain(name);
-    if (issuerProblem) throw new Error(`${f}: ${options.clusterIssuer !== undefined ? 'clusterIssuer' : 'issuer'} ${show(name)} ${issuerProblem}`);
+    const annotations = certManagerAnnotations(options);
     if (options.secretName !== undefined) {
       const problem = checkDns1123Subdomain(options.secretName);
-      if (problem) throw new Error(`${f}: secretName ${show(options.secretName)} ${problem}`);
+      if (problem) throw new Error(`IngressTls.certManager: secretName ${show(options.secretName)} ${problem}`);
     }
-    const annotation = options.clusterIssuer !== undefined ? 'cert-manager.io/cluster-issuer' : 'cert-manager.io/issuer';
-    return new IngressTls(true, options.secretName, { [annotation]: name });
+    return new IngressTls(TlsSource.CERT_MANAGER, options.secretName, annotations);
   }
 
   /**
    * Serve plain HTTP only. Refused in a production stage unless acknowledged.
    */
   public static disabled(): IngressTls {
-    return new IngressTls(false, undefined);
+    return new IngressTls(TlsSource.NONE, undefined);
+  }
+
+  /**
+   * The default TLS of a host: the Secret named after it (used by IngressFronted).
+   * @internal
+   */
+  public static _forHost(host: string): IngressTls {
+    return new IngressTls(TlsSource.DEFAULT_SECRET, secretNameForHost(host));
   }
 
   /** Whether TLS is on. */
@@ -77,15 +107,22 @@ export class IngressTls {
   /**
    * The Secret that holds the certificate.
    *
-   * @default - derived from the host (`api.example.com` gives `api-example-com-tls`)
+   * @default - derived from the host (`api.example.com` gives `api-example-com-tls`); none with `fromController()`
    */
   public readonly secretName?: string;
 
   /** Annotations the Ingress needs for this TLS source (cert-manager's issuer). */
   public readonly annotations: Record<string, string>;
 
-  private constructor(enabled: boolean, secretName: string | undefined, annotations: Record<string, string> = {}) {
-    this.enabled = enabled;
+  /**
+   * Where the certificate comes from (read by the presets).
+   * @internal
+   */
+  public readonly _source: TlsSource;
+
+  private constructor(source: TlsSource, secretName: string | undefined, annotations: Record<string, string> = {}) {
+    this._source = source;
+    this.enabled = source !== TlsSource.NONE;
     this.secretName = secretName;
     this.annotations = annotations;
   }

@@ -1,12 +1,13 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { SOURCE_RANGES_ANNOTATION } from './annotations';
-import { propError, show } from './errors';
+import { constructLabel, propError, show } from './errors';
 import { ExposedService, SelectingServiceProps, TrafficPolicy } from './exposed-service';
 import { ExposureScope } from './exposure-scope';
 import { claimNodePort } from './internal/claims';
 import { NODE_PORT_MAX, NODE_PORT_MIN } from './port-checks';
 import { LoadBalancerScheme } from './presets/common';
+import { ServiceContext, mergeWithUser } from './presets/context';
 import { LoadBalancerProfile } from './presets/load-balancer-profile';
 import { SourceRanges } from './source-ranges';
 import { checkQualifiedName, isPrivateCidr } from './validation/names';
@@ -85,6 +86,8 @@ export class PublicService extends ExposedService {
    */
   public readonly profile?: LoadBalancerProfile;
 
+  private readonly externalTrafficPolicy?: TrafficPolicy;
+
   /**
    * @param scope the chart (or construct) to define the PublicService in
    * @param id an id unique within scope; the generated Kubernetes name derives from the path
@@ -105,6 +108,7 @@ export class PublicService extends ExposedService {
     }
     this.sourceRanges = props.sourceRanges;
     this._checkEnum('externalTrafficPolicy', props.externalTrafficPolicy, TrafficPolicy, 'TrafficPolicy');
+    this.externalTrafficPolicy = props.externalTrafficPolicy;
 
     if (props.profile !== undefined && !(props.profile instanceof LoadBalancerProfile)) {
       throw propError(this.constructKind, this, `profile ${show(props.profile)} is not a LoadBalancerProfile; use LoadBalancerProfile.awsNlb(...), .gcp(...), .azure(...), .digitalOcean(...) or .generic(...)`);
@@ -118,9 +122,7 @@ export class PublicService extends ExposedService {
       && this.sourceRanges.cidrList.every(isPrivateCidr)) {
       throw propError(this.constructKind, this, `the ${props.profile.provider} profile is internet-facing but sourceRanges ${show(this.sourceRanges.cidrList)} are all private addresses, which the internet cannot come from; use scheme LoadBalancerScheme.INTERNAL`);
     }
-    for (const [key, value] of Object.entries(props.profile?.annotations ?? {})) {
-      this.metadata.addAnnotation(key, value);
-    }
+    if (props.profile !== undefined) this.applyProfile(props.profile, props);
     if (props.loadBalancerClass !== undefined) {
       const problem = typeof props.loadBalancerClass === 'string' ? checkQualifiedName(props.loadBalancerClass) : 'is not a string';
       if (problem || !props.loadBalancerClass.includes('/')) {
@@ -152,6 +154,39 @@ export class PublicService extends ExposedService {
       allocateLoadBalancerNodePorts: props.allocateLoadBalancerNodePorts,
       healthCheckNodePort: props.healthCheckNodePort,
     });
+  }
+
+  /**
+   * The profile's annotations for this Service (its ports, source ranges and traffic policy),
+   * next to the user's own: a contradiction is refused, naming both values.
+   */
+  private applyProfile(profile: LoadBalancerProfile, props: PublicServiceProps): void {
+    const resolution = profile._resolve(this.profileContext());
+    const merged = mergeWithUser(profile.provider, resolution.annotations, props.metadata?.annotations, 'metadata.annotations');
+    // Without ports yet (addPort comes later), the profile is checked at synth instead.
+    const problems = [...(this.exposedPorts.length > 0 ? resolution.problems : []), ...merged.problems];
+    if (problems.length > 0) throw propError(this.constructKind, this, `profile ${profile.provider}: ${problems.join('; ')}`);
+    for (const [key, value] of Object.entries(merged.annotations)) this.metadata.addAnnotation(key, value);
+  }
+
+  /** What the profile is checked against: the Service as it is now. */
+  private profileContext(): ServiceContext {
+    return {
+      ports: this.exposedPorts.map(p => ({ port: p.port, name: p.name, protocol: p.protocol })),
+      sourceRanges: this.sourceRanges.isAnywhere ? undefined : [...this.sourceRanges.cidrList],
+      externalTrafficPolicy: this.externalTrafficPolicy,
+    };
+  }
+
+  /** The base checks, and the profile again against the ports as they are at synth (addPort). */
+  protected validateExposure(): string[] {
+    const problems = super.validateExposure();
+    if (this.profile !== undefined && this.exposedPorts.length > 0) {
+      for (const problem of this.profile._resolve(this.profileContext()).problems) {
+        problems.push(`${constructLabel(this.constructKind, this)}: profile ${this.profile.provider}: ${problem}`);
+      }
+    }
+    return problems;
   }
 
   /**

@@ -5,6 +5,7 @@ import { constructLabel, propError, show } from './errors';
 import { ExposureScope } from './exposure-scope';
 import { newIngress } from './kplus-ingress';
 import { LoadBalancerScheme } from './presets/common';
+import { mergeWithUser } from './presets/context';
 import { IngressController } from './presets/ingress-controller';
 import { annotationProblems, labelProblems } from './validation/metadata';
 import { checkDns1123Label, checkDns1123Subdomain } from './validation/names';
@@ -57,8 +58,9 @@ export class SharedIngress extends Construct {
   public readonly controller?: IngressController;
 
   private readonly routes: Route[] = [];
-  private readonly tlsSecrets = new Map<string, string>();
+  private readonly tlsSecrets = new Map<string, string | undefined>();
   private readonly tlsAnnotations = new Map<string, string>();
+  private readonly ownAnnotations: Record<string, string>;
 
   /**
    * @param scope the chart (or construct) to define the Ingress in
@@ -84,8 +86,12 @@ export class SharedIngress extends Construct {
       if (problem) throw propError('SharedIngress', this, `metadata.namespace ${show(props.metadata.namespace)} ${problem}`);
     }
     this.controller = props.controller;
+    this.ownAnnotations = { ...props.metadata?.annotations };
+    const merged = mergeWithUser(props.controller?.controller ?? '', props.controller?.annotations ?? {}, this.ownAnnotations, 'metadata.annotations');
+    if (merged.problems.length > 0) throw propError('SharedIngress', this, merged.problems.join('; '));
+    for (const [key, value] of Object.entries(merged.annotations)) this.tlsAnnotations.set(key, value);
     this.ingress = newIngress(this, 'Ingress', {
-      metadata: { ...props.metadata, annotations: { ...props.controller?.annotations, ...props.metadata?.annotations } },
+      metadata: { ...props.metadata, annotations: { ...props.metadata?.annotations, ...merged.annotations } },
       className: props.controller?.className,
     });
   }
@@ -112,13 +118,31 @@ export class SharedIngress extends Construct {
   }
 
   /**
+   * Adds the controller annotations one route needs; refuses one that contradicts a value
+   * already set (another route's, or the Ingress's own), naming both (internal, used by IngressFronted).
+   * @internal
+   */
+  public _addAnnotations(owner: Construct, ownerKind: string, annotations: Record<string, string>): void {
+    const merged = mergeWithUser(this.controller?.controller ?? '', annotations, this.ownAnnotations, `${constructLabel('SharedIngress', this)} metadata.annotations`);
+    if (merged.problems.length > 0) throw propError(ownerKind, owner, merged.problems.join('; '));
+    for (const [key, value] of Object.entries(merged.annotations)) {
+      const current = this.tlsAnnotations.get(key);
+      if (current !== undefined && current !== value && !(key in this.ownAnnotations)) {
+        throw propError(ownerKind, owner, `needs annotation ${key}=${show(value)} but ${constructLabel('SharedIngress', this)} already has ${show(current)} for another route; routes with and without TLS need separate Ingresses with this controller`);
+      }
+      this.tlsAnnotations.set(key, value);
+      this.ingress.metadata.addAnnotation(key, value);
+    }
+  }
+
+  /**
    * Adds a TLS host with its Secret and annotations; refuses a host already given another
    * Secret, and annotations that contradict ones already set (internal, used by IngressFronted).
    * @internal
    */
-  public _addTls(owner: Construct, ownerKind: string, host: string, secretName: string, annotations: Record<string, string>): void {
+  public _addTls(owner: Construct, ownerKind: string, host: string, secretName: string | undefined, annotations: Record<string, string>): void {
     const existing = this.tlsSecrets.get(host);
-    if (existing !== undefined && existing !== secretName) {
+    if (this.tlsSecrets.has(host) && existing !== secretName) {
       throw propError(ownerKind, owner, `host ${show(host)} already has TLS Secret ${show(existing)} on ${constructLabel('SharedIngress', this)}; use the same Secret for the same host`);
     }
     for (const [key, value] of Object.entries(annotations)) {
@@ -129,9 +153,9 @@ export class SharedIngress extends Construct {
       this.tlsAnnotations.set(key, value);
       this.ingress.metadata.addAnnotation(key, value);
     }
-    if (existing === undefined) {
+    if (!this.tlsSecrets.has(host)) {
       this.tlsSecrets.set(host, secretName);
-      this.ingress.addTls([{ hosts: [host], secret: kplus.Secret.fromSecretName(this, `Tls${this.tlsSecrets.size}`, secretName) }]);
+      this.ingress.addTls([{ hosts: [host], secret: secretName !== undefined ? kplus.Secret.fromSecretName(this, `Tls${this.tlsSecrets.size}`, secretName) : undefined }]);
     }
   }
 }

@@ -6,6 +6,7 @@ import { EXPOSURE_ANNOTATION, TLS_INTENT_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
 import { DeprecatedApiInfo, deprecationOf } from './deprecated-apis';
 import { NetworkPolicyPeerInfo, ProbeInfo, peersOf, probesOf } from './pod-details';
+import { INGRESS_CLASS, INTERNAL_INGRESS_MARKERS, INTERNAL_SERVICE_MARKERS } from '../presets/keys';
 import { manifestProblems } from '../validation/manifest';
 
 
@@ -138,21 +139,15 @@ export interface SourcedManifest {
 /** Annotation prefix of acknowledgements: `ack.cdk8s-expose/<rule-id>: <reason>`. */
 export const ACK_PREFIX = 'ack.cdk8s-expose/';
 
-/** The annotations that an internal load balancer carries, per provider (documented keys). */
-const INTERNAL_LB_ANNOTATIONS: Array<[string, (v: string) => boolean]> = [
-  ['service.beta.kubernetes.io/aws-load-balancer-scheme', v => v === 'internal'],
-  ['service.beta.kubernetes.io/aws-load-balancer-internal', v => v === 'true' || v === '0.0.0.0/0'],
-  ['networking.gke.io/load-balancer-type', v => v.toLowerCase() === 'internal'],
-  ['cloud.google.com/load-balancer-type', v => v.toLowerCase() === 'internal'],
-  ['service.beta.kubernetes.io/azure-load-balancer-internal', v => v === 'true'],
-  ['service.beta.kubernetes.io/oci-load-balancer-internal', v => v === 'true'],
+/** The annotations that make a load balancer internal: the providers' (from the key registry) and the library's own. */
+const INTERNAL_LB_ANNOTATIONS: Array<readonly [string, (v: string) => boolean]> = [
+  ...INTERNAL_SERVICE_MARKERS,
   [EXPOSURE_ANNOTATION, v => v === 'vpc'],
 ];
 
 /** Ingress annotations that make the entry internal (VPC) rather than internet-facing. */
-const INTERNAL_INGRESS_ANNOTATIONS: Array<[string, (v: string) => boolean]> = [
-  ['alb.ingress.kubernetes.io/scheme', v => v === 'internal'],
-  ['kubernetes.io/ingress.class', v => v === 'gce-internal'],
+const INTERNAL_INGRESS_ANNOTATIONS: Array<readonly [string, (v: string) => boolean]> = [
+  ...INTERNAL_INGRESS_MARKERS,
   [EXPOSURE_ANNOTATION, v => v === 'vpc'],
 ];
 
@@ -167,7 +162,7 @@ const WORKLOAD_TEMPLATE_PATHS: Record<string, (m: any) => any> = {
   Pod: m => ({ metadata: m.metadata, spec: m.spec }),
 };
 
-function matches(annotations: Record<string, string>, table: Array<[string, (v: string) => boolean]>): boolean {
+function matches(annotations: Record<string, string>, table: ReadonlyArray<readonly [string, (v: string) => boolean]>): boolean {
   return table.some(([key, test]) => annotations[key] !== undefined && test(String(annotations[key])));
 }
 
@@ -231,7 +226,7 @@ function ingressOf(manifest: any, ref: ObjectRef): HttpEntryInfo {
   const tlsHosts: string[] = (spec.tls ?? []).flatMap((t: any) => t?.hosts ?? []);
   const hosts = routes.map(r => r.host).filter((h): h is string => h !== undefined);
   const tls = (spec.tls ?? []).length > 0 && hosts.every(h => tlsHosts.includes(h));
-  const className = spec.ingressClassName ?? ref.annotations['kubernetes.io/ingress.class'];
+  const className = spec.ingressClassName ?? ref.annotations[INGRESS_CLASS];
   return {
     kind: ref.kind,
     name: ref.name,

@@ -52,3 +52,44 @@ export function genericAnnotations(factory: string, annotations: Record<string, 
   if (scheme === LoadBalancerScheme.INTERNAL) out[EXPOSURE_ANNOTATION] = ExposureScope.VPC;
   return out;
 }
+
+/** Checks a list of non-empty strings without commas or spaces (IDs, names) and returns it joined by commas. */
+export function checkIdList(factory: string, prop: string, values: string[] | undefined): string | undefined {
+  if (values === undefined) return undefined;
+  if (!Array.isArray(values) || values.length === 0) throw presetError(factory, `${prop} is empty; omit it for the provider's default, or list values`);
+  values.forEach((value, i) => {
+    if (typeof value !== 'string' || !/^[^\s,]+$/.test(value)) {
+      throw presetError(factory, `${prop}[${i}] ${JSON.stringify(value)} must be a non-empty value without spaces or commas`);
+    }
+  });
+  return values.join(',');
+}
+
+/** Checks a map of attribute keys and values (`key=value` lists): no `=`, `,` or spaces in keys, no `,` in values. */
+export function checkAttributes(factory: string, prop: string, attributes: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(attributes ?? {})) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(key)) throw presetError(factory, `${prop} key ${JSON.stringify(key)} must be an attribute name such as "deregistration_delay.timeout_seconds"`);
+    if (typeof value !== 'string' || value.includes(',') || value.trim() === '') throw presetError(factory, `${prop}[${JSON.stringify(key)}] ${JSON.stringify(value)} must be a non-empty value without commas`);
+    out[key] = value;
+  }
+  return out;
+}
+
+/** Checks an HTTP path for a health check. */
+export function checkHttpPath(factory: string, prop: string, path: string | undefined): void {
+  if (path === undefined) return;
+  if (typeof path !== 'string' || !/^\/[^\s]*$/.test(path)) throw presetError(factory, `${prop} ${JSON.stringify(path)} must start with "/" and contain no spaces`);
+}
+
+/** Checks an optional boolean option. */
+export function checkBoolean(factory: string, prop: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'boolean') throw presetError(factory, `${prop} ${JSON.stringify(value)} must be true or false`);
+}
+
+/** Checks an optional enum option. */
+export function checkEnumValue(factory: string, prop: string, value: unknown, members: Record<string, string>, enumName: string): void {
+  if (value !== undefined && !Object.values(members).includes(value as string)) {
+    throw presetError(factory, `${prop} ${JSON.stringify(value)} is not a ${enumName}; use one of ${Object.keys(members).map(k => `${enumName}.${k}`).join(', ')}`);
+  }
+}

@@ -1,6 +1,11 @@
-import { checkArns, checkScheme, genericAnnotations, presetError } from './checks';
+import { awsAlbSpec } from './aws';
+import { checkScheme, genericAnnotations, presetError } from './checks';
 import { AwsTargetType, LoadBalancerScheme } from './common';
-import { checkCidr, checkDns1123Subdomain } from '../validation/names';
+import { ControllerSpec, IngressContext, Resolution } from './context';
+import { gceSpec } from './gke';
+import { nginxSpec } from './nginx';
+import { traefikSpec } from './traefik';
+import { checkDns1123Subdomain } from '../validation/names';
 
 /** Options of the ingress-nginx preset. */
 export interface NginxIngressOptions {
@@ -10,12 +15,19 @@ export interface NginxIngressOptions {
    */
   readonly className?: string;
   /**
-   * Redirect HTTP to HTTPS (`nginx.ingress.kubernetes.io/ssl-redirect`).
-   * @default true
+   * Redirect HTTP to HTTPS when the route has TLS (`nginx.ingress.kubernetes.io/ssl-redirect`).
+   * `true` without TLS is refused: nginx only redirects a server that has TLS.
+   * @default - true when the route has TLS; not set without TLS
    */
   readonly sslRedirect?: boolean;
   /**
-   * Only these client CIDRs may connect (`nginx.ingress.kubernetes.io/whitelist-source-range`).
+   * Redirect HTTP to HTTPS even without TLS on this Ingress, for TLS that ends in front of
+   * nginx (`nginx.ingress.kubernetes.io/force-ssl-redirect`).
+   * @default false
+   */
+  readonly forceSslRedirect?: boolean;
+  /**
+   * Only these client CIDRs may connect (`nginx.ingress.kubernetes.io/allowlist-source-range`).
    * @default - every client
    */
   readonly allowSourceRanges?: string[];
@@ -26,20 +38,46 @@ export interface AwsAlbIngressOptions {
   /** Internet-facing or internal. The controller's own default is internal. */
   readonly scheme: LoadBalancerScheme;
   /**
+   * The IngressClass (EKS Auto Mode, for one, has its own).
+   * @default 'alb'
+   */
+  readonly className?: string;
+  /**
    * How the ALB reaches the pods.
    * @default AwsTargetType.IP
    */
   readonly targetType?: AwsTargetType;
   /**
-   * ACM certificate ARNs for the HTTPS listener.
-   * @default - certificates discovered from the TLS hosts
+   * ACM certificate ARNs for the HTTPS listener (needs TLS on the route).
+   * @default - certificates the controller discovers in ACM from the TLS hosts
    */
   readonly certificateArns?: string[];
   /**
-   * Redirect HTTP to HTTPS on port 443.
-   * @default true
+   * Redirect HTTP to HTTPS on port 443 (needs TLS on the route).
+   * @default - true when the route has TLS
    */
   readonly sslRedirect?: boolean;
+  /**
+   * The TLS security policy of the HTTPS listener (`alb.ingress.kubernetes.io/ssl-policy`).
+   * @default - the controller's default policy
+   */
+  readonly sslPolicy?: string;
+  /**
+   * Only these client CIDRs may connect (`alb.ingress.kubernetes.io/inbound-cidrs`).
+   * @default - every client (0.0.0.0/0, and ::/0 for dual-stack)
+   */
+  readonly allowSourceRanges?: string[];
+  /**
+   * The HTTP path of the target health check.
+   * @default - the controller's default ("/")
+   */
+  readonly healthCheckPath?: string;
+  /**
+   * Load balancer attributes (`alb.ingress.kubernetes.io/load-balancer-attributes`), e.g.
+   * `{ 'idle_timeout.timeout_seconds': '120' }`. Merged with the Ingress's own annotation.
+   * @default - the ALB defaults
+   */
+  readonly loadBalancerAttributes?: Record<string, string>;
   /**
    * Share one ALB between Ingresses of this group (`alb.ingress.kubernetes.io/group.name`).
    * @default - one ALB for this Ingress
@@ -51,6 +89,33 @@ export interface AwsAlbIngressOptions {
 export interface GceIngressOptions {
   /** External (`gce`) or internal (`gce-internal`) Application Load Balancer. */
   readonly scheme: LoadBalancerScheme;
+  /**
+   * The name of a reserved static IP address (global for external, regional for internal).
+   * @default - an ephemeral address
+   */
+  readonly staticIpName?: string;
+  /**
+   * ManagedCertificate resources to serve (`networking.gke.io/managed-certificates`; external only).
+   * @default - none
+   */
+  readonly managedCertificates?: string[];
+  /**
+   * Pre-shared SSL certificates of the project to serve (`ingress.gcp.kubernetes.io/pre-shared-cert`).
+   * @default - none
+   */
+  readonly preSharedCertificates?: string[];
+  /**
+   * Serve plain HTTP on port 80 as well (`kubernetes.io/ingress.allow-http`). `false` leaves
+   * HTTPS only.
+   * @default true
+   */
+  readonly allowHttp?: boolean;
+  /**
+   * The FrontendConfig (which you create) holding the HTTP-to-HTTPS redirect or an SSL policy
+   * (`networking.gke.io/v1beta1.FrontendConfig`; external only).
+   * @default - none
+   */
+  readonly frontendConfig?: string;
 }
 
 /** Options of the Traefik preset. */
@@ -62,9 +127,20 @@ export interface TraefikIngressOptions {
   readonly className?: string;
   /**
    * The entry points the router listens on.
-   * @default ['websecure']
+   * @default - ['websecure'] with TLS, ['web'] without
    */
   readonly entryPoints?: string[];
+  /**
+   * Middlewares of the router, as Traefik references (`<namespace>-<name>@kubernetescrd`).
+   * @default - none
+   */
+  readonly middlewares?: string[];
+  /**
+   * A certificate resolver of Traefik's static configuration that issues the certificate
+   * (`router.tls.certresolver`). Use with `tls: IngressTls.fromController()`.
+   * @default - the certificate of the TLS Secret
+   */
+  readonly certResolver?: string;
 }
 
 /** Options of a generic ingress controller. */
@@ -88,82 +164,51 @@ export interface GenericIngressOptions {
 
 /**
  * An ingress controller preset for `IngressFronted` and `SharedIngress`: the class and the
- * annotations each controller documents. Sources: ingress-nginx annotations; AWS Load
- * Balancer Controller ingress annotations; GKE Ingress docs; Traefik Kubernetes Ingress docs.
+ * annotations each controller reads, checked against the route's host and TLS when applied.
+ * Every key's source is in docs/presets.md.
  */
 export class IngressController {
   /**
    * ingress-nginx. Note: the ingress-nginx project is retired (best-effort maintenance ended
    * in March 2026); prefer Gateway API (`IngressFronted` with `gateway`) for new work.
    *
-   * @param options class, ssl-redirect, allow-list
+   * @param options class, ssl-redirect, force-ssl-redirect, allow-list
    */
   public static nginx(options: NginxIngressOptions = {}): IngressController {
-    const f = 'IngressController.nginx';
-    const a: Record<string, string> = { 'nginx.ingress.kubernetes.io/ssl-redirect': (options.sslRedirect ?? true) ? 'true' : 'false' };
-    if (options.allowSourceRanges !== undefined) {
-      if (options.allowSourceRanges.length === 0) throw presetError(f, 'allowSourceRanges is empty, which nginx reads as "allow everyone"; omit it for that, or list CIDRs');
-      options.allowSourceRanges.forEach((cidr, i) => {
-        const problem = checkCidr(cidr);
-        if (problem) throw presetError(f, `allowSourceRanges[${i}] ${JSON.stringify(cidr)} ${problem}`);
-      });
-      a['nginx.ingress.kubernetes.io/whitelist-source-range'] = options.allowSourceRanges.join(',');
-    }
-    return new IngressController('ingress-nginx', checkClass(f, options.className ?? 'nginx'), LoadBalancerScheme.INTERNET_FACING, a);
+    return new IngressController(nginxSpec(options));
   }
 
   /**
    * An AWS Application Load Balancer made by the AWS Load Balancer Controller (class `alb`).
+   * The ALB serves certificates from ACM only: leave `tls` unset (or `IngressTls.fromController()`)
+   * and pass `certificateArns` or let the controller discover them by host.
    *
-   * @param options scheme, target type, certificates, ssl-redirect, group
+   * @param options scheme, class, target type, certificates, redirect, TLS policy, inbound CIDRs, health check, attributes, group
    */
   public static awsAlb(options: AwsAlbIngressOptions): IngressController {
-    const f = 'IngressController.awsAlb';
-    const scheme = checkScheme(f, options?.scheme);
-    const p = 'alb.ingress.kubernetes.io/';
-    const a: Record<string, string> = {
-      [`${p}scheme`]: scheme,
-      [`${p}target-type`]: options.targetType ?? AwsTargetType.IP,
-      [`${p}listen-ports`]: '[{"HTTP": 80}, {"HTTPS": 443}]',
-    };
-    checkArns(f, options.certificateArns);
-    if (options.certificateArns?.length) a[`${p}certificate-arn`] = options.certificateArns.join(',');
-    if (options.sslRedirect ?? true) a[`${p}ssl-redirect`] = '443';
-    if (options.groupName !== undefined) {
-      if (!/^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$/.test(options.groupName)) throw presetError(f, `groupName ${JSON.stringify(options.groupName)} must be at most 63 lower-case letters, digits, "-" and ".", starting and ending with a letter or digit`);
-      a[`${p}group.name`] = options.groupName;
-    }
-    return new IngressController('aws-alb', 'alb', scheme, a);
+    return new IngressController(awsAlbSpec(options));
   }
 
   /**
-   * GKE's Ingress controller. It reads the `kubernetes.io/ingress.class` annotation (`gce` or
-   * `gce-internal`) and ignores `spec.ingressClassName`, so the preset sets the annotation only.
+   * GKE's Ingress controller. It is selected by the `kubernetes.io/ingress.class` annotation
+   * (`gce` or `gce-internal`) and skips an Ingress that has `spec.ingressClassName` instead,
+   * so the preset sets the annotation only. Its backend Service gets the NEG annotation that
+   * ClusterIP backends need.
    *
-   * @param options scheme
+   * @param options scheme, static IP, certificates, allow-http, FrontendConfig
    */
   public static gce(options: GceIngressOptions): IngressController {
-    const scheme = checkScheme('IngressController.gce', options?.scheme);
-    return new IngressController('gce', undefined, scheme, {
-      'kubernetes.io/ingress.class': scheme === LoadBalancerScheme.INTERNAL ? 'gce-internal' : 'gce',
-    });
+    return new IngressController(gceSpec(options));
   }
 
   /**
-   * Traefik: its class, the router's entry points, and TLS on the router.
+   * Traefik: its class, the router's entry points, TLS on the router when the route has TLS,
+   * middlewares and a certificate resolver.
    *
-   * @param options class, entry points
+   * @param options class, entry points, middlewares, certificate resolver
    */
   public static traefik(options: TraefikIngressOptions = {}): IngressController {
-    const f = 'IngressController.traefik';
-    const entryPoints = options.entryPoints ?? ['websecure'];
-    if (entryPoints.length === 0 || entryPoints.some(e => !/^[A-Za-z0-9][-A-Za-z0-9_]*$/.test(e))) {
-      throw presetError(f, `entryPoints ${JSON.stringify(entryPoints)} must list entry point names such as "websecure"`);
-    }
-    return new IngressController('traefik', checkClass(f, options.className ?? 'traefik'), LoadBalancerScheme.INTERNET_FACING, {
-      'traefik.ingress.kubernetes.io/router.entrypoints': entryPoints.join(','),
-      'traefik.ingress.kubernetes.io/router.tls': 'true',
-    });
+    return new IngressController(traefikSpec(options));
   }
 
   /**
@@ -174,8 +219,14 @@ export class IngressController {
   public static generic(options: GenericIngressOptions = {}): IngressController {
     const f = 'IngressController.generic';
     const scheme = options.scheme === undefined ? LoadBalancerScheme.INTERNET_FACING : checkScheme(f, options.scheme);
-    const a = genericAnnotations(f, options.annotations, scheme);
-    return new IngressController('generic', options.className === undefined ? undefined : checkClass(f, options.className), scheme, a);
+    const annotations = genericAnnotations(f, options.annotations, scheme);
+    let className: string | undefined;
+    if (options.className !== undefined) {
+      const problem = checkDns1123Subdomain(options.className);
+      if (problem) throw presetError(f, `className ${JSON.stringify(options.className)} ${problem}`);
+      className = options.className;
+    }
+    return new IngressController({ controller: 'generic', className, scheme, annotations, resolve: () => ({ annotations: { ...annotations }, problems: [] }) });
   }
 
   /** The controller (`ingress-nginx`, `aws-alb`, `gce`, `traefik`, `generic`). */
@@ -187,19 +238,27 @@ export class IngressController {
   public readonly className?: string;
   /** Internet-facing or internal. */
   public readonly scheme: LoadBalancerScheme;
-  /** The annotations the preset sets. */
+  /**
+   * The annotations the preset sets on every Ingress; those that depend on the route's TLS
+   * (listen ports, redirects, router TLS) are added when it is applied.
+   */
   public readonly annotations: Record<string, string>;
 
-  private constructor(controller: string, className: string | undefined, scheme: LoadBalancerScheme, annotations: Record<string, string>) {
-    this.controller = controller;
-    this.className = className;
-    this.scheme = scheme;
-    this.annotations = annotations;
-  }
-}
+  private readonly resolver: (route: IngressContext) => Resolution;
 
-function checkClass(factory: string, className: string): string {
-  const problem = checkDns1123Subdomain(className);
-  if (problem) throw presetError(factory, `className ${JSON.stringify(className)} ${problem}`);
-  return className;
+  private constructor(spec: ControllerSpec) {
+    this.controller = spec.controller;
+    this.className = spec.className;
+    this.scheme = spec.scheme;
+    this.annotations = spec.annotations;
+    this.resolver = spec.resolve;
+  }
+
+  /**
+   * The annotations for one route, or the problems with the combination (used by IngressFronted and SharedIngress).
+   * @internal
+   */
+  public _resolve(route: IngressContext): Resolution {
+    return this.resolver(route);
+  }
 }

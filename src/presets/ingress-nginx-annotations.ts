@@ -5,8 +5,7 @@
  * `Critical` ones are refused). Only the `High` and `Critical` ones are listed. Private.
  */
 
-/** The annotation prefix of ingress-nginx (its `--annotations-prefix` default). */
-export const NGINX_ANNOTATION_PREFIX = 'nginx.ingress.kubernetes.io/';
+import { NGINX } from './keys';
 
 /** Snippets: raw nginx configuration, not validated at all (CVE-2021-25742). */
 const CRITICAL = ['configuration-snippet', 'server-snippet', 'stream-snippet', 'auth-snippet', 'modsecurity-snippet'];
@@ -20,8 +19,8 @@ const HIGH = ['server-alias', 'auth-url', 'auth-signin', 'auth-tls-error-page', 
 
 /** The ingress-nginx risk of an annotation key: `Critical`, `High`, or undefined for lower or not ingress-nginx. */
 export function nginxAnnotationRisk(key: string): 'Critical' | 'High' | undefined {
-  if (!key.startsWith(NGINX_ANNOTATION_PREFIX)) return undefined;
-  const name = key.slice(NGINX_ANNOTATION_PREFIX.length);
+  if (!key.startsWith(NGINX)) return undefined;
+  const name = key.slice(NGINX.length);
   // Any snippet: future snippet annotations are as unchecked as the current ones.
   if (CRITICAL.includes(name) || name.endsWith('-snippet')) return 'Critical';
   return HIGH.includes(name) ? 'High' : undefined;

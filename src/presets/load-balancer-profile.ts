@@ -1,29 +1,17 @@
-import { checkArns, checkPortNumbers, checkScheme, genericAnnotations, presetError } from './checks';
-import { AwsTargetType, LoadBalancerScheme } from './common';
-
-/** The protocol the AWS load balancer speaks to the targets. */
-export enum AwsBackendProtocol {
-  /** Plain TCP to the pods (TLS, if any, ends at the load balancer). */
-  TCP = 'tcp',
-  /** TLS to the pods as well. */
-  SSL = 'ssl',
-}
-
-/** The protocol of a health check. */
-export enum HealthCheckProtocol {
-  /** A TCP connect. */
-  TCP = 'TCP',
-  /** An HTTP GET. */
-  HTTP = 'HTTP',
-  /** An HTTPS GET. */
-  HTTPS = 'HTTPS',
-}
+import { awsNlbSpec } from './aws';
+import { azureSpec } from './azure';
+import { checkScheme, genericAnnotations } from './checks';
+import { AwsBackendProtocol, AwsTargetType, DigitalOceanLoadBalancerType, DigitalOceanProtocol, GcpNetworkTier, HealthCheckProtocol, LoadBalancerScheme } from './common';
+import { ProfileSpec, Resolution, ServiceContext } from './context';
+import { digitalOceanSpec } from './digitalocean';
+import { gcpSpec } from './gke';
 
 /** A load balancer health check. */
 export interface HealthCheckOptions {
   /**
-   * The HTTP path (with HTTP or HTTPS).
-   * @default - the provider's default ("/")
+   * The HTTP path. A path without `protocol` makes the check HTTP (the providers ignore a
+   * path on a TCP check).
+   * @default - the provider's default
    */
   readonly path?: string;
   /**
@@ -33,7 +21,7 @@ export interface HealthCheckOptions {
   readonly port?: number;
   /**
    * The protocol.
-   * @default - the provider's default (TCP)
+   * @default - HTTP when `path` is given, else the provider's default
    */
   readonly protocol?: HealthCheckProtocol;
 }
@@ -60,10 +48,16 @@ export interface AwsNlbOptions {
    */
   readonly certificateArns?: string[];
   /**
-   * The ports that terminate TLS with `certificateArns`.
-   * @default [443] when certificates are given
+   * The Service ports that terminate TLS with `certificateArns`; each must be a port of the Service.
+   * @default [443] when certificates are given (the Service must then have port 443)
    */
   readonly tlsPorts?: number[];
+  /**
+   * The TLS security policy of the TLS listeners (`aws-load-balancer-ssl-negotiation-policy`),
+   * e.g. `ELBSecurityPolicy-TLS13-1-2-2021-06`. Needs `certificateArns`.
+   * @default - the controller's default policy
+   */
+  readonly sslPolicy?: string;
   /**
    * The protocol towards the pods.
    * @default - the controller's default (tcp)
@@ -81,17 +75,43 @@ export interface AwsNlbOptions {
   readonly crossZone?: boolean;
   /**
    * The health check.
-   * @default - the controller's default
+   * @default - the controller's default (TCP on the traffic port; HTTP /healthz on the health
+   * check node port for instance targets with traffic policy Local)
    */
   readonly healthCheck?: HealthCheckOptions;
-}
-
-/** The network tier of a GCP external load balancer. */
-export enum GcpNetworkTier {
-  /** Google's premium network. */
-  PREMIUM = 'Premium',
-  /** The standard tier. */
-  STANDARD = 'Standard',
+  /**
+   * The subnets (IDs or Name tags), one per availability zone.
+   * @default - subnets discovered by their tags
+   */
+  readonly subnets?: string[];
+  /**
+   * Elastic IP allocation IDs, one per subnet (internet-facing only; needs `subnets`).
+   * @default - addresses assigned by AWS
+   */
+  readonly eipAllocations?: string[];
+  /**
+   * Private IPv4 addresses, one per subnet (internal only; needs `subnets`).
+   * @default - addresses assigned by AWS
+   */
+  readonly privateIpv4Addresses?: string[];
+  /**
+   * The load balancer's name (at most 32 characters).
+   * @default - a name the controller derives from the Service
+   */
+  readonly loadBalancerName?: string;
+  /**
+   * Security groups (IDs or names) for the NLB instead of the one the controller manages. The
+   * controller then does not apply `sourceRanges`, so these need an unrestricted
+   * `SourceRanges.anywhere()` and your groups' own rules.
+   * @default - a security group the controller manages from `sourceRanges`
+   */
+  readonly securityGroups?: string[];
+  /**
+   * Target group attributes (`aws-load-balancer-target-group-attributes`), e.g.
+   * `{ 'deregistration_delay.timeout_seconds': '30' }`. Merged with the Service's own annotation.
+   * @default - the controller's defaults
+   */
+  readonly targetGroupAttributes?: Record<string, string>;
 }
 
 /** Options of a GKE load balancer. */
@@ -99,8 +119,15 @@ export interface GcpOptions {
   /** External or internal passthrough Network Load Balancer. */
   readonly scheme: LoadBalancerScheme;
   /**
-   * For an external load balancer, the backend-service based one (`cloud.google.com/l4-rbs`),
-   * which GKE recommends.
+   * Select GKE's load balancer with `spec.loadBalancerClass`
+   * (`networking.gke.io/l4-regional-external` or `-internal`), which GKE now recommends
+   * (needs a GKE version that supports the classes) instead of annotations.
+   * @default false
+   */
+  readonly useLoadBalancerClass?: boolean;
+  /**
+   * For an external load balancer without the class, the backend-service based one
+   * (`cloud.google.com/l4-rbs: enabled`). Without it GKE makes a target-pool based one.
    * @default true
    */
   readonly backendServiceBased?: boolean;
@@ -119,6 +146,13 @@ export interface GcpOptions {
    * @default - the project's default tier
    */
   readonly networkTier?: GcpNetworkTier;
+  /**
+   * Reserved static addresses (names or IP addresses), at most one IPv4 and one IPv6
+   * (`networking.gke.io/load-balancer-ip-addresses`). Read by GKE's backend-service based
+   * load balancers: needs the class, or an external load balancer with `backendServiceBased`.
+   * @default - an ephemeral address
+   */
+  readonly staticAddresses?: string[];
 }
 
 /** Options of an Azure (AKS) load balancer. */
@@ -141,44 +175,68 @@ export interface AzureOptions {
    */
   readonly dnsLabel?: string;
   /**
-   * The HTTP path of the health probe.
-   * @default - a TCP probe
+   * The name of an existing public IP to use (public load balancers only).
+   * @default - a new public IP
+   */
+  readonly publicIpName?: string;
+  /**
+   * The load balancer's IPv4 address (`azure-load-balancer-ipv4`): a pre-existing public IP, or
+   * for an internal load balancer a free address of its subnet.
+   * @default - an address assigned by Azure
+   */
+  readonly loadBalancerIp?: string;
+  /**
+   * The protocol of the health probe.
+   * @default - HTTP when `healthProbePath` is given, else the provider's default (TCP; HTTP for traffic policy Local)
+   */
+  readonly healthProbeProtocol?: HealthCheckProtocol;
+  /**
+   * The HTTP path of the health probe (HTTP or HTTPS probes only).
+   * @default - "/" on an HTTP probe
    */
   readonly healthProbePath?: string;
-}
-
-/** The protocol of a DigitalOcean load balancer. */
-export enum DigitalOceanProtocol {
-  /** TCP passthrough. */
-  TCP = 'tcp',
-  /** HTTP. */
-  HTTP = 'http',
-  /** HTTPS (needs a certificate). */
-  HTTPS = 'https',
-  /** HTTP/2 (needs a certificate). */
-  HTTP2 = 'http2',
-}
-
-/** Options of a DigitalOcean load balancer (always internet-facing). */
-export interface DigitalOceanOptions {
   /**
-   * The protocol.
+   * The TCP idle timeout in minutes (4-100).
+   * @default - Azure's default
+   */
+  readonly idleTimeoutMinutes?: number;
+}
+
+/** Options of a DigitalOcean load balancer. */
+export interface DigitalOceanOptions {
+  /** Public (`EXTERNAL`) or VPC-only (`do-loadbalancer-network: INTERNAL`). */
+  readonly scheme: LoadBalancerScheme;
+  /**
+   * The kind of load balancer.
+   * @default - REGIONAL when a protocol other than TCP, a certificate or a redirect is asked
+   * for (only REGIONAL does those); otherwise the CCM's default (REGIONAL_NETWORK)
+   */
+  readonly type?: DigitalOceanLoadBalancerType;
+  /**
+   * The protocol (REGIONAL only).
    * @default DigitalOceanProtocol.TCP
    */
   readonly protocol?: DigitalOceanProtocol;
   /**
-   * The DigitalOcean certificate id for HTTPS/HTTP2.
+   * The DigitalOcean certificate ID for HTTPS/HTTP2 on port 443. Prefer `certificateName`:
+   * Let's Encrypt certificates get a new ID on every renewal.
    * @default - none
    */
   readonly certificateId?: string;
   /**
-   * Redirect HTTP to HTTPS.
+   * The DigitalOcean certificate name for HTTPS/HTTP2 on port 443 (survives renewals).
+   * @default - none
+   */
+  readonly certificateName?: string;
+  /**
+   * Redirect HTTP to HTTPS (needs a certificate).
    * @default false
    */
   readonly redirectHttpToHttps?: boolean;
   /**
-   * The health check.
-   * @default - a TCP check
+   * The health check. Given, it also sets `do-loadbalancer-override-health-check`, without
+   * which the CCM ignores these settings.
+   * @default - the CCM's check: HTTP /healthz on kube-proxy (10256), or on the health check node port with traffic policy Local
    */
   readonly healthCheck?: HealthCheckOptions;
   /**
@@ -204,141 +262,47 @@ export interface GenericLoadBalancerOptions {
   readonly loadBalancerClass?: string;
 }
 
-function boolText(value: boolean): string {
-  return value ? 'true' : 'false';
-}
-
-/** The `<prefix>healthcheck-path/-port/-protocol` annotations (AWS and DigitalOcean share the names). */
-function healthCheckAnnotations(factory: string, prefix: string, hc: HealthCheckOptions | undefined, out: Record<string, string>) {
-  if (!hc) return;
-  if (hc.path !== undefined) {
-    if (!hc.path.startsWith('/')) throw presetError(factory, `healthCheck.path ${JSON.stringify(hc.path)} must start with "/"`);
-    if (hc.protocol === HealthCheckProtocol.TCP) throw presetError(factory, 'healthCheck.path needs protocol HTTP or HTTPS, not TCP');
-    out[`${prefix}healthcheck-path`] = hc.path;
-  }
-  if (hc.port !== undefined) {
-    checkPortNumbers(factory, 'healthCheck.port', [hc.port]);
-    out[`${prefix}healthcheck-port`] = String(hc.port);
-  }
-  if (hc.protocol !== undefined) out[`${prefix}healthcheck-protocol`] = hc.protocol.toLowerCase();
-}
-
 /**
  * A cloud load balancer profile for `PublicService`: the annotations and spec fields each
- * provider documents, with the scheme (internet-facing or internal) always stated. An
- * internal profile makes the Service's exposure `vpc` instead of `internet`.
- *
- * Sources: AWS Load Balancer Controller service annotations; GKE "LoadBalancer Service
- * parameters"; AKS "Use an internal load balancer" and cloud-provider-azure annotations;
- * DigitalOcean cloud controller manager service annotations.
+ * provider reads, with the scheme (internet-facing or internal) always stated, checked against
+ * the Service's ports and source ranges when applied. An internal profile makes the Service's
+ * exposure `vpc` instead of `internet`. Every key's source is in docs/presets.md.
  */
 export class LoadBalancerProfile {
   /**
    * An AWS Network Load Balancer made by the AWS Load Balancer Controller.
    *
-   * @param options scheme, target type, TLS, backend protocol, proxy protocol, cross-zone, health check
+   * @param options scheme, target type, TLS, addresses, security groups, attributes, health check
    */
   public static awsNlb(options: AwsNlbOptions): LoadBalancerProfile {
-    const f = 'LoadBalancerProfile.awsNlb';
-    const scheme = checkScheme(f, options?.scheme);
-    const p = 'service.beta.kubernetes.io/aws-load-balancer-';
-    const a: Record<string, string> = {};
-    const useClass = options.useLoadBalancerClass ?? true;
-    if (!useClass) a[`${p}type`] = 'external';
-    a[`${p}scheme`] = scheme;
-    a[`${p}nlb-target-type`] = options.targetType ?? AwsTargetType.IP;
-    checkArns(f, options.certificateArns);
-    if (options.tlsPorts && !options.certificateArns?.length) throw presetError(f, 'tlsPorts needs certificateArns');
-    checkPortNumbers(f, 'tlsPorts', options.tlsPorts);
-    if (options.certificateArns?.length) {
-      a[`${p}ssl-cert`] = options.certificateArns.join(',');
-      a[`${p}ssl-ports`] = (options.tlsPorts ?? [443]).join(',');
-    }
-    if (options.backendProtocol !== undefined) a[`${p}backend-protocol`] = options.backendProtocol;
-    if (options.proxyProtocol) a[`${p}proxy-protocol`] = '*';
-    if (options.crossZone !== undefined) a[`${p}attributes`] = `load_balancing.cross_zone.enabled=${boolText(options.crossZone)}`;
-    healthCheckAnnotations(f, p, options.healthCheck, a);
-    return new LoadBalancerProfile('aws-nlb', scheme, a, useClass ? 'service.k8s.aws/nlb' : undefined);
+    return new LoadBalancerProfile(awsNlbSpec(options));
   }
 
   /**
-   * A GKE passthrough Network Load Balancer, external (backend-service based) or internal.
+   * A GKE passthrough Network Load Balancer, external or internal.
    *
-   * @param options scheme, backend-service based, global access, subnet, network tier
+   * @param options scheme, class, backend-service based, global access, subnet, tier, static addresses
    */
   public static gcp(options: GcpOptions): LoadBalancerProfile {
-    const f = 'LoadBalancerProfile.gcp';
-    const scheme = checkScheme(f, options?.scheme);
-    const a: Record<string, string> = {};
-    if (scheme === LoadBalancerScheme.INTERNAL) {
-      if (options.networkTier !== undefined) throw presetError(f, 'networkTier applies to external load balancers only; remove it or use scheme INTERNET_FACING');
-      if (options.backendServiceBased !== undefined) throw presetError(f, 'backendServiceBased applies to external load balancers only (internal ones are always backend-service based)');
-      a['networking.gke.io/load-balancer-type'] = 'Internal';
-      if (options.globalAccess) a['networking.gke.io/internal-load-balancer-allow-global-access'] = 'true';
-      if (options.subnet !== undefined) a['networking.gke.io/internal-load-balancer-subnet'] = options.subnet;
-    } else {
-      if (options.globalAccess !== undefined) throw presetError(f, 'globalAccess applies to internal load balancers only; remove it or use scheme INTERNAL');
-      if (options.subnet !== undefined) throw presetError(f, 'subnet applies to internal load balancers only; remove it or use scheme INTERNAL');
-      if (options.backendServiceBased ?? true) a['cloud.google.com/l4-rbs'] = 'enabled';
-      if (options.networkTier !== undefined) a['cloud.google.com/network-tier'] = options.networkTier;
-    }
-    return new LoadBalancerProfile('gcp', scheme, a, undefined);
+    return new LoadBalancerProfile(gcpSpec(options));
   }
 
   /**
    * An Azure (AKS) load balancer, public or internal.
    *
-   * @param options scheme, internal subnet, resource group, DNS label, health probe path
+   * @param options scheme, subnet, resource group, DNS label, public IP, health probe, idle timeout
    */
   public static azure(options: AzureOptions): LoadBalancerProfile {
-    const f = 'LoadBalancerProfile.azure';
-    const scheme = checkScheme(f, options?.scheme);
-    const p = 'service.beta.kubernetes.io/azure-';
-    const a: Record<string, string> = {};
-    if (scheme === LoadBalancerScheme.INTERNAL) {
-      a[`${p}load-balancer-internal`] = 'true';
-      if (options.internalSubnet !== undefined) a[`${p}load-balancer-internal-subnet`] = options.internalSubnet;
-      if (options.dnsLabel !== undefined) throw presetError(f, 'dnsLabel names a public IP; an internal load balancer has none');
-    } else if (options.internalSubnet !== undefined) {
-      throw presetError(f, 'internalSubnet applies to internal load balancers only; remove it or use scheme INTERNAL');
-    }
-    if (options.resourceGroup !== undefined) a[`${p}load-balancer-resource-group`] = options.resourceGroup;
-    if (options.dnsLabel !== undefined) {
-      if (!/^[a-z][a-z0-9-]{1,61}[a-z0-9]$/.test(options.dnsLabel)) throw presetError(f, `dnsLabel ${JSON.stringify(options.dnsLabel)} must be 3-63 lower-case letters, digits and "-", starting with a letter`);
-      a[`${p}dns-label-name`] = options.dnsLabel;
-    }
-    if (options.healthProbePath !== undefined) {
-      if (!options.healthProbePath.startsWith('/')) throw presetError(f, `healthProbePath ${JSON.stringify(options.healthProbePath)} must start with "/"`);
-      a[`${p}load-balancer-health-probe-request-path`] = options.healthProbePath;
-    }
-    return new LoadBalancerProfile('azure', scheme, a, undefined);
+    return new LoadBalancerProfile(azureSpec(options));
   }
 
   /**
-   * A DigitalOcean load balancer (always internet-facing).
+   * A DigitalOcean load balancer, public or VPC-only.
    *
-   * @param options protocol, certificate, redirect, health check, size
+   * @param options scheme, type, protocol, certificate, redirect, health check, size
    */
-  public static digitalOcean(options: DigitalOceanOptions = {}): LoadBalancerProfile {
-    const f = 'LoadBalancerProfile.digitalOcean';
-    const p = 'service.beta.kubernetes.io/do-loadbalancer-';
-    const a: Record<string, string> = {};
-    const protocol = options.protocol ?? DigitalOceanProtocol.TCP;
-    a[`${p}protocol`] = protocol;
-    if ((protocol === DigitalOceanProtocol.HTTPS || protocol === DigitalOceanProtocol.HTTP2) && !options.certificateId) {
-      throw presetError(f, `protocol ${protocol} needs certificateId (DigitalOcean refuses HTTPS without a certificate)`);
-    }
-    if (options.certificateId !== undefined) a[`${p}certificate-id`] = options.certificateId;
-    if (options.redirectHttpToHttps) {
-      if (!options.certificateId) throw presetError(f, 'redirectHttpToHttps needs certificateId: there is no HTTPS to redirect to');
-      a[`${p}redirect-http-to-https`] = 'true';
-    }
-    healthCheckAnnotations(f, p, options.healthCheck, a);
-    if (options.sizeUnit !== undefined) {
-      if (!Number.isInteger(options.sizeUnit) || options.sizeUnit < 1 || options.sizeUnit > 100) throw presetError(f, `sizeUnit ${options.sizeUnit} must be a whole number from 1 to 100`);
-      a[`${p}size-unit`] = String(options.sizeUnit);
-    }
-    return new LoadBalancerProfile('digitalocean', LoadBalancerScheme.INTERNET_FACING, a, undefined);
+  public static digitalOcean(options: DigitalOceanOptions): LoadBalancerProfile {
+    return new LoadBalancerProfile(digitalOceanSpec(options));
   }
 
   /**
@@ -349,15 +313,24 @@ export class LoadBalancerProfile {
   public static generic(options: GenericLoadBalancerOptions): LoadBalancerProfile {
     const f = 'LoadBalancerProfile.generic';
     const scheme = checkScheme(f, options?.scheme);
-    const a = genericAnnotations(f, options.annotations, scheme);
-    return new LoadBalancerProfile('generic', scheme, a, options.loadBalancerClass);
+    const annotations = genericAnnotations(f, options.annotations, scheme);
+    return new LoadBalancerProfile({
+      provider: 'generic',
+      scheme,
+      annotations,
+      loadBalancerClass: options.loadBalancerClass,
+      resolve: () => ({ annotations: { ...annotations }, problems: [] }),
+    });
   }
 
   /** The provider (`aws-nlb`, `gcp`, `azure`, `digitalocean`, `generic`). */
   public readonly provider: string;
   /** Internet-facing or internal. */
   public readonly scheme: LoadBalancerScheme;
-  /** The annotations the profile sets (a copy). */
+  /**
+   * The annotations the profile sets on every Service; those that depend on the Service (TLS
+   * ports, source range enforcement) are added when it is applied.
+   */
   public readonly annotations: Record<string, string>;
   /**
    * `spec.loadBalancerClass`.
@@ -365,10 +338,21 @@ export class LoadBalancerProfile {
    */
   public readonly loadBalancerClass?: string;
 
-  private constructor(provider: string, scheme: LoadBalancerScheme, annotations: Record<string, string>, loadBalancerClass: string | undefined) {
-    this.provider = provider;
-    this.scheme = scheme;
-    this.annotations = annotations;
-    this.loadBalancerClass = loadBalancerClass;
+  private readonly resolver: (service: ServiceContext) => Resolution;
+
+  private constructor(spec: ProfileSpec) {
+    this.provider = spec.provider;
+    this.scheme = spec.scheme;
+    this.annotations = spec.annotations;
+    this.loadBalancerClass = spec.loadBalancerClass;
+    this.resolver = spec.resolve;
+  }
+
+  /**
+   * The annotations for one Service, or the problems with the combination (used by PublicService).
+   * @internal
+   */
+  public _resolve(service: ServiceContext): Resolution {
+    return this.resolver(service);
   }
 }

@@ -6,6 +6,7 @@ import { SOURCE_RANGES_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
 import { ExposureModel, HttpEntryInfo, ObjectRef, ServiceInfo, acknowledgementsOf, serviceNamed, workloadsOf } from '../model/model';
 import { Finding } from '../policy/engine';
+import { PROVIDER_PREFIXES } from '../presets/keys';
 
 /** Widest first: the order of the report's sections. */
 export const SCOPE_ORDER: string[] = [ExposureScope.INTERNET, ExposureScope.VPC, ExposureScope.NODE, ExposureScope.EXTERNAL_DNS, ExposureScope.CLUSTER, 'isolation'];
@@ -39,16 +40,7 @@ export interface InventoryItem {
   readonly findings: InventoryFinding[];
 }
 
-const PROVIDERS: Array<[string, string]> = [
-  ['service.beta.kubernetes.io/aws-load-balancer-', 'aws'],
-  ['alb.ingress.kubernetes.io/', 'aws-alb'],
-  ['networking.gke.io/', 'gcp'],
-  ['cloud.google.com/', 'gcp'],
-  ['service.beta.kubernetes.io/azure-', 'azure'],
-  ['service.beta.kubernetes.io/do-loadbalancer-', 'digitalocean'],
-  ['nginx.ingress.kubernetes.io/', 'ingress-nginx'],
-  ['traefik.ingress.kubernetes.io/', 'traefik'],
-];
+const PROVIDERS = PROVIDER_PREFIXES;
 
 function providerOf(annotations: Record<string, string>): string | undefined {
   for (const key of Object.keys(annotations)) {

@@ -10,50 +10,6 @@ function fronted(props: any, chart = newChart()) {
 }
 
 describe('IngressController', () => {
-  test('ingress-nginx: class, ssl-redirect and allow-list', () => {
-    const { ingress, manifests } = fronted({ controller: IngressController.nginx({ allowSourceRanges: ['203.0.113.0/24', '198.51.100.0/24'] }) });
-    expect(manifests).toMatchSnapshot();
-    expect(ingress.spec.ingressClassName).toBe('nginx');
-    expect(ingress.metadata.annotations).toEqual({
-      'nginx.ingress.kubernetes.io/ssl-redirect': 'true',
-      'nginx.ingress.kubernetes.io/whitelist-source-range': '203.0.113.0/24,198.51.100.0/24',
-    });
-  });
-
-  test('AWS ALB: class alb, scheme, target type, listen ports, certificate, ssl-redirect, group', () => {
-    const { ingress, api, manifests } = fronted({
-      controller: IngressController.awsAlb({ scheme: LoadBalancerScheme.INTERNAL, targetType: AwsTargetType.IP, certificateArns: ['arn:aws:acm:us-east-1:123456789012:certificate/1234-abcd'], groupName: 'shop' }),
-    });
-    expect(manifests).toMatchSnapshot();
-    expect(ingress.spec.ingressClassName).toBe('alb');
-    expect(ingress.metadata.annotations).toEqual({
-      'alb.ingress.kubernetes.io/scheme': 'internal',
-      'alb.ingress.kubernetes.io/target-type': 'ip',
-      'alb.ingress.kubernetes.io/listen-ports': '[{"HTTP": 80}, {"HTTPS": 443}]',
-      'alb.ingress.kubernetes.io/certificate-arn': 'arn:aws:acm:us-east-1:123456789012:certificate/1234-abcd',
-      'alb.ingress.kubernetes.io/ssl-redirect': '443',
-      'alb.ingress.kubernetes.io/group.name': 'shop',
-    });
-    expect(api.exposure).toBe(ExposureScope.VPC);
-  });
-
-  test('GCE: the annotation, never ingressClassName; internal is gce-internal', () => {
-    const { ingress, api } = fronted({ controller: IngressController.gce({ scheme: LoadBalancerScheme.INTERNAL }) });
-    expect(ingress.spec.ingressClassName).toBeUndefined();
-    expect(ingress.metadata.annotations).toEqual({ 'kubernetes.io/ingress.class': 'gce-internal' });
-    expect(api.exposure).toBe(ExposureScope.VPC);
-    expect(fronted({ controller: IngressController.gce({ scheme: LoadBalancerScheme.INTERNET_FACING }) }).ingress.metadata.annotations).toEqual({ 'kubernetes.io/ingress.class': 'gce' });
-  });
-
-  test('Traefik: class, entry points and router TLS', () => {
-    const { ingress } = fronted({ controller: IngressController.traefik() });
-    expect(ingress.spec.ingressClassName).toBe('traefik');
-    expect(ingress.metadata.annotations).toEqual({
-      'traefik.ingress.kubernetes.io/router.entrypoints': 'websecure',
-      'traefik.ingress.kubernetes.io/router.tls': 'true',
-    });
-  });
-
   test('generic: class and annotations', () => {
     const { ingress } = fronted({ controller: IngressController.generic({ className: 'haproxy', annotations: { 'haproxy.org/ssl-redirect': 'true' } }) });
     expect(ingress.spec.ingressClassName).toBe('haproxy');
@@ -62,11 +18,7 @@ describe('IngressController', () => {
 
   test('refuses contradictions and bad options', () => {
     expect(() => fronted({ controller: IngressController.nginx(), className: 'traefik' })).toThrow(/className "traefik" contradicts the ingress-nginx controller's class "nginx"/);
-    expect(() => fronted({ controller: IngressController.gce({ scheme: LoadBalancerScheme.INTERNET_FACING }), className: 'gce' })).toThrow(/GKE reads the kubernetes.io\/ingress.class annotation and ignores spec.ingressClassName/);
-    expect(() => IngressController.nginx({ allowSourceRanges: [] })).toThrow(/allowSourceRanges is empty/);
-    expect(() => IngressController.nginx({ allowSourceRanges: ['10.0.0.1/8'] })).toThrow(/allowSourceRanges\[0\] "10.0.0.1\/8" has host bits set/);
-    expect(() => IngressController.awsAlb({} as any)).toThrow(/IngressController.awsAlb: scheme is required/);
-    expect(() => IngressController.traefik({ entryPoints: [] })).toThrow(/entryPoints \[\] must list entry point names/);
+    expect(() => fronted({ controller: IngressController.gce({ scheme: LoadBalancerScheme.INTERNET_FACING }), className: 'gce' })).toThrow(/skips one that sets spec.ingressClassName/);
   });
 });
 
@@ -87,6 +39,23 @@ describe('TLS', () => {
   test('refuses both or neither issuer', () => {
     expect(() => IngressTls.certManager({})).toThrow(/give exactly one of clusterIssuer .* and issuer .*; received 0/);
     expect(() => IngressTls.certManager({ clusterIssuer: 'a', issuer: 'b' })).toThrow(/received 2/);
+  });
+});
+
+describe('IngressTls.fromController and your own annotations', () => {
+  test('fromController needs a controller preset; a generic one is trusted', () => {
+    expect(() => fronted({ tls: IngressTls.fromController() })).toThrow(/IngressFronted '.*Api': tls IngressTls.fromController\(\) needs a controller preset that supplies the certificate/);
+    expect(fronted({ tls: IngressTls.fromController(), controller: IngressController.generic({ className: 'haproxy' }) }).ingress.spec.tls).toEqual([{ hosts: ['api.example.com'] }]);
+  });
+  test('an issuer annotation of your own that differs from cert-manager\'s is refused with both values', () => {
+    expect(() => fronted({ tls: IngressTls.certManager({ clusterIssuer: 'le' }), ingressMetadata: { annotations: { 'cert-manager.io/cluster-issuer': 'other' } } }))
+      .toThrow(/ingressMetadata.annotations cert-manager.io\/cluster-issuer is "other" but the cert-manager preset sets "le"/);
+  });
+  test('a SharedIngress refuses a route whose preset annotation contradicts the Ingress\'s own', () => {
+    const chart = newChart();
+    const edge = new SharedIngress(chart, 'Edge', { controller: IngressController.nginx(), metadata: { annotations: { 'nginx.ingress.kubernetes.io/ssl-redirect': 'false' } } });
+    expect(() => new IngressFronted(chart, 'Web', { selector: kplus.Pods.select(chart, 'P', { labels: { app: 'a' } }), ports: [{ port: 80 }], host: 'shop.example.com', sharedIngress: edge }))
+      .toThrow(/metadata.annotations nginx.ingress.kubernetes.io\/ssl-redirect is "false" but the ingress-nginx preset sets "true"/);
   });
 });
 
@@ -171,5 +140,11 @@ describe('Gateway API', () => {
     expect(() => fronted({ gateway: { name: 'public' }, controller: IngressController.nginx() })).toThrow(/gateway routes through a Gateway, so controller do not apply/);
     expect(() => fronted({ gateway: { name: 'Public' } })).toThrow(/gateway.name "Public" must be a DNS-1123 subdomain/);
     expect(() => fronted({ gateway: { name: 'public' }, pathType: kplus.HttpIngressPathType.IMPLEMENTATION_SPECIFIC })).toThrow(/IMPLEMENTATION_SPECIFIC has no HTTPRoute equivalent/);
+  });
+
+  test('refuses a certificate choice a Gateway route would drop (it belongs to the Gateway listener)', () => {
+    expect(() => fronted({ gateway: { name: 'public' }, tls: IngressTls.certManager({ clusterIssuer: 'le' }) })).toThrow(/tls IngressTls.certManager\(...\) does not apply to a Gateway route: the certificate belongs to the Gateway's HTTPS listener/);
+    expect(() => fronted({ gateway: { name: 'public' }, tls: IngressTls.fromSecret('api-tls') })).toThrow(/tls IngressTls.fromSecret\(...\) does not apply to a Gateway route/);
+    expect(fronted({ gateway: { name: 'public' }, tls: IngressTls.disabled() }).route.metadata.annotations).toBeUndefined();
   });
 });

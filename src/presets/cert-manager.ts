@@ -1,0 +1,47 @@
+/**
+ * cert-manager ingress-shim annotations. Private to the library; the public factory is
+ * `IngressTls.certManager`. Source: cert-manager/cert-manager pkg/apis/certmanager/v1/types.go,
+ * pkg/apis/acme/v1/types.go, pkg/controller/certificate-shim/sync.go (issuer name, kind and group).
+ */
+import {
+  CERT_MANAGER_CLUSTER_ISSUER, CERT_MANAGER_EDIT_IN_PLACE, CERT_MANAGER_ISSUER, CERT_MANAGER_ISSUER_GROUP, CERT_MANAGER_ISSUER_KIND,
+} from './keys';
+import type { CertManagerOptions } from '../ingress-tls';
+import { checkDns1123Subdomain } from '../validation/names';
+
+/** The Ingress annotations that make cert-manager issue the certificate, or throws naming the option. */
+export function certManagerAnnotations(options: CertManagerOptions): Record<string, string> {
+  const f = 'IngressTls.certManager';
+  const fail = (message: string) => new Error(`${f}: ${message}`);
+  const given = [options?.clusterIssuer, options?.issuer].filter(v => v !== undefined);
+  if (given.length !== 1) {
+    throw fail(`give exactly one of clusterIssuer (a ClusterIssuer, for the whole cluster) and issuer (an Issuer in the Ingress's namespace, or an external issuer with issuerKind and issuerGroup); received ${given.length}`);
+  }
+  const name = (options.clusterIssuer ?? options.issuer)!;
+  const issuerProblem = typeof name === 'string' ? checkDns1123Subdomain(name) : 'is not a string';
+  if (issuerProblem) throw fail(`${options.clusterIssuer !== undefined ? 'clusterIssuer' : 'issuer'} ${JSON.stringify(name)} ${issuerProblem}`);
+  const annotations: Record<string, string> = {};
+  if (options.clusterIssuer !== undefined) {
+    // cert-manager refuses cluster-issuer together with issuer-kind or issuer-group.
+    if (options.issuerKind !== undefined || options.issuerGroup !== undefined) {
+      throw fail('issuerKind and issuerGroup go with issuer, not clusterIssuer (cert-manager refuses cluster-issuer with either); for an external cluster-scoped issuer pass issuer, issuerKind and issuerGroup');
+    }
+    annotations[CERT_MANAGER_CLUSTER_ISSUER] = name;
+  } else {
+    annotations[CERT_MANAGER_ISSUER] = name;
+  }
+  if (options.issuerKind !== undefined) {
+    if (typeof options.issuerKind !== 'string' || !/^[A-Z][A-Za-z0-9]*$/.test(options.issuerKind)) throw fail(`issuerKind ${JSON.stringify(options.issuerKind)} must be a kind such as "AWSPCAClusterIssuer"`);
+    annotations[CERT_MANAGER_ISSUER_KIND] = options.issuerKind;
+  }
+  if (options.issuerGroup !== undefined) {
+    const problem = typeof options.issuerGroup === 'string' ? checkDns1123Subdomain(options.issuerGroup) : 'is not a string';
+    if (problem) throw fail(`issuerGroup ${JSON.stringify(options.issuerGroup)} ${problem}`);
+    annotations[CERT_MANAGER_ISSUER_GROUP] = options.issuerGroup;
+  }
+  if (options.http01EditInPlace !== undefined) {
+    if (typeof options.http01EditInPlace !== 'boolean') throw fail(`http01EditInPlace ${JSON.stringify(options.http01EditInPlace)} must be true or false`);
+    if (options.http01EditInPlace) annotations[CERT_MANAGER_EDIT_IN_PLACE] = 'true';
+  }
+  return annotations;
+}
