@@ -4,6 +4,8 @@
  */
 import { EXPOSURE_ANNOTATION, TLS_INTENT_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
+import { DeprecatedApiInfo, deprecationOf } from './deprecated-apis';
+import { NetworkPolicyPeerInfo, ProbeInfo, peersOf, probesOf } from './pod-details';
 import { INGRESS_CLASS, INTERNAL_INGRESS_MARKERS, INTERNAL_SERVICE_MARKERS } from '../presets/keys';
 import { manifestProblems } from '../validation/manifest';
 
@@ -98,6 +100,8 @@ export interface WorkloadInfo extends ObjectRef {
   readonly hostNetwork: boolean;
   /** Container ports with a `hostPort`: open on the node's IP, as `8080/TCP`. */
   readonly hostPorts: string[];
+  /** The HTTP, TCP and gRPC probes of the containers, each with the ports its container declares. */
+  readonly probes: ProbeInfo[];
 }
 
 export interface NetworkPolicyInfo extends ObjectRef {
@@ -111,6 +115,8 @@ export interface NetworkPolicyInfo extends ObjectRef {
   readonly ingressRules?: PolicyRuleInfo[];
   /** The egress rules: where the pods may connect, on which ports. */
   readonly egressRules?: PolicyRuleInfo[];
+  /** Every peer of the ingress `from` and egress `to` lists, with its selectors. */
+  readonly peers: NetworkPolicyPeerInfo[];
 }
 
 /** One NetworkPolicy peer: pods (in namespaces), or an IP block. */
@@ -147,6 +153,8 @@ export interface ExposureModel {
    * (a Gateway listener that terminates TLS with a certificate).
    */
   readonly certificateSources?: Set<string>;
+  /** Objects written in an API version that Kubernetes deprecated or removed (src/model/deprecated-apis.ts). */
+  readonly deprecatedApis: DeprecatedApiInfo[];
 }
 
 /** An object the API server would refuse at create. */
@@ -320,6 +328,7 @@ function workloadOf(manifest: any, ref: ObjectRef): WorkloadInfo | undefined {
     hostNetwork: template.spec?.hostNetwork === true,
     hostPorts: [...(template.spec?.containers ?? []), ...(template.spec?.initContainers ?? [])].flatMap((c: any) => (c?.ports ?? [])
       .filter((p: any) => typeof p?.hostPort === 'number' && p.hostPort > 0).map((p: any) => `${p.hostPort}/${p?.protocol ?? 'TCP'}`)),
+    probes: probesOf(template.spec),
   };
 }
 
@@ -339,6 +348,7 @@ function networkPolicyOf(manifest: any, ref: ObjectRef): NetworkPolicyInfo {
     isolatesEgress: types.includes('Egress'),
     ingressRules: policyRulesOf(spec.ingress, 'from'),
     egressRules: policyRulesOf(spec.egress, 'to'),
+    peers: peersOf(spec),
   };
 }
 
@@ -392,7 +402,7 @@ export function buildModel(manifests: Iterable<SourcedManifest>): ExposureModel 
 
 /** A model with nothing in it yet, to fill with `addToModel`. */
 export function emptyModel(): ExposureModel {
-  return { services: [], entries: [], workloads: [], networkPolicies: [], others: [], rejected: [], certificateSources: new Set() };
+  return { services: [], entries: [], workloads: [], networkPolicies: [], others: [], rejected: [], certificateSources: new Set(), deprecatedApis: [] };
 }
 
 /** Reads one manifest into the model; nothing of the manifest is kept but what the model needs. */
@@ -402,6 +412,11 @@ export function addToModel(model: ExposureModel, { manifest, origin }: SourcedMa
     const problems = manifestProblems(manifest);
     if (problems.length > 0) {
       model.rejected.push({ kind: ref.kind, name: ref.name, namespace: ref.namespace, origin: ref.origin, annotations: ref.annotations, problems });
+    }
+    const deprecation = deprecationOf(manifest.apiVersion, ref.kind);
+    if (deprecation) {
+      const { kind, name, namespace, origin: from, annotations } = ref;
+      model.deprecatedApis.push({ kind, name, namespace, origin: from, annotations, ...deprecation });
     }
     const group = String(manifest.apiVersion ?? '').split('/')[0];
     if (ref.kind === 'Service' && manifest.apiVersion === 'v1') {
@@ -490,6 +505,14 @@ export function workloadsOf(model: ExposureModel, service: ServiceInfo): Workloa
   const [k, v] = entries[0];
   const candidates = indexOf(model).workloadsByLabel.get(`${service.namespace}/${k}=${v}`) ?? [];
   return candidates.filter(w => selects(service.selector, w.podLabels));
+}
+
+/** The workloads of a namespace whose pod labels include every label of the selector (none for an empty one). */
+export function workloadsSelectedBy(model: ExposureModel, namespace: string, selector: Record<string, string>): WorkloadInfo[] {
+  const entries = Object.entries(selector);
+  if (entries.length === 0) return [];
+  const [k, v] = entries[0];
+  return (indexOf(model).workloadsByLabel.get(`${namespace}/${k}=${v}`) ?? []).filter(w => selects(selector, w.podLabels));
 }
 
 /** The acknowledgements written on an object: rule id to reason. */

@@ -1,20 +1,29 @@
 import { Rule } from '../rule';
 import { apiServerRejects } from './api-server-rejects';
 import { danglingIngressBackend } from './dangling-ingress-backend';
+import { danglingNetworkPolicy } from './dangling-network-policy';
+import { danglingNetworkPolicyPeer } from './dangling-network-policy-peer';
 import { danglingService } from './dangling-service';
 import { databasePortExposed } from './database-port-exposed';
+import { defaultNamespace } from './default-namespace';
+import { deprecatedApiVersion } from './deprecated-api-version';
 import { duplicateObject } from './duplicate-object';
+import { duplicateServiceSelector } from './duplicate-service-selector';
 import { externalIps } from './external-ips';
 import { externalNameTarget } from './external-name-target';
 import { hostExposure } from './host-exposure';
+import { ingressNginxRiskyAnnotation } from './ingress-nginx-risky-annotation';
+import { ingressNginxSnippet } from './ingress-nginx-snippet';
 import { ingressRouteConflict } from './ingress-route-conflict';
 import { ingressToExternalName } from './ingress-to-external-name';
+import { ingressWildcardHost } from './ingress-wildcard-host';
 import { ingressWithoutTls } from './ingress-without-tls';
 import { internalServiceIsolation } from './internal-service-isolation';
 import { loadBalancerAnywhere } from './load-balancer-anywhere';
 import { loadBalancerWithoutSourceRanges } from './load-balancer-without-source-ranges';
 import { nodePortConflict } from './node-port-conflict';
 import { nodePortInProduction } from './node-port-in-production';
+import { probePortNotExposed } from './probe-port-not-exposed';
 import { sshExposed } from './ssh-exposed';
 import { targetPortNotExposed } from './target-port-not-exposed';
 
@@ -28,15 +37,24 @@ export const RULES: readonly Rule[] = [
   ingressRouteConflict,
   sshExposed,
   externalNameTarget,
+  ingressNginxSnippet,
+  deprecatedApiVersion,
   hostExposure,
   danglingService,
   danglingIngressBackend,
   targetPortNotExposed,
+  probePortNotExposed,
+  danglingNetworkPolicy,
+  danglingNetworkPolicyPeer,
+  ingressNginxRiskyAnnotation,
+  duplicateServiceSelector,
   databasePortExposed,
   loadBalancerWithoutSourceRanges,
   nodePortInProduction,
   loadBalancerAnywhere,
   ingressWithoutTls,
+  ingressWildcardHost,
+  defaultNamespace,
   internalServiceIsolation,
 ];
 
