@@ -116,6 +116,14 @@ project.addTask('test:languages', {
   exec: 'bash scripts/test-languages.sh',
 });
 
+// The same corpus through cdk8s-expose audit and the peer linters (Checkov from PyPI, kube-score
+// with go install, both into .tmp/parity), with a who-catches-what table. Not part of `npm test`.
+project.addTask('test:parity', {
+  description: 'Compare the audit with Checkov and kube-score on test/parity/corpus (installs them into .tmp/parity); --write updates docs/rules.md',
+  exec: 'bash scripts/parity.sh',
+  receiveArgs: true,
+});
+
 project.addTask('bench:audit', {
   description: 'Benchmark `cdk8s-expose audit` on 10,000 and 100,000 Services (build lib/ first)',
   exec: 'ts-node --transpile-only bench/audit.ts',

@@ -4,7 +4,9 @@
  */
 import { EXPOSURE_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
+import { DeprecatedApiInfo, deprecationOf } from './deprecated-apis';
 import { GATEWAY_API_GROUP, GatewayInfo, ROUTE_KINDS, ReferenceGrantInfo, gatewayOf, gatewayRouteOf, referenceGrantOf } from './gateway-model';
+import { NetworkPolicyPeerInfo, ProbeInfo, peersOf, probesOf } from './pod-details';
 import { INGRESS_CLASS, INTERNAL_INGRESS_MARKERS, INTERNAL_SERVICE_MARKERS } from '../presets/keys';
 import { manifestProblems } from '../validation/manifest';
 
@@ -101,6 +103,8 @@ export interface WorkloadInfo extends ObjectRef {
   readonly hostNetwork: boolean;
   /** Container ports with a `hostPort`: open on the node's IP, as `8080/TCP`. */
   readonly hostPorts: string[];
+  /** The HTTP, TCP and gRPC probes of the containers, each with the ports its container declares. */
+  readonly probes: ProbeInfo[];
 }
 
 export interface NetworkPolicyInfo extends ObjectRef {
@@ -114,6 +118,8 @@ export interface NetworkPolicyInfo extends ObjectRef {
   readonly ingressRules?: PolicyRuleInfo[];
   /** The egress rules: where the pods may connect, on which ports. */
   readonly egressRules?: PolicyRuleInfo[];
+  /** Every peer of the ingress `from` and egress `to` lists, with its selectors. */
+  readonly peers: NetworkPolicyPeerInfo[];
 }
 
 /** One NetworkPolicy peer: pods (in namespaces), or an IP block. */
@@ -156,6 +162,8 @@ export interface ExposureModel {
    * (a Gateway listener that terminates TLS with a certificate).
    */
   readonly certificateSources?: Set<string>;
+  /** Objects written in an API version that Kubernetes deprecated or removed (src/model/deprecated-apis.ts). */
+  readonly deprecatedApis: DeprecatedApiInfo[];
 }
 
 /** An object the API server would refuse at create. */
@@ -292,6 +300,7 @@ function workloadOf(manifest: any, ref: ObjectRef): WorkloadInfo | undefined {
     hostNetwork: template.spec?.hostNetwork === true,
     hostPorts: [...(template.spec?.containers ?? []), ...(template.spec?.initContainers ?? [])].flatMap((c: any) => (c?.ports ?? [])
       .filter((p: any) => typeof p?.hostPort === 'number' && p.hostPort > 0).map((p: any) => `${p.hostPort}/${p?.protocol ?? 'TCP'}`)),
+    probes: probesOf(template.spec),
   };
 }
 
@@ -311,6 +320,7 @@ function networkPolicyOf(manifest: any, ref: ObjectRef): NetworkPolicyInfo {
     isolatesEgress: types.includes('Egress'),
     ingressRules: policyRulesOf(spec.ingress, 'from'),
     egressRules: policyRulesOf(spec.egress, 'to'),
+    peers: peersOf(spec),
   };
 }
 
@@ -372,6 +382,7 @@ export function emptyModel(): ExposureModel {
     others: [],
     rejected: [],
     certificateSources: new Set(),
+    deprecatedApis: [],
     gateways: [],
     referenceGrants: [],
     namespaces: [],
@@ -385,6 +396,11 @@ export function addToModel(model: ExposureModel, { manifest, origin }: SourcedMa
     const problems = manifestProblems(manifest);
     if (problems.length > 0) {
       model.rejected.push({ kind: ref.kind, name: ref.name, namespace: ref.namespace, origin: ref.origin, annotations: ref.annotations, problems });
+    }
+    const deprecation = deprecationOf(manifest.apiVersion, ref.kind);
+    if (deprecation) {
+      const { kind, name, namespace, origin: from, annotations } = ref;
+      model.deprecatedApis.push({ kind, name, namespace, origin: from, annotations, ...deprecation });
     }
     const group = String(manifest.apiVersion ?? '').split('/')[0];
     if (ref.kind === 'Service' && manifest.apiVersion === 'v1') {
@@ -481,6 +497,14 @@ export function workloadsOf(model: ExposureModel, service: ServiceInfo): Workloa
   const [k, v] = entries[0];
   const candidates = indexOf(model).workloadsByLabel.get(`${service.namespace}/${k}=${v}`) ?? [];
   return candidates.filter(w => selects(service.selector, w.podLabels));
+}
+
+/** The workloads of a namespace whose pod labels include every label of the selector (none for an empty one). */
+export function workloadsSelectedBy(model: ExposureModel, namespace: string, selector: Record<string, string>): WorkloadInfo[] {
+  const entries = Object.entries(selector);
+  if (entries.length === 0) return [];
+  const [k, v] = entries[0];
+  return (indexOf(model).workloadsByLabel.get(`${namespace}/${k}=${v}`) ?? []).filter(w => selects(selector, w.podLabels));
 }
 
 /** The acknowledgements written on an object: rule id to reason. */

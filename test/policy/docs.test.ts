@@ -12,3 +12,33 @@ describe('README rule table', () => {
     expect(readme).toContain(`| \`${rule.id}\` | ${rule.summary} | ${severities.join(' | ')} |`);
   });
 });
+
+/** docs/rules.md describes every rule from the rules' own data, and its parity table names only real rules. */
+describe('docs/rules.md', () => {
+  const doc = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'rules.md'), 'utf-8');
+  const stages = [undefined, Stage.DEVELOPMENT, Stage.STAGING, Stage.PRODUCTION];
+
+  test.each(RULES.map(r => [r.id, r] as const))('%s has a section with its summary, why and severities', (_id, rule) => {
+    const s = stages.map(stage => rule.severity(stage, { origin: { requireIsolation: true }, annotations: {} } as any) ?? '—');
+    expect(doc).toContain(`### \`${rule.id}\`\n\n${rule.summary}\n\nWhy: ${rule.why}\n\nSeverity: no stage ${s[0]}, development ${s[1]}, staging ${s[2]}, production ${s[3]}.\n`);
+  });
+
+  test('the parity table: every rule named exists, every peer check is listed once, and the counts are the table\'s', () => {
+    const section = doc.split('## Parity with other tools')[1].split('\n## ')[0];
+    const rows = section.split('\n').filter(l => /^\| [A-Za-z-]+ \| `[^`]+` \|/.test(l)).map(l => l.split('|').map(c => c.trim()));
+    expect(rows.length).toBeGreaterThan(50);
+    const ids = new Set(RULES.map(r => r.id));
+    for (const [, peer, check, here, note] of rows) {
+      const named = [...here.matchAll(/`([a-z0-9-]+)`/g)].map(m => m[1]);
+      expect({ peer, check, unknown: named.filter(id => !ids.has(id)) }).toEqual({ peer, check, unknown: [] });
+      // A check with no rule here says why; a partial one says how it differs.
+      if (named.length === 0 || here.includes('(partly)')) expect({ peer, check, note }).toEqual({ peer, check, note: expect.stringMatching(/\w{3}/) });
+    }
+    const keys = rows.map(r => `${r[1]} ${r[2]}`);
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+    expect(new Set(rows.map(r => r[1]))).toEqual(new Set(['kube-linter', 'kube-score', 'Polaris', 'Checkov', 'Kyverno']));
+    const none = rows.filter(r => r[3] === '—').length;
+    const partly = rows.filter(r => r[3].includes('(partly)')).length;
+    expect(section).toContain(`Counts: ${rows.length} checks; ${rows.length - none} covered by a rule here (${rows.length - none - partly} fully, ${partly} partly),\n${none} not covered`);
+  });
+});

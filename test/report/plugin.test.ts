@@ -30,8 +30,10 @@ describe('ExposureValidation (cdk8s CLI plugin)', () => {
     await new ExposureValidation({ stage: 'production' }).validate(context);
     const { violations, status, summary } = context.result;
     expect(status).toBe('failure');
-    expect(summary).toEqual({ stage: 'production', findings: '1', blocking: '1' });
-    expect(violations).toEqual([{
+    // The Helm output names namespace default: default-namespace on the Service and the Deployment too.
+    expect(summary).toEqual({ stage: 'production', findings: '3', blocking: '3' });
+    expect(violations.map(v => v.ruleName)).toEqual(['node-port-in-production', 'default-namespace', 'default-namespace']);
+    expect(violations.filter(v => v.ruleName === 'node-port-in-production')).toEqual([{
       ruleName: 'node-port-in-production',
       recommendation: expect.stringMatching(/^Service release-mychart: is a NodePort Service .*open on every node/),
       fix: expect.stringMatching(/^Use IngressFronted/),

@@ -1,16 +1,24 @@
 import { Rule } from '../rule';
 import { apiServerRejects } from './api-server-rejects';
 import { danglingIngressBackend } from './dangling-ingress-backend';
+import { danglingNetworkPolicy } from './dangling-network-policy';
+import { danglingNetworkPolicyPeer } from './dangling-network-policy-peer';
 import { danglingService } from './dangling-service';
 import { databasePortExposed } from './database-port-exposed';
+import { defaultNamespace } from './default-namespace';
+import { deprecatedApiVersion } from './deprecated-api-version';
 import { duplicateObject } from './duplicate-object';
+import { duplicateServiceSelector } from './duplicate-service-selector';
 import { externalIps } from './external-ips';
 import { externalNameTarget } from './external-name-target';
 import { gatewayRouteConflict } from './gateway-route-conflict';
 import { gatewayUnknownSection } from './gateway-unknown-section';
 import { hostExposure } from './host-exposure';
+import { ingressNginxRiskyAnnotation } from './ingress-nginx-risky-annotation';
+import { ingressNginxSnippet } from './ingress-nginx-snippet';
 import { ingressRouteConflict } from './ingress-route-conflict';
 import { ingressToExternalName } from './ingress-to-external-name';
+import { ingressWildcardHost } from './ingress-wildcard-host';
 import { ingressWithoutTls } from './ingress-without-tls';
 import { internalServiceIsolation } from './internal-service-isolation';
 import { loadBalancerAnywhere } from './load-balancer-anywhere';
@@ -18,6 +26,7 @@ import { loadBalancerWithoutSourceRanges } from './load-balancer-without-source-
 import { missingReferenceGrant } from './missing-reference-grant';
 import { nodePortConflict } from './node-port-conflict';
 import { nodePortInProduction } from './node-port-in-production';
+import { probePortNotExposed } from './probe-port-not-exposed';
 import { routeHostnameOutsideListener } from './route-hostname-outside-listener';
 import { routeNotAllowed } from './route-not-allowed';
 import { sshExposed } from './ssh-exposed';
@@ -34,6 +43,8 @@ export const RULES: readonly Rule[] = [
   gatewayRouteConflict,
   sshExposed,
   externalNameTarget,
+  ingressNginxSnippet,
+  deprecatedApiVersion,
   hostExposure,
   danglingService,
   danglingIngressBackend,
@@ -42,11 +53,18 @@ export const RULES: readonly Rule[] = [
   routeHostnameOutsideListener,
   missingReferenceGrant,
   targetPortNotExposed,
+  probePortNotExposed,
+  danglingNetworkPolicy,
+  danglingNetworkPolicyPeer,
+  ingressNginxRiskyAnnotation,
+  duplicateServiceSelector,
   databasePortExposed,
   loadBalancerWithoutSourceRanges,
   nodePortInProduction,
   loadBalancerAnywhere,
   ingressWithoutTls,
+  ingressWildcardHost,
+  defaultNamespace,
   internalServiceIsolation,
 ];
 

@@ -1,0 +1,42 @@
+import { workloadsSelectedBy } from '../../model/model';
+import { NetworkPolicyPeerInfo } from '../../model/pod-details';
+import { Rule, errorBeyondDevelopment } from '../rule';
+
+/** The label Kubernetes sets on every Namespace: its own name (since Kubernetes 1.21). */
+const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/**
+ * The one namespace a peer's pods are in, when the model can know it: the policy's own
+ * namespace (no namespaceSelector), or a namespaceSelector on the name label alone.
+ */
+function peerNamespace(peer: NetworkPolicyPeerInfo, own: string): string | undefined {
+  if (peer.namespaceSelector === undefined) return own;
+  const keys = Object.keys(peer.namespaceSelector);
+  return keys.length === 1 && keys[0] === NAMESPACE_NAME_LABEL ? peer.namespaceSelector[NAMESPACE_NAME_LABEL] : undefined;
+}
+
+/** A NetworkPolicy peer whose podSelector matches no workload where the peer's pods must be. */
+export const danglingNetworkPolicyPeer: Rule = {
+  id: 'dangling-network-policy-peer',
+  summary: 'A NetworkPolicy admits or allows a podSelector peer that matches no workload of the namespace it names (judged only for the own namespace or a kubernetes.io/metadata.name selector, where the App defines workloads).',
+  why: 'A peer that matches no pod admits nobody: the traffic the policy was written to allow is dropped, and a typo in a label looks like a working rule.',
+  severity: errorBeyondDevelopment,
+  check(model) {
+    const namespaces = new Set(model.workloads.map(w => w.namespace));
+    const findings = [];
+    for (const policy of model.networkPolicies) {
+      for (const peer of policy.peers) {
+        if (peer.ipBlock || peer.hasExpressions || peer.podSelector === undefined || Object.keys(peer.podSelector).length === 0) continue;
+        const namespace = peerNamespace(peer, policy.namespace);
+        if (namespace === undefined || !namespaces.has(namespace)) continue;
+        if (workloadsSelectedBy(model, namespace, peer.podSelector).length > 0) continue;
+        findings.push({
+          object: policy,
+          message: `${peer.direction === 'egress' ? 'allows traffic to' : 'admits traffic from'} pods ${JSON.stringify(peer.podSelector)} in namespace "${namespace || '(default)'}", and no workload there has those labels`,
+          fix: 'Use the labels of the workload meant (pass the workload itself to allowFrom), or remove the peer',
+        });
+      }
+    }
+    return findings;
+  },
+};
