@@ -462,6 +462,8 @@ interface ModelIndex {
   readonly services: Map<string, ServiceInfo>;
   /** Workloads by `namespace/labelKey=labelValue`, for every pod label. */
   readonly workloadsByLabel: Map<string, WorkloadInfo[]>;
+  /** The answers of `workloadsOf`, per Service. */
+  readonly workloadsOfService: Map<ServiceInfo, WorkloadInfo[]>;
 }
 const indexes = new WeakMap<ExposureModel, ModelIndex>();
 
@@ -479,7 +481,7 @@ function indexOf(model: ExposureModel): ModelIndex {
         if (list) list.push(w); else workloadsByLabel.set(key, [w]);
       }
     }
-    index = { services, workloadsByLabel };
+    index = { services, workloadsByLabel, workloadsOfService: new Map() };
     indexes.set(model, index);
   }
   return index;
@@ -492,29 +494,40 @@ export function serviceNamed(model: ExposureModel, namespace: string, name: stri
 
 /** The workloads a Service routes to (same namespace, selector matches the pod labels). */
 export function workloadsOf(model: ExposureModel, service: ServiceInfo): WorkloadInfo[] {
-  const entries = Object.entries(service.selector);
-  if (entries.length === 0) return [];
-  const [k, v] = entries[0];
-  const candidates = indexOf(model).workloadsByLabel.get(`${service.namespace}/${k}=${v}`) ?? [];
-  return candidates.filter(w => selects(service.selector, w.podLabels));
+  // Several rules and the report ask for the same Service's workloads: answered once each.
+  const index = indexOf(model);
+  if (index.workloadsByLabel.size === 0) return NO_WORKLOADS;
+  let found = index.workloadsOfService.get(service);
+  if (found === undefined) {
+    found = workloadsSelectedBy(model, service.namespace, service.selector);
+    index.workloadsOfService.set(service, found);
+  }
+  return found;
 }
+
+const NO_WORKLOADS: WorkloadInfo[] = Object.freeze([]) as unknown as WorkloadInfo[];
 
 /** The workloads of a namespace whose pod labels include every label of the selector (none for an empty one). */
 export function workloadsSelectedBy(model: ExposureModel, namespace: string, selector: Record<string, string>): WorkloadInfo[] {
-  const entries = Object.entries(selector);
-  if (entries.length === 0) return [];
-  const [k, v] = entries[0];
-  return (indexOf(model).workloadsByLabel.get(`${namespace}/${k}=${v}`) ?? []).filter(w => selects(selector, w.podLabels));
+  for (const k in selector) {
+    // Candidates by the first label, then every label checked.
+    const candidates = indexOf(model).workloadsByLabel.get(`${namespace}/${k}=${selector[k]}`);
+    return candidates === undefined ? [] : candidates.filter(w => selects(selector, w.podLabels));
+  }
+  return [];
 }
 
 /** The acknowledgements written on an object: rule id to reason. */
-export function acknowledgementsOf(ref: ObjectRef): Map<string, string> {
-  const acks = new Map<string, string>();
-  for (const [key, value] of Object.entries(ref.annotations)) {
-    if (key.startsWith(ACK_PREFIX)) acks.set(key.slice(ACK_PREFIX.length), String(value));
+export function acknowledgementsOf(ref: ObjectRef): ReadonlyMap<string, string> {
+  let acks: Map<string, string> | undefined;
+  for (const key in ref.annotations) {
+    if (key.startsWith(ACK_PREFIX)) (acks ??= new Map()).set(key.slice(ACK_PREFIX.length), String(ref.annotations[key]));
   }
-  return acks;
+  // Most objects acknowledge nothing: one shared empty map for them.
+  return acks ?? NO_ACKNOWLEDGEMENTS;
 }
+
+const NO_ACKNOWLEDGEMENTS: ReadonlyMap<string, string> = new Map();
 
 /** `Kind namespace/name`, for messages. */
 export function describe(ref: ObjectRef): string {

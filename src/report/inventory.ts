@@ -89,6 +89,14 @@ function indexFindings(findings: Finding[]): FindingsByObject {
   return byObject;
 }
 
+/** The findings of one row's object, taken out of the index: what is left belongs to objects without a row. */
+function takeFindings(findings: FindingsByObject, ref: ObjectRef): Finding[] {
+  const mine = findings.get(ref);
+  if (mine === undefined) return [];
+  findings.delete(ref);
+  return mine;
+}
+
 /** The fields of a row that depend on its kind. */
 type ItemFields = Pick<InventoryItem, 'type' | 'scope' | 'ports' | 'sourceRanges' | 'tls' | 'hosts' | 'controller' | 'targets'>
   & Partial<Pick<InventoryItem, 'certificate' | 'certificateMissing' | 'policy'>>;
@@ -113,7 +121,7 @@ function item(ref: ObjectRef, findings: FindingsByObject, fields: ItemFields, de
     targets: fields.targets,
     construct: ref.origin.constructPath,
     acknowledgements: acks.size === 0 ? [] : [...acks].map(([rule, reason]) => ({ rule, reason })).sort((a, b) => a.rule.localeCompare(b.rule)),
-    findings: (findings.get(ref) ?? []).map(f => (f.acknowledged !== undefined
+    findings: takeFindings(findings, ref).map(f => (f.acknowledged !== undefined
       ? { rule: f.ruleId, severity: f.severity, message: f.message, fix: f.fix, acknowledged: f.acknowledged }
       : { rule: f.ruleId, severity: f.severity, message: f.message, fix: f.fix })),
     stage: ref.origin.stage ?? defaultStage,
@@ -174,8 +182,12 @@ function policyItem(model: ExposureModel, p: NetworkPolicyInfo, findings: Findin
   }, stage);
 }
 
-/** The inventory, most exposed first, then by namespace, kind and name: the same input gives the same output. */
-export function inventoryOf(model: ExposureModel, allFindings: Finding[], defaultStage?: string): InventoryItem[] {
+/**
+ * The inventory, most exposed first, then by namespace, kind and name: the same input gives the
+ * same output. `withoutRow`, when given, receives the findings on objects that have no row
+ * (a workload's probe, a ConfigMap written twice), in rule order.
+ */
+export function inventoryOf(model: ExposureModel, allFindings: Finding[], defaultStage?: string, withoutRow?: Finding[]): InventoryItem[] {
   const findings = indexFindings(allFindings);
   const items: InventoryItem[] = [
     ...model.entries.map(e => entryItem(model, e, findings, defaultStage)),
@@ -196,5 +208,8 @@ export function inventoryOf(model: ExposureModel, allFindings: Finding[], defaul
   // of 100,000 objects (bench/README.md).
   const keyed = items.map(row => ({ item: row, key: `${SCOPE_ORDER.indexOf(row.scope)}\u0000${row.namespace}\u0000${row.kind}\u0000${row.name}` }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  if (withoutRow !== undefined && findings.size > 0) {
+    for (const f of allFindings) if (findings.has(f.object)) withoutRow.push(f);
+  }
   return keyed.map(k => k.item);
 }

@@ -44,6 +44,42 @@ describe('ExposureReport', () => {
     expect(json.summary).toMatchObject({ objects: 4, errors: 0, warnings: 1 });
   });
 
+  test('JSON: findings on objects without a row are listed with their object, each finding once', () => {
+    // GIVEN a Deployment whose probe targets an undeclared port, and one ConfigMap written twice
+    const deployment = {
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', namespace: 'shop' },
+      spec: {
+        selector: { matchLabels: { app: 'api' } },
+        template: {
+          metadata: { labels: { app: 'api' } },
+          spec: { containers: [{ name: 'api', image: 'api', ports: [{ containerPort: 8080 }], readinessProbe: { httpGet: { port: 9090, path: '/ready' } } }] },
+        },
+      },
+    };
+    const config = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'shop' }, data: {} };
+    const svc = service('api', { selector: { app: 'api' }, ports: [{ port: 80, targetPort: 8080 }] }, { namespace: 'shop' });
+    // WHEN
+    const report = ExposureReport.fromManifests([deployment, config, config, svc]);
+    const json = JSON.parse(report.toJson());
+    // THEN the two findings without a row are in otherFindings, with their object
+    expect(json.otherFindings).toHaveLength(2);
+    expect(json.otherFindings).toEqual(expect.arrayContaining([
+      expect.objectContaining({ object: { kind: 'Deployment', name: 'api', namespace: 'shop' }, rule: 'probe-port-not-exposed', severity: 'warning' }),
+      expect.objectContaining({ object: { kind: 'ConfigMap', name: 'settings', namespace: 'shop' }, rule: 'duplicate-object', severity: 'error' }),
+    ]));
+    // and every finding of the report is in the JSON exactly once
+    const inRows = json.objects.reduce((n: number, o: any) => n + o.findings.length, 0);
+    expect(inRows + json.otherFindings.length).toBe(report.findingLines.length);
+    expect(json.summary.errors).toBe(report.errorCount);
+  });
+
+  test('JSON: otherFindings is empty when every finding has a row', () => {
+    const report = ExposureReport.fromManifests([service('np', { type: 'NodePort', selector: { a: 'b' }, ports: [{ port: 80 }] })], { stage: Stage.PRODUCTION });
+    const json = JSON.parse(report.toJson());
+    expect(json.objects[0].findings).toHaveLength(1);
+    expect(json.otherFindings).toEqual([]);
+  });
+
   test('from plain manifests, at a stage', () => {
     const report = ExposureReport.fromManifests([service('np', { type: 'NodePort', selector: { a: 'b' }, ports: [{ port: 80 }] })], { stage: Stage.PRODUCTION });
     expect(report.hasBlockingFindings).toBe(true);

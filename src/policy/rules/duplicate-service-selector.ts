@@ -10,9 +10,9 @@ export const duplicateServiceSelector: Rule = {
     const first = new Map<string, { what: string; byConstruct: boolean }>();
     const findings = [];
     for (const service of model.services) {
-      const labels = Object.entries(service.selector);
-      if (service.type === 'ExternalName' || service.headless || labels.length === 0) continue;
-      const key = `${service.namespace}|${labels.map(([k, v]) => `${k}=${v}`).sort().join(',')}`;
+      if (service.type === 'ExternalName' || service.headless) continue;
+      const key = selectorKey(service.namespace, service.selector);
+      if (key === undefined) continue;
       const earlier = first.get(key);
       const byConstruct = service.origin.constructKind !== undefined;
       if (earlier === undefined) {
@@ -29,3 +29,12 @@ export const duplicateServiceSelector: Rule = {
     return findings;
   },
 };
+
+/** `namespace|k1=v1,k2=v2` with the labels sorted; undefined for an empty selector. */
+function selectorKey(namespace: string, selector: Record<string, string>): string | undefined {
+  const keys = Object.keys(selector);
+  if (keys.length === 0) return undefined;
+  // One label, the common case, needs no sorting.
+  if (keys.length === 1) return `${namespace}|${keys[0]}=${selector[keys[0]]}`;
+  return `${namespace}|${keys.map(k => `${k}=${selector[k]}`).sort().join(',')}`;
+}
