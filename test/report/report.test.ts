@@ -47,7 +47,9 @@ describe('ExposureReport', () => {
   test('JSON: findings on objects without a row are listed with their object, each finding once', () => {
     // GIVEN a Deployment whose probe targets an undeclared port, and one ConfigMap written twice
     const deployment = {
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', namespace: 'shop' },
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'api', namespace: 'shop' },
       spec: {
         selector: { matchLabels: { app: 'api' } },
         template: {
