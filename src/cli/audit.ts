@@ -257,7 +257,9 @@ export function main(argv: string[], io: AuditIo = defaultIo): number {
   }
   const manifests = withObjectStages(read.manifests, mappings, problems);
   const report = ExposureReport._fromSourced(manifests, parsedStage, problems);
-  io.out(format === 'json' ? report.toJson() : format === 'mermaid' ? report.toMermaid() : report.toMarkdown());
+  // The JSON of a large input is written in pieces, never held whole.
+  if (format === 'json') report._writeJson(io.out);
+  else io.out(format === 'mermaid' ? report.toMermaid() : report.toMarkdown());
   for (const p of problems) io.err(`cdk8s-expose audit: ${p}\n`);
   for (const line of report.findingLines) io.err(`${line}\n`);
   if (report.hasBlockingFindings) return 1;

@@ -19,6 +19,21 @@ describe('ExposureReport', () => {
     expect(report.hasBlockingFindings).toBe(false);
   });
 
+  test('JSON: written in pieces, it is exactly JSON.stringify with two-space indentation', () => {
+    // GIVEN the example app, and more than one batch of rows (the writer cuts every 1,000 rows)
+    const many = Array.from({ length: 2345 }, (_, i) => service(`s${i}`, { type: i % 2 ? 'NodePort' : 'ClusterIP', selector: { app: `a${i}` }, ports: [{ port: 80 }] }, { namespace: 'n' }));
+    for (const report of [ExposureReport.fromApp(buildApp()), ExposureReport.fromManifests(many), ExposureReport.fromManifests([])]) {
+      // WHEN
+      const chunks: string[] = [];
+      report._writeJson(c => chunks.push(c));
+      const json = report.toJson();
+      // THEN the pieces are the text, and the text is the canonical rendering of its own value
+      expect(chunks.join('')).toBe(json);
+      expect(json).toBe(`${JSON.stringify(JSON.parse(json), null, 2)}\n`);
+    }
+    expect(JSON.parse(ExposureReport.fromManifests(many).toJson()).objects).toHaveLength(2345);
+  });
+
   test('the same App gives byte-identical output', () => {
     expect(ExposureReport.fromApp(buildApp()).toJson()).toBe(ExposureReport.fromApp(buildApp()).toJson());
   });
