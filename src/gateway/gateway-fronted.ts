@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { GatewayParentRef, RouteBackend, checkHostnames } from './common';
 import { GatewayRoute } from './route';
 import { TcpRoute, TlsRoute, UdpRoute } from './stream-routes';
+import { EXPOSURE_ANNOTATION } from '../annotations';
 import { propError, show } from '../errors';
 import { ExposedService, SelectingServiceProps } from '../exposed-service';
 import { ExposureScope } from '../exposure-scope';
@@ -105,7 +106,12 @@ export class GatewayFronted extends ExposedService {
     if (protocol === kplus.Protocol.SCTP) throw fail(`port ${port} is SCTP, which Gateway API does not route; use PublicService for SCTP`);
     const routeProps = {
       parents: [props.gateway],
-      metadata: { ...props.routeMetadata, namespace: this.metadata.namespace },
+      metadata: {
+        ...props.routeMetadata,
+        namespace: this.metadata.namespace,
+        // The Gateway is not part of the App: the route records where it is reachable from, for the report.
+        ...(this.scheme === LoadBalancerScheme.INTERNAL ? { annotations: { ...props.routeMetadata?.annotations, [EXPOSURE_ANNOTATION]: ExposureScope.VPC } } : {}),
+      },
       backends: [RouteBackend.fromService(this, { port })],
     };
     if (props.passthroughHostnames !== undefined) {
