@@ -3,7 +3,7 @@
  * admits and where it lets the pods connect, and where a TLS certificate comes from. Private.
  */
 import type { PolicySummary } from './inventory';
-import { GatewayInfo, acceptingListeners, isGatewayRoute, terminatesTls } from '../model/gateway-model';
+import { GatewayInfo, acceptingListeners, attachments, isGatewayRoute, terminatesTls } from '../model/gateway-model';
 import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, PolicyPeerInfo, PolicyRuleInfo, WorkloadInfo, selects } from '../model/model';
 
 /** The workloads of a namespace and the ones of every label, indexed once per model. */
@@ -136,10 +136,12 @@ export function describeCertificate(model: ExposureModel, e: HttpEntryInfo): { s
   if (isGatewayRoute(e)) {
     // A route that only redirects to HTTPS needs no certificate of its own.
     if (e.redirectsToHttps) return { source: 'redirects to HTTPS' };
-    // A TLSRoute on passthrough listeners: the backends terminate TLS with their own certificate.
+    // A TLSRoute on passthrough listeners (those that take it, else those it names): the
+    // backends terminate TLS with their own certificate.
     if (e.kind === 'TLSRoute') {
-      const listeners = acceptingListeners(model, e);
-      if (listeners.length > 0 && listeners.every(l => !terminatesTls(l.listener))) return { source: PASSTHROUGH };
+      const accepting = acceptingListeners(model, e).map(l => l.listener);
+      const listeners = accepting.length > 0 ? accepting : attachments(model, e).flatMap(a => (a.listener !== undefined ? [a.listener] : []));
+      if (listeners.length > 0 && listeners.every(l => !terminatesTls(l))) return { source: PASSTHROUGH };
     }
     const parents = e.parents.map(parent => {
       // A ListenerSet parent is written `ListenerSet namespace/name#listener` (src/model/gateway-model.ts).

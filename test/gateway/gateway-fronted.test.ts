@@ -1,5 +1,5 @@
 import * as kplus from 'cdk8s-plus-28';
-import { ExposureScope, GatewayFronted, LoadBalancerScheme } from '../../src';
+import { ExposureReport, ExposureScope, GatewayFronted, LoadBalancerScheme } from '../../src';
 import { newChart, ofKind, synth, theService } from '../util';
 
 const gateway = { name: 'public', namespace: 'gateway-system', sectionName: 'mqtt' };
@@ -25,8 +25,12 @@ describe('GatewayFronted', () => {
     const dns = new GatewayFronted(chart, 'Dns', {
       selectLabels: { app: 'dns' }, ports: [{ port: 53, protocol: kplus.Protocol.UDP }], gateway: { name: 'internal', sectionName: 'dns' }, gatewayScheme: LoadBalancerScheme.INTERNAL,
     });
-    expect(ofKind(synth(chart), 'UDPRoute')).toHaveLength(1);
+    const [route] = ofKind(synth(chart), 'UDPRoute');
     expect(dns.exposure).toBe(ExposureScope.VPC);
+    // The Gateway is not in the App: the route records the scheme, so the report (and an audit of the YAML) says vpc.
+    expect(route.metadata.annotations).toEqual({ 'cdk8s-expose/exposure': 'vpc' });
+    const row = JSON.parse(ExposureReport.fromApp(chart).toJson()).objects.find((o: any) => o.kind === 'UDPRoute');
+    expect(row.scope).toBe('vpc');
   });
 
   test('passthroughHostnames gets a TLSRoute by SNI', () => {
