@@ -6,9 +6,9 @@ import { GatewayRoute } from './route';
 import { TcpRoute, TlsRoute, UdpRoute } from './stream-routes';
 import { EXPOSURE_ANNOTATION } from '../annotations';
 import { propError, show } from '../errors';
-import { ownListenerClaims, releaseClaims } from '../internal/claims';
 import { ExposedService, SelectingServiceProps } from '../exposed-service';
 import { ExposureScope } from '../exposure-scope';
+import { ownListenerClaims, releaseClaims } from '../internal/claims';
 import { LoadBalancerScheme } from '../presets/common';
 
 /** Props of a `GatewayFronted`. */
@@ -127,7 +127,8 @@ export class GatewayFronted extends ExposedService {
         ...props.routeMetadata,
         namespace: this.metadata.namespace,
         // The Gateway is not part of the App: the route records where it is reachable from, for the report.
-        ...(this.scheme === LoadBalancerScheme.INTERNAL ? { annotations: { ...props.routeMetadata?.annotations, [EXPOSURE_ANNOTATION]: ExposureScope.VPC } } : {}),
+        ...(this.scheme === LoadBalancerScheme.INTERNAL
+          ? { annotations: { ...props.routeMetadata?.annotations, [EXPOSURE_ANNOTATION]: ExposureScope.VPC } } : {}),
       },
       backends: [RouteBackend.fromService(this, { port })],
     };

@@ -379,7 +379,9 @@ export class HttpRouteFilter {
    * @internal
    */
   public _render(mirrorBackendRef?: any): any {
-    if (this.mirror !== undefined) return { type: this.type, requestMirror: { backendRef: mirrorBackendRef, ...(this.body.requestMirror as object) } };
+    if (this.mirror !== undefined) {
+      return { type: this.type, requestMirror: { backendRef: mirrorBackendRef, ...(this.body.requestMirror as object) } };
+    }
     return { type: this.type, ...this.body };
   }
 

@@ -190,7 +190,7 @@ describe('HttpRouteFilter', () => {
   test('requestMirror and extensionRef: rendered as Gateway API writes them, several per rule, the mirror a backend with its ReferenceGrant', () => {
     // GIVEN
     const chart = newChart();
-    const api = new InternalService(chart, 'Api', { selectLabels: { app: 'api' }, ports: [{ port: 80 }], metadata: { name: 'api', namespace: 'shop' } });
+    const apiService = new InternalService(chart, 'Api', { selectLabels: { app: 'api' }, ports: [{ port: 80 }], metadata: { name: 'api', namespace: 'shop' } });
     const next = new InternalService(chart, 'Next', { selectLabels: { app: 'next' }, ports: [{ port: 80 }], metadata: { name: 'next', namespace: 'shop' } });
     // WHEN
     new HttpRoute(chart, 'Route', {
@@ -204,7 +204,7 @@ describe('HttpRouteFilter', () => {
           HttpRouteFilter.extensionRef({ group: 'gateway.envoyproxy.io', kind: 'HTTPRouteFilter', name: 'rewrite' }),
           HttpRouteFilter.extensionRef({ group: '', kind: 'ConfigMap', name: 'other' }),
         ],
-        backends: [RouteBackend.fromService(api)],
+        backends: [RouteBackend.fromService(apiService)],
       }],
     });
     // THEN (synth checks every manifest against the Gateway API CRD schemas)
