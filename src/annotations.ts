@@ -6,7 +6,7 @@
 /** On a LoadBalancer Service: `anywhere` when `SourceRanges.anywhere()` was chosen. */
 export const SOURCE_RANGES_ANNOTATION = 'cdk8s-expose/source-ranges';
 
-/** On a Service or Ingress made by an internal generic preset: `vpc`, so reports of the YAML know. */
+/** On a Service or Ingress made by an internal generic preset, or a route to an internal Gateway (`GatewayFronted`'s `gatewayScheme`): `vpc`, so reports of the YAML know. */
 export const EXPOSURE_ANNOTATION = 'cdk8s-expose/exposure';
 
 /** On an HTTPRoute: `true` when TLS was intended (the Gateway's listener terminates it). */

@@ -220,12 +220,21 @@ export class RouteBackend {
   ) {}
 
   /**
+   * The weight given, if any (a mirror takes none).
+   * @internal
+   */
+  public get _weight(): number | undefined {
+    return this.weight;
+  }
+
+  /**
    * The backend as the route writes it; the route's kind and construct word the errors.
    * @internal
    */
-  public _resolve(kind: string, route: IConstruct, at: string): ResolvedBackend {
+  public _resolve(kind: string, route: IConstruct, at: string, routeNamespace?: string): ResolvedBackend {
     if (this.service === undefined) {
-      return { name: this.serviceName!, namespace: this.namespace, port: this.port!, weight: this.weight };
+      // A Service by name without a namespace is in the route's (RouteBackendNameOptions.namespace).
+      return { name: this.serviceName!, namespace: this.namespace ?? routeNamespace, port: this.port!, weight: this.weight };
     }
     const ports = this.service.exposedPorts.map(p => p.port);
     const label = `${this.service.constructKind} '${this.service.node.path}'`;

@@ -4,9 +4,11 @@ import { Construct } from 'constructs';
 import { GatewayParentRef, RouteBackend, checkHostnames } from './common';
 import { GatewayRoute } from './route';
 import { TcpRoute, TlsRoute, UdpRoute } from './stream-routes';
+import { EXPOSURE_ANNOTATION } from '../annotations';
 import { propError, show } from '../errors';
 import { ExposedService, SelectingServiceProps } from '../exposed-service';
 import { ExposureScope } from '../exposure-scope';
+import { ownListenerClaims, releaseClaims } from '../internal/claims';
 import { LoadBalancerScheme } from '../presets/common';
 
 /** Props of a `GatewayFronted`. */
@@ -82,9 +84,25 @@ export class GatewayFronted extends ExposedService {
       nodePortAdvice: 'the Service behind a Gateway stays inside the cluster (ClusterIP); traffic enters through the Gateway',
       ingressAdvice: 'a GatewayFronted is reached through its Gateway route; use IngressFronted for HTTP(S) by host and path',
     });
+    this.scheme = props.gatewayScheme ?? LoadBalancerScheme.INTERNET_FACING;
+    try {
+      this.route = this.createRoute(props);
+    } catch (e) {
+      // A construct that refuses its props leaves nothing behind (as ExposedService does).
+      releaseClaims(this);
+      scope.node.tryRemoveChild(id);
+      throw e;
+    }
+  }
+
+  /** `internet`, or `vpc` with `gatewayScheme: LoadBalancerScheme.INTERNAL`. */
+  public get exposure(): ExposureScope {
+    return this.scheme === LoadBalancerScheme.INTERNAL ? ExposureScope.VPC : ExposureScope.INTERNET;
+  }
+
+  private createRoute(props: GatewayFrontedProps): GatewayRoute {
     const fail = (message: string) => propError(this.constructKind, this, message);
     this._checkEnum('gatewayScheme', props.gatewayScheme, LoadBalancerScheme, 'LoadBalancerScheme');
-    this.scheme = props.gatewayScheme ?? LoadBalancerScheme.INTERNET_FACING;
     if (props.gateway === null || typeof props.gateway !== 'object') {
       throw fail(`gateway ${show(props.gateway)} is required: the Gateway listener to attach to, such as { name: 'public', namespace: 'gateway-system', sectionName: 'mqtt' }`);
     }
@@ -105,22 +123,23 @@ export class GatewayFronted extends ExposedService {
     if (protocol === kplus.Protocol.SCTP) throw fail(`port ${port} is SCTP, which Gateway API does not route; use PublicService for SCTP`);
     const routeProps = {
       parents: [props.gateway],
-      metadata: { ...props.routeMetadata, namespace: this.metadata.namespace },
+      metadata: {
+        ...props.routeMetadata,
+        namespace: this.metadata.namespace,
+        // The Gateway is not part of the App: the route records where it is reachable from, for the report.
+        ...(this.scheme === LoadBalancerScheme.INTERNAL
+          ? { annotations: { ...props.routeMetadata?.annotations, [EXPOSURE_ANNOTATION]: ExposureScope.VPC } } : {}),
+      },
       backends: [RouteBackend.fromService(this, { port })],
     };
+    // A collision on the listener names this construct and its props, not the route inside it.
+    ownListenerClaims(this, this.constructKind, 'gateway', 'passthroughHostnames');
     if (props.passthroughHostnames !== undefined) {
       if (protocol !== kplus.Protocol.TCP) throw fail(`passthroughHostnames routes TLS, which runs over TCP, but port ${port} is ${protocol}; remove passthroughHostnames or route a TCP port`);
       checkHostnames(this.constructKind, this, props.passthroughHostnames, true, 1024);
-      this.route = new TlsRoute(this, 'TLSRoute', { ...routeProps, hostnames: props.passthroughHostnames });
-    } else if (protocol === kplus.Protocol.UDP) {
-      this.route = new UdpRoute(this, 'UDPRoute', routeProps);
-    } else {
-      this.route = new TcpRoute(this, 'TCPRoute', routeProps);
+      return new TlsRoute(this, 'TLSRoute', { ...routeProps, hostnames: props.passthroughHostnames });
     }
-  }
-
-  /** `internet`, or `vpc` with `gatewayScheme: LoadBalancerScheme.INTERNAL`. */
-  public get exposure(): ExposureScope {
-    return this.scheme === LoadBalancerScheme.INTERNAL ? ExposureScope.VPC : ExposureScope.INTERNET;
+    if (protocol === kplus.Protocol.UDP) return new UdpRoute(this, 'UDPRoute', routeProps);
+    return new TcpRoute(this, 'TCPRoute', routeProps);
   }
 }

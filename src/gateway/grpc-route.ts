@@ -44,7 +44,8 @@ export interface GrpcRouteRule {
    */
   readonly matches?: GrpcRouteMatch[];
   /**
-   * Header filters (`HttpRouteFilter.requestHeaders` / `.responseHeaders`); gRPC routes have
+   * Header filters (`HttpRouteFilter.requestHeaders` / `.responseHeaders`), request mirrors
+   * (`.requestMirror`) and an implementation's own filters (`.extensionRef`); gRPC routes have
    * no redirects, rewrites or CORS.
    * @default - none
    */
@@ -69,7 +70,7 @@ export interface GrpcRouteProps extends GatewayRouteProps {
 
 const GRPC_SERVICE = /^\.?[a-z_][a-z_0-9]*(\.[a-z_][a-z_0-9]*)*$/i;
 const GRPC_METHOD = /^[A-Za-z_][A-Za-z_0-9]*$/;
-const GRPC_FILTERS = ['RequestHeaderModifier', 'ResponseHeaderModifier'];
+const GRPC_FILTERS = ['RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestMirror', 'ExtensionRef'];
 
 /**
  * A Gateway API GRPCRoute: gRPC calls by service, method and metadata, to weighted backends.
@@ -144,16 +145,16 @@ export class GrpcRoute extends GatewayRoute {
     const types = new Set<string>();
     filters.forEach((filter, i) => {
       if (!(filter instanceof HttpRouteFilter) || !GRPC_FILTERS.includes(filter.type)) {
-        throw fail(`${at}.filters[${i}] ${filter instanceof HttpRouteFilter ? `(${filter.type})` : show(filter)} does not apply to gRPC; use HttpRouteFilter.requestHeaders(...) or .responseHeaders(...)`);
+        throw fail(`${at}.filters[${i}] ${filter instanceof HttpRouteFilter ? `(${filter.type})` : show(filter)} does not apply to gRPC; use HttpRouteFilter.requestHeaders(...), .responseHeaders(...), .requestMirror(...) or .extensionRef(...)`);
       }
-      if (types.has(filter.type)) throw fail(`${at}.filters has two ${filter.type} filters; merge them`);
+      if (types.has(filter.type) && !filter._repeatable) throw fail(`${at}.filters has two ${filter.type} filters; merge them`);
       types.add(filter.type);
     });
     const backends = this._backends(rule.backends, at, true);
     this.rules.push({
       ...(rule.name !== undefined ? { name: rule.name } : {}),
       ...(rendered.length > 0 ? { matches: rendered } : {}),
-      ...(filters.length > 0 ? { filters: filters.map(f => f._render()) } : {}),
+      ...(filters.length > 0 ? { filters: filters.map((f, i) => this._renderFilter(f, `${at}.filters[${i}]`)) } : {}),
       backendRefs: backends,
     });
   }

@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import { factoryError, show } from '../errors';
-import { isPort } from './common';
+import { RouteBackend, isPort } from './common';
 import { checkDns1123Subdomain } from '../validation/names';
 
 /** The scheme of a redirect. */
@@ -128,14 +128,56 @@ export interface CorsOptions {
   readonly maxAge?: Duration;
 }
 
+/** A share of requests: `numerator` out of `denominator`. */
+export interface MirrorFraction {
+  /** How many requests of `denominator` are mirrored (0 or more, at most `denominator`). */
+  readonly numerator: number;
+  /**
+   * Out of how many requests.
+   * @default 100 (the Gateway API default)
+   */
+  readonly denominator?: number;
+}
+
+/** Options of `HttpRouteFilter.requestMirror`: how many requests are mirrored (one of the two). */
+export interface RequestMirrorOptions {
+  /**
+   * The percentage of requests mirrored, a whole number from 0 to 100.
+   * @default - every request (or `fraction`)
+   */
+  readonly percent?: number;
+  /**
+   * The share of requests mirrored, as a fraction (`{ numerator: 1, denominator: 1000 }` is 0.1%).
+   * @default - every request (or `percent`)
+   */
+  readonly fraction?: MirrorFraction;
+}
+
+/**
+ * Options of `HttpRouteFilter.extensionRef`: the implementation's own filter object, in the
+ * route's namespace (such as Envoy Gateway's `HTTPRouteFilter`).
+ */
+export interface ExtensionRefOptions {
+  /** The filter object's API group, such as `gateway.envoyproxy.io` (`''` for the core group). */
+  readonly group: string;
+  /** The filter object's kind, such as `HTTPRouteFilter`. */
+  readonly kind: string;
+  /** The filter object's metadata.name. */
+  readonly name: string;
+}
+
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
+const KIND = /^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+/** The filters a rule may take more than once (every other type once: the CRD's CEL rules). */
+const REPEATABLE = ['RequestMirror', 'ExtensionRef'];
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'];
 const ORIGIN = /(^\*$)|(^(http(s)?):\/\/(((\*\.)?([a-zA-Z0-9-]+\.)*[a-zA-Z0-9-]+|\*)(:([0-9]{1,5}))?)$)/;
 const STATUS_CODES = [301, 302, 303, 307, 308];
 
 /**
  * A filter of an HTTPRoute (or GRPCRoute) rule: a redirect (HTTP to HTTPS), a URL rewrite,
- * header changes or CORS. Each rule takes each kind of filter once.
+ * header changes, CORS, a request mirror or an implementation's own filter. Each rule takes
+ * each kind of filter once, but mirrors and extension references as often as needed.
  *
  * @example
  * const toHttps = HttpRouteFilter.httpsRedirect();
@@ -260,24 +302,103 @@ export class HttpRouteFilter {
     }, false);
   }
 
+  /**
+   * Sends a copy of each request (or of a share of them) to another Service, and ignores its
+   * answers: to try a new version on real traffic. The mirror is a backend of the route: a
+   * mirror in another namespace gets a ReferenceGrant there, as any backend does. A rule can
+   * mirror to several Services.
+   *
+   * @param backend the Service that gets the copies (no weight: the share is `percent` or `fraction`)
+   * @param options how many requests are mirrored
+   */
+  public static requestMirror(backend: RouteBackend, options: RequestMirrorOptions = {}): HttpRouteFilter {
+    const f = 'HttpRouteFilter.requestMirror';
+    if (!(backend instanceof RouteBackend)) throw factoryError(f, `backend ${show(backend)} is not a RouteBackend; use RouteBackend.fromService(...) or RouteBackend.fromServiceName(...)`);
+    if (backend._weight !== undefined) {
+      throw factoryError(f, `backend has weight ${backend._weight}, which does not apply to a mirror; remove it, and give percent or fraction for the share of requests mirrored`);
+    }
+    if (options === null || typeof options !== 'object') throw factoryError(f, `options ${show(options)} must be an object such as { percent: 10 }`);
+    const { percent, fraction } = options;
+    if (percent !== undefined && fraction !== undefined) throw factoryError(f, 'percent and fraction are both given; Gateway API takes one of them, so give one');
+    if (percent !== undefined && !(typeof percent === 'number' && Number.isInteger(percent) && percent >= 0 && percent <= 100)) {
+      throw factoryError(f, `percent ${show(percent)} must be a whole number from 0 to 100`);
+    }
+    let rendered: { numerator: number; denominator?: number } | undefined;
+    if (fraction !== undefined) {
+      if (fraction === null || typeof fraction !== 'object') throw factoryError(f, `fraction ${show(fraction)} must be an object such as { numerator: 1, denominator: 1000 }`);
+      const { numerator, denominator } = fraction;
+      const whole = (n: unknown, min: number) => typeof n === 'number' && Number.isInteger(n) && n >= min && n <= 2147483647;
+      if (!whole(numerator, 0)) throw factoryError(f, `fraction.numerator ${show(numerator)} must be a whole number, 0 or more`);
+      if (denominator !== undefined && !whole(denominator, 1)) throw factoryError(f, `fraction.denominator ${show(denominator)} must be a whole number, 1 or more`);
+      if (numerator > (denominator ?? 100)) {
+        throw factoryError(f, `fraction ${numerator}/${denominator ?? 100} is more than every request; give a numerator of at most ${denominator ?? 100}`);
+      }
+      rendered = { numerator, ...(denominator !== undefined ? { denominator } : {}) };
+    }
+    return new HttpRouteFilter('RequestMirror', { requestMirror: clean({ percent, fraction: rendered }) }, false, backend);
+  }
+
+  /**
+   * A filter the Gateway implementation defines, by reference to its object in the route's
+   * namespace (`ExtensionRef`): not portable, and outside what the library and its rules can
+   * read. A rule can reference several.
+   *
+   * @param ref the filter object's group, kind and name
+   */
+  public static extensionRef(ref: ExtensionRefOptions): HttpRouteFilter {
+    const f = 'HttpRouteFilter.extensionRef';
+    if (ref === null || typeof ref !== 'object') throw factoryError(f, `ref ${show(ref)} must be an object such as { group: 'gateway.envoyproxy.io', kind: 'HTTPRouteFilter', name: 'rewrite' }`);
+    if (typeof ref.group !== 'string' || (ref.group !== '' && checkDns1123Subdomain(ref.group) !== undefined)) {
+      throw factoryError(f, `group ${show(ref.group)} must be an API group, a DNS subdomain such as "gateway.envoyproxy.io" ("" for the core group)`);
+    }
+    if (typeof ref.kind !== 'string' || ref.kind.length > 63 || !KIND.test(ref.kind)) {
+      throw factoryError(f, `kind ${show(ref.kind)} must be a kind such as "HTTPRouteFilter" (a letter, then letters, digits and hyphens; at most 63)`);
+    }
+    const nameProblem = typeof ref.name === 'string' ? checkDns1123Subdomain(ref.name) : 'is not a string';
+    if (nameProblem) throw factoryError(f, `name ${show(ref.name)} ${nameProblem}; it is the filter object's metadata.name`);
+    return new HttpRouteFilter('ExtensionRef', { extensionRef: { group: ref.group, kind: ref.kind, name: ref.name } }, false);
+  }
+
   /** The filter's type (`RequestRedirect`, `URLRewrite`...). */
   public readonly type: string;
   private readonly body: Record<string, unknown>;
   /** Whether it replaces the matched prefix (then the rule must have exactly one PathPrefix match). */
   private readonly replacesPrefix: boolean;
+  /** The backend of a RequestMirror filter, which the route resolves. */
+  private readonly mirror?: RouteBackend;
 
-  private constructor(type: string, body: Record<string, unknown>, replacesPrefix: boolean) {
+  private constructor(type: string, body: Record<string, unknown>, replacesPrefix: boolean, mirror?: RouteBackend) {
     this.type = type;
     this.body = body;
     this.replacesPrefix = replacesPrefix;
+    this.mirror = mirror;
   }
 
   /**
-   * The filter as a rule writes it.
+   * The filter as a rule writes it; a RequestMirror's backendRef as the route resolved it.
    * @internal
    */
-  public _render(): any {
+  public _render(mirrorBackendRef?: any): any {
+    if (this.mirror !== undefined) {
+      return { type: this.type, requestMirror: { backendRef: mirrorBackendRef, ...(this.body.requestMirror as object) } };
+    }
     return { type: this.type, ...this.body };
+  }
+
+  /**
+   * The backend of a RequestMirror filter, for the route to resolve.
+   * @internal
+   */
+  public get _mirrorBackend(): RouteBackend | undefined {
+    return this.mirror;
+  }
+
+  /**
+   * Whether a rule may take this type of filter more than once.
+   * @internal
+   */
+  public get _repeatable(): boolean {
+    return REPEATABLE.includes(this.type);
   }
 
   /**

@@ -102,7 +102,8 @@ export interface HttpRouteRule {
    */
   readonly matches?: HttpRouteMatch[];
   /**
-   * Filters applied to the matched requests: a redirect, a URL rewrite, header changes, CORS.
+   * Filters applied to the matched requests: a redirect, a URL rewrite, header changes, CORS,
+   * request mirrors, an implementation's own filters.
    * @default - none
    */
   readonly filters?: HttpRouteFilter[];
@@ -224,7 +225,7 @@ export class HttpRoute extends GatewayRoute {
     const types = new Set<string>();
     filters.forEach((filter, i) => {
       if (!(filter instanceof HttpRouteFilter)) throw fail(`${at}.filters[${i}] ${show(filter)} is not an HttpRouteFilter; use HttpRouteFilter.redirect(...), .urlRewrite(...), .requestHeaders(...)...`);
-      if (types.has(filter.type)) throw fail(`${at}.filters has two ${filter.type} filters; a rule takes each kind once, so merge them`);
+      if (types.has(filter.type) && !filter._repeatable) throw fail(`${at}.filters has two ${filter.type} filters; a rule takes each kind once, so merge them`);
       types.add(filter.type);
       if (filter._replacesPrefix && (matches.length !== 1 || matches[0].path?.type !== 'PathPrefix')) {
         throw fail(`${at}.filters[${i}] replaces the matched prefix, so the rule needs exactly one match with a PathPrefix path (it has ${matches.length} matches); use fullPath, or one match`);
@@ -256,7 +257,7 @@ export class HttpRoute extends GatewayRoute {
     this.rules.push({
       ...(rule.name !== undefined ? { name: rule.name } : {}),
       ...(matches.length > 0 ? { matches } : {}),
-      ...(filters.length > 0 ? { filters: filters.map(f => f._render()) } : {}),
+      ...(filters.length > 0 ? { filters: filters.map((f, i) => this._renderFilter(f, `${at}.filters[${i}]`)) } : {}),
       ...(backends.length > 0 ? { backendRefs: backends } : {}),
       ...(timeouts !== undefined ? { timeouts } : {}),
     });

@@ -1,6 +1,7 @@
 import { ApiObject, ApiObjectMetadata, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GATEWAY_API_VERSION, GATEWAY_GROUP, GatewayParentRef, RouteBackend, renderBackend, renderParents } from './common';
+import type { HttpRouteFilter } from './http-route-filter';
 import { ReferenceGrant } from './reference-grant';
 import { propError, show } from '../errors';
 import { ACK_PREFIX } from '../model/model';
@@ -149,22 +150,40 @@ export abstract class GatewayRoute extends Construct {
     const seen = new Set<string>();
     return backends.map((backend, i) => {
       if (!(backend instanceof RouteBackend)) throw fail(`${at}.backends[${i}] ${show(backend)} is not a RouteBackend; use RouteBackend.fromService(...) or RouteBackend.fromServiceName(...)`);
-      const resolved = backend._resolve(this.constructKind, this, `${at}.backends[${i}]`);
-      if (resolved.protocol !== undefined && resolved.protocol !== protocol) {
-        throw fail(`${at}.backends[${i}]: port ${resolved.port} of Service ${show(resolved.name)} is ${resolved.protocol}, but a ${this.routeKind} sends ${protocol}; route to a ${protocol} port`);
-      }
+      const resolved = this.resolveBackend(backend, `${at}.backends[${i}]`, protocol);
       const key = `${resolved.namespace ?? ''}/${resolved.name}:${resolved.port}`;
       if (seen.has(key)) throw fail(`${at}.backends[${i}] repeats Service ${show(resolved.name)} port ${resolved.port}; list each backend once and give it a weight`);
       seen.add(key);
-      const routeNamespace = this.namespace;
-      if (resolved.namespace !== routeNamespace) {
-        if (resolved.namespace === undefined || routeNamespace === undefined) {
-          throw fail(`${at}.backends[${i}]: Service ${show(resolved.name)} is in namespace ${show(resolved.namespace ?? '(none)')} and the route in ${show(routeNamespace ?? '(none)')}; give both a namespace, so that the reference is not left to wherever kubectl applies them`);
-        }
-        if (this.writeGrants) this.grantFor(resolved.namespace).allow({ kind: 'Service', name: resolved.name });
-      }
-      return renderBackend(resolved, routeNamespace);
+      return renderBackend(resolved, this.namespace);
     });
+  }
+
+  /**
+   * A rule's filter as the route writes it: a RequestMirror's backend is resolved as the
+   * rule's backends are (a ReferenceGrant for one in another namespace).
+   * @internal
+   */
+  protected _renderFilter(filter: HttpRouteFilter, at: string): any {
+    const mirror = filter._mirrorBackend;
+    if (mirror === undefined) return filter._render();
+    return filter._render(renderBackend(this.resolveBackend(mirror, `${at}.backend`, 'TCP'), this.namespace));
+  }
+
+  /** Resolves one backend, checks its protocol and namespace, and writes the ReferenceGrant it needs. */
+  private resolveBackend(backend: RouteBackend, at: string, protocol: string) {
+    const fail = (message: string) => propError(this.constructKind, this, message);
+    const resolved = backend._resolve(this.constructKind, this, at, this.namespace);
+    if (resolved.protocol !== undefined && resolved.protocol !== protocol) {
+      throw fail(`${at}: port ${resolved.port} of Service ${show(resolved.name)} is ${resolved.protocol}, but a ${this.routeKind} sends ${protocol}; route to a ${protocol} port`);
+    }
+    const routeNamespace = this.namespace;
+    if (resolved.namespace !== routeNamespace) {
+      if (resolved.namespace === undefined || routeNamespace === undefined) {
+        throw fail(`${at}: Service ${show(resolved.name)} is in namespace ${show(resolved.namespace ?? '(none)')} and the route in ${show(routeNamespace ?? '(none)')}; give both a namespace, so that the reference is not left to wherever kubectl applies them`);
+      }
+      if (this.writeGrants) this.grantFor(resolved.namespace).allow({ kind: 'Service', name: resolved.name });
+    }
+    return resolved;
   }
 
   private grantFor(namespace: string): ReferenceGrant {

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { RouteBackend, checkHostnames, checkRuleName } from './common';
 import { GatewayRoute, GatewayRouteProps } from './route';
+import { claimListener, releaseClaims } from '../internal/claims';
 
 /** Props of the routes that forward a whole connection (TLSRoute, TCPRoute, UDPRoute). */
 export interface StreamRouteProps extends GatewayRouteProps {
@@ -32,11 +33,40 @@ export abstract class StreamRoute extends GatewayRoute {
    */
   protected constructor(scope: Construct, id: string, constructKind: string, routeKind: string, props: StreamRouteProps) {
     super(scope, id, constructKind, routeKind, props);
-    checkRuleName(constructKind, this, props.ruleName, 'rules[0]');
-    this.rule = {
-      ...(props.ruleName !== undefined ? { name: props.ruleName } : {}),
-      backendRefs: this._backends(props.backends, 'props', true, routeKind === 'UDPRoute' ? 'UDP' : 'TCP'),
-    };
+    try {
+      checkRuleName(constructKind, this, props.ruleName, 'rules[0]');
+      this.rule = {
+        ...(props.ruleName !== undefined ? { name: props.ruleName } : {}),
+        backendRefs: this._backends(props.backends, 'props', true, routeKind === 'UDPRoute' ? 'UDP' : 'TCP'),
+      };
+      // A TLSRoute claims its listener per host name, once its hostnames are checked.
+      if (routeKind !== 'TLSRoute') this._claimListeners(undefined);
+    } catch (e) {
+      this._refused(scope, id);
+      throw e;
+    }
+  }
+
+  /**
+   * Claims the listeners of the route's parents in the App (src/internal/claims.ts): one TCP or
+   * UDP route per listener, one TLSRoute per listener and SNI host name.
+   * @internal
+   */
+  protected _claimListeners(hostnames: string[] | undefined): void {
+    this._parentRefs.forEach((parent, i) => {
+      for (const hostname of hostnames ?? [undefined]) {
+        claimListener(this, this.constructKind, this.routeKind, `parents[${i}]`, parent, this.namespace, hostname);
+      }
+    });
+  }
+
+  /**
+   * A route that refuses its props leaves nothing behind (as the Services do).
+   * @internal
+   */
+  protected _refused(scope: Construct, id: string): void {
+    releaseClaims(this);
+    scope.node.tryRemoveChild(id);
   }
 
   protected renderSpec(): Record<string, any> {
@@ -69,7 +99,13 @@ export class TlsRoute extends StreamRoute {
    */
   constructor(scope: Construct, id: string, props: TlsRouteProps) {
     super(scope, id, 'TlsRoute', 'TLSRoute', props);
-    this.hostnames = checkHostnames(this.constructKind, this, props.hostnames, true, 1024)!;
+    try {
+      this.hostnames = checkHostnames(this.constructKind, this, props.hostnames, true, 1024)!;
+      this._claimListeners(this.hostnames);
+    } catch (e) {
+      this._refused(scope, id);
+      throw e;
+    }
   }
 
   protected renderSpec(): Record<string, any> {

@@ -40,6 +40,56 @@ export function claimRoute(kind: string, construct: IConstruct, key: string, wha
     'the controller would serve only one of them, so give this route another host or path');
 }
 
+/** A construct that writes stream routes for its user, and the prop that names their listener. */
+const listenerOwners = new WeakMap<IConstruct, { readonly kind: string; readonly prop: string; readonly hostnamesProp: string }>();
+
+/**
+ * Marks `owner` (a `GatewayFronted`) as the construct that answers for the listeners of the
+ * stream routes it creates: a collision names it and its prop, not the route inside it.
+ */
+export function ownListenerClaims(owner: IConstruct, kind: string, prop: string, hostnamesProp: string): void {
+  listenerOwners.set(owner, { kind, prop, hostnamesProp });
+}
+
+/**
+ * A TCP or UDP listener forwards every connection to one route's backends: of two TCPRoutes (or
+ * UDPRoutes) on one listener, Gateway API accepts one. A TLS passthrough listener routes by SNI,
+ * so TLSRoutes share it when their host names differ: they claim one key per host name. The
+ * listener is the parent with `sectionName` and `port` as written; a route with neither attaches
+ * to every listener of the parent that takes its kind, so it collides with any other.
+ *
+ * @param route the route construct (its scope answers for it when `ownListenerClaims` marked it)
+ * @param at the route's prop that names the parent (`parents[0]`)
+ * @param parent the parentRef as written (`kind`, `namespace`, `name`, `sectionName`, `port`)
+ * @param hostname for a TLSRoute, the SNI host name
+ */
+export function claimListener(route: IConstruct, constructKind: string, routeKind: string, at: string, parent: any,
+  routeNamespace: string | undefined, hostname?: string): void {
+  const owner = route.node.scope !== undefined ? listenerOwners.get(route.node.scope) : undefined;
+  const claimant = owner !== undefined ? route.node.scope! : route;
+  const kind = owner?.kind ?? constructKind;
+  const table = appState(route).routes;
+  const gateway = `${parent.namespace ?? routeNamespace ?? ''}/${parent.name}`;
+  const where = `listener ${routeKind} ${parent.kind} ${gateway}#`;
+  const section = parent.sectionName === undefined && parent.port === undefined ? '*' : `${parent.sectionName ?? ''}:${parent.port ?? ''}`;
+  const host = `|${hostname ?? ''}`;
+  let taken = table.get(`${where}${section}${host}`) ?? (section === '*' ? undefined : table.get(`${where}*${host}`));
+  if (taken === undefined && section === '*') {
+    // Rare (a route on every listener of its parent): one pass over the claims.
+    for (const [key, owned] of table) if (key.startsWith(where) && key.endsWith(host)) taken = owned;
+  }
+  if (taken !== undefined && taken.construct !== claimant) {
+    const listener = section === '*' ? `every ${routeKind === 'UDPRoute' ? 'UDP' : routeKind === 'TLSRoute' ? 'TLS' : 'TCP'} listener`
+      : `listener ${[parent.sectionName !== undefined ? JSON.stringify(parent.sectionName) : '', parent.port !== undefined ? `port ${parent.port}` : ''].filter(x => x).join(' ')}`;
+    const what = `${listener} of ${parent.kind} ${JSON.stringify(gateway.startsWith('/') ? parent.name : gateway)}`;
+    const message = hostname !== undefined
+      ? `${owner?.hostnamesProp ?? 'hostnames'}: SNI host ${JSON.stringify(hostname)} on ${what} (${owner?.prop ?? at}) is already claimed by ${constructLabel(taken.kind, taken.construct)} in this App; a TLS passthrough listener sends each host name to one TLSRoute, so give this one another host name, or a listener of its own (another sectionName)`
+      : `${owner?.prop ?? at}: ${what} is already claimed by ${constructLabel(taken.kind, taken.construct)} in this App; a ${routeKind === 'UDPRoute' ? 'UDP' : 'TCP'} listener forwards every connection to one route's backends (Gateway API accepts one of two ${routeKind}s on it), so give this one a listener of its own (another sectionName, on the Gateway or a ListenerSet), or send both to one route with weighted backends`;
+    throw propError(kind, claimant, message);
+  }
+  table.set(`${where}${section}${host}`, { kind, construct: claimant });
+}
+
 /** Gives back what a construct claimed (when its constructor refused its props). */
 export function releaseClaims(construct: IConstruct): void {
   const state = appState(construct);

@@ -38,6 +38,16 @@ export interface ListenerInfo {
   readonly allowedSelector?: Record<string, string>;
   /** The route kinds that may attach. */
   readonly allowedKinds: string[];
+  /** `tls.certificateRefs`, each with its namespace resolved (the listener's own when not given). */
+  readonly certificateRefs: CertificateRefInfo[];
+}
+
+/** A listener's certificate reference. */
+export interface CertificateRefInfo {
+  readonly group: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace: string;
 }
 
 /** A Gateway or a ListenerSet. */
@@ -108,7 +118,7 @@ function isInternal(annotations: Record<string, unknown>): boolean {
   return INTERNAL_GATEWAY_ANNOTATIONS.some(([key, test]) => annotations[key] !== undefined && test(String(annotations[key])));
 }
 
-function listenersOf(list: any): ListenerInfo[] {
+function listenersOf(list: any, namespace: string): ListenerInfo[] {
   if (!Array.isArray(list)) return [];
   return list.filter(l => l && typeof l === 'object').map(l => {
     const protocol = String(l.protocol ?? '');
@@ -124,6 +134,8 @@ function listenersOf(list: any): ListenerInfo[] {
       allowedFrom: String(l.allowedRoutes?.namespaces?.from ?? 'Same'),
       allowedSelector: l.allowedRoutes?.namespaces?.selector?.matchLabels ? { ...l.allowedRoutes.namespaces.selector.matchLabels } : undefined,
       allowedKinds: kinds,
+      certificateRefs: (Array.isArray(l.tls?.certificateRefs) ? l.tls.certificateRefs : []).filter((c: any) => c && typeof c === 'object')
+        .map((c: any) => ({ group: String(c.group ?? ''), kind: String(c.kind ?? 'Secret'), name: String(c.name), namespace: String(c.namespace ?? namespace) })),
     };
   });
 }
@@ -138,7 +150,7 @@ export function gatewayOf(manifest: any, ref: ObjectRef): GatewayInfo {
     namespace: ref.namespace,
     origin: ref.origin,
     annotations: ref.annotations,
-    listeners: listenersOf(spec.listeners),
+    listeners: listenersOf(spec.listeners, ref.namespace),
     parentGateway: parent,
     gatewayClassName: spec.gatewayClassName,
     crossNamespaceRefs: listenerCertificateRefs(manifest, ref.namespace),
@@ -175,6 +187,23 @@ function headersKey(headers: any): string {
 }
 
 /**
+ * The backends a rule mirrors requests to (`RequestMirror` filters of the rule and of its
+ * backendRefs): Gateway API sends them a copy of each request, so they are backends too.
+ */
+function mirrorBackends(rule: any, r: number): Array<{ backend: any; field: string }> {
+  const out: Array<{ backend: any; field: string }> = [];
+  const read = (filters: any, at: string) => {
+    (Array.isArray(filters) ? filters : []).forEach((f: any, i: number) => {
+      const backend = f?.type === 'RequestMirror' ? f.requestMirror?.backendRef : undefined;
+      if (backend && typeof backend === 'object' && backend.name !== undefined) out.push({ backend, field: `${at}.filters[${i}].requestMirror.backendRef` });
+    });
+  };
+  read(rule?.filters, `rules[${r}]`);
+  (Array.isArray(rule?.backendRefs) ? rule.backendRefs : []).forEach((b: any, i: number) => read(b?.filters, `rules[${r}].backendRefs[${i}]`));
+  return out;
+}
+
+/**
  * Reads a route of any Gateway API kind into an entry. Its `tls` and `exposure` are resolved
  * from the model's Gateways and ListenerSets when they are read (after the whole model is built).
  */
@@ -190,14 +219,16 @@ export function gatewayRouteOf(model: ExposureModel, manifest: any, ref: ObjectR
   let redirectsToHttps = rules.length > 0;
   rules.forEach((rule, r) => {
     const backends: any[] = Array.isArray(rule?.backendRefs) ? rule.backendRefs : [];
-    const services = backends.filter(b => (b?.kind ?? 'Service') === 'Service' && (b?.group ?? '') === '');
+    const mirrors = mirrorBackends(rule, r);
+    const services = [...backends, ...mirrors.map(m => m.backend)].filter(b => (b?.kind ?? 'Service') === 'Service' && (b?.group ?? '') === '');
     const redirect = (rule?.filters ?? []).find((f: any) => f?.type === 'RequestRedirect');
     if (!(redirect?.requestRedirect?.scheme === 'https' && backends.length === 0)) redirectsToHttps = false;
-    backends.forEach((b, i) => {
+    const referenced = [...backends.map((b, i) => ({ backend: b, field: `rules[${r}].backendRefs[${i}]` })), ...mirrors];
+    for (const { backend: b, field } of referenced) {
       if (b?.namespace !== undefined && b.namespace !== ref.namespace) {
-        crossNamespaceRefs.push({ group: String(b.group ?? ''), kind: String(b.kind ?? 'Service'), name: String(b.name), namespace: String(b.namespace), field: `rules[${r}].backendRefs[${i}]` });
+        crossNamespaceRefs.push({ group: String(b.group ?? ''), kind: String(b.kind ?? 'Service'), name: String(b.name), namespace: String(b.namespace), field });
       }
-    });
+    }
     const isHttp = kind === 'HTTPRoute';
     const matches: any[] = Array.isArray(rule?.matches) && rule.matches.length > 0 ? rule.matches : [isHttp ? { path: { type: 'PathPrefix', value: '/' } } : {}];
     for (const m of matches) if (kind === 'HTTPRoute' || kind === 'GRPCRoute') matchKeys.push(matchKey(kind, m));
@@ -266,9 +297,22 @@ export interface Attachment {
   readonly refused?: string;
 }
 
+/** The model's Gateways and ListenerSets by `kind namespace/name`, rebuilt when more were read. */
+const gatewayIndexes = new WeakMap<ExposureModel, { readonly size: number; readonly byKey: Map<string, GatewayInfo> }>();
+
 /** The Gateway or ListenerSet of that kind and name, when the model has it. */
 export function gatewayNamed(model: ExposureModel, kind: string, namespace: string, name: string): GatewayInfo | undefined {
-  return (model.gateways ?? []).find(g => g.kind === kind && g.namespace === namespace && g.name === name);
+  const gateways = model.gateways ?? [];
+  if (gateways.length === 0) return undefined;
+  let index = gatewayIndexes.get(model);
+  if (index === undefined || index.size !== gateways.length) {
+    const byKey = new Map<string, GatewayInfo>();
+    // The first of two with one name wins, as a linear search would find it.
+    for (const g of gateways) if (!byKey.has(`${g.kind} ${g.namespace}/${g.name}`)) byKey.set(`${g.kind} ${g.namespace}/${g.name}`, g);
+    index = { size: gateways.length, byKey };
+    gatewayIndexes.set(model, index);
+  }
+  return index.byKey.get(`${kind} ${namespace}/${name}`);
 }
 
 /** The namespaces' labels the model knows (from Namespace objects), by name. */
@@ -344,17 +388,26 @@ function routeTls(model: ExposureModel, entry: GatewayRouteEntry): boolean {
   return entry.redirectsToHttps || listeners.every(l => l.listener.protocol === 'HTTPS' || l.listener.tlsMode !== undefined);
 }
 
+/**
+ * Where a Gateway's or ListenerSet's listeners are reachable from: a Gateway's own exposure (its
+ * infrastructure annotations), a ListenerSet's parent Gateway's when the model has it. With no
+ * signal (a GatewayClass or address the YAML does not show), `internet`, the conservative default.
+ */
+export function gatewayExposure(model: ExposureModel, parent: GatewayInfo): ExposureScope {
+  if (parent.kind === 'ListenerSet' && parent.parentGateway) {
+    const [ns, name] = parent.parentGateway.split('/');
+    const gateway = gatewayNamed(model, 'Gateway', ns, name);
+    return gateway ? gateway.exposure : parent.exposure;
+  }
+  return parent.exposure;
+}
+
 function routeExposure(model: ExposureModel, entry: GatewayRouteEntry): ExposureScope {
   const listeners = acceptingListeners(model, entry);
-  if (listeners.length === 0) return ExposureScope.INTERNET;
-  const scopes = listeners.map(({ parent }) => {
-    if (parent.kind === 'ListenerSet' && parent.parentGateway) {
-      const [ns, name] = parent.parentGateway.split('/');
-      const gateway = gatewayNamed(model, 'Gateway', ns, name);
-      return gateway ? gateway.exposure : parent.exposure;
-    }
-    return parent.exposure;
-  });
+  // The Gateway is not in the YAML: the library's own routes record where it is reachable from
+  // (GatewayFronted's gatewayScheme); anything else is assumed reachable from the internet.
+  if (listeners.length === 0) return entry.annotations[EXPOSURE_ANNOTATION] === ExposureScope.VPC ? ExposureScope.VPC : ExposureScope.INTERNET;
+  const scopes = listeners.map(({ parent }) => gatewayExposure(model, parent));
   return scopes.includes(ExposureScope.INTERNET) ? ExposureScope.INTERNET : ExposureScope.VPC;
 }
 
@@ -381,4 +434,49 @@ export function listenerCertificateRefs(manifest: any, namespace: string): Cross
     });
   });
   return out;
+}
+
+/** A route that refers to a Gateway or ListenerSet, and whether a listener of it takes the route. */
+export interface AttachedRoute {
+  readonly route: GatewayRouteEntry;
+  /** False when every listener it selects refuses it (or none matches its sectionName, port or hostnames). */
+  readonly accepted: boolean;
+}
+
+/** The routes that refer to each Gateway and ListenerSet of the model, in the model's order. */
+export function attachedRoutes(model: ExposureModel): Map<GatewayInfo, AttachedRoute[]> {
+  const out = new Map<GatewayInfo, AttachedRoute[]>();
+  if ((model.gateways ?? []).length === 0) return out;
+  for (const entry of model.entries) {
+    if (!isGatewayRoute(entry)) continue;
+    const accepting = new Set(acceptingListeners(model, entry).map(a => a.parent));
+    const seen = new Set<GatewayInfo>();
+    for (const { parent } of attachments(model, entry)) {
+      if (parent === undefined || seen.has(parent)) continue;
+      seen.add(parent);
+      const list = out.get(parent) ?? [];
+      list.push({ route: entry, accepted: accepting.has(parent) });
+      out.set(parent, list);
+    }
+  }
+  return out;
+}
+
+/** Whether a listener terminates TLS at the Gateway (HTTPS, or TLS in mode Terminate). */
+export function terminatesTls(listener: ListenerInfo): boolean {
+  return listener.protocol === 'HTTPS' || (listener.protocol === 'TLS' && listener.tlsMode === 'Terminate');
+}
+
+/**
+ * TLS of a Gateway or ListenerSet as a whole: undefined when it has only TCP and UDP listeners
+ * (TLS does not apply), false when none of its HTTP, HTTPS and TLS listeners has TLS, else whether
+ * every listener that terminates TLS names a certificate. A plain HTTP listener beside them is
+ * the routes' to judge (a route on it serves plain HTTP unless it only redirects).
+ */
+export function gatewayTls(parent: GatewayInfo): boolean | undefined {
+  const carrying = parent.listeners.filter(l => l.protocol === 'HTTP' || l.protocol === 'HTTPS' || l.protocol === 'TLS');
+  if (carrying.length === 0) return undefined;
+  const terminating = carrying.filter(terminatesTls);
+  if (terminating.length === 0) return carrying.some(l => l.protocol === 'TLS');
+  return terminating.every(l => l.certificateRefs.length > 0);
 }

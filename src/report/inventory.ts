@@ -1,10 +1,12 @@
 /**
- * The inventory behind every report: one row per Service, Ingress, Gateway API route and
- * NetworkPolicy, read from the exposure model and the rules' findings. Private.
+ * The inventory behind every report: one row per Service, Ingress, Gateway, ListenerSet,
+ * Gateway API route and NetworkPolicy, read from the exposure model and the rules' findings.
+ * Private.
  */
 import { SOURCE_RANGES_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
-import { describeCertificate, describePolicy } from './reviewer';
+import { describeCertificate, describeListenerCertificates, describePolicy } from './reviewer';
+import { attachedRoutes, gatewayExposure, gatewayTls } from '../model/gateway-model';
 import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, ObjectRef, ServiceInfo, acknowledgementsOf, serviceNamed, workloadsOf } from '../model/model';
 import { Finding } from '../policy/engine';
 import { PROVIDER_PREFIXES } from '../presets/keys';
@@ -24,7 +26,7 @@ export interface InventoryItem {
   readonly kind: string;
   readonly name: string;
   readonly namespace: string;
-  /** Service type, or the object kind for Ingress, HTTPRoute and NetworkPolicy. */
+  /** Service type, or the object kind for Ingress, Gateway API objects and NetworkPolicy. */
   readonly type: string;
   readonly scope: string;
   readonly ports: string[];
@@ -34,7 +36,10 @@ export interface InventoryItem {
   readonly hosts: string[];
   /** Ingress class, load balancer class, or the cloud provider the annotations are for. */
   readonly controller?: string;
-  /** For entries: the Services routed to. For Services: the workloads selected. For ExternalName: the target. */
+  /**
+   * For entries: the Services routed to. For Services: the workloads selected. For ExternalName:
+   * the target. For Gateways and ListenerSets: the routes that attach (`HTTPRoute/name`).
+   */
   readonly targets: string[];
   readonly construct?: string;
   readonly acknowledgements: Array<{ readonly rule: string; readonly reason: string }>;
@@ -183,6 +188,33 @@ function policyItem(model: ExposureModel, p: NetworkPolicyInfo, findings: Findin
 }
 
 /**
+ * One row per Gateway and ListenerSet: its listeners as ports (`https 443/HTTPS`), their
+ * hostnames, TLS and certificates, its GatewayClass (a ListenerSet: its parent Gateway), and
+ * the routes that attach to it; a route its listeners refuse is marked `(not accepted)`.
+ */
+function gatewayItems(model: ExposureModel, findings: FindingsByObject, stage: string | undefined): InventoryItem[] {
+  if (model.gateways.length === 0) return [];
+  const routes = attachedRoutes(model);
+  return model.gateways.map(g => {
+    const tls = gatewayTls(g);
+    const certificate = tls === true ? describeListenerCertificates(model, g) : undefined;
+    const hostless = g.listeners.some(l => l.hostname === undefined && l.protocol !== 'TCP' && l.protocol !== 'UDP');
+    return item(g, findings, {
+      type: g.kind,
+      scope: gatewayExposure(model, g),
+      ports: g.listeners.map(l => `${l.name} ${l.port ?? '(no port)'}/${l.protocol}`),
+      sourceRanges: [],
+      tls,
+      hosts: [...new Set([...g.listeners.map(l => l.hostname).filter((h): h is string => h !== undefined), ...(hostless ? ['*'] : [])])],
+      controller: g.kind === 'ListenerSet' ? (g.parentGateway !== undefined ? `gateway ${g.parentGateway}` : undefined) : g.gatewayClassName,
+      targets: [...new Set((routes.get(g) ?? []).map(({ route, accepted }) => `${route.kind}/${route.namespace !== g.namespace && route.namespace ? `${route.namespace}/` : ''}${route.name}${accepted ? '' : ' (not accepted)'}`))],
+      certificate: certificate?.source,
+      certificateMissing: certificate?.missing,
+    }, stage);
+  });
+}
+
+/**
  * The inventory, most exposed first, then by namespace, kind and name: the same input gives the
  * same output. `withoutRow`, when given, receives the findings on objects that have no row
  * (a workload's probe, a ConfigMap written twice), in rule order.
@@ -202,6 +234,7 @@ export function inventoryOf(model: ExposureModel, allFindings: Finding[], defaul
       targets: [],
     }, defaultStage)),
     ...model.networkPolicies.map(p => policyItem(model, p, findings, defaultStage)),
+    ...gatewayItems(model, findings, defaultStage),
   ];
   // Sorted by one key per item (scope rank, namespace, kind, name, compared by code point), built
   // once: a comparator that calls localeCompare three times per comparison dominated the report

@@ -101,7 +101,7 @@ function cell(values: readonly string[] | string | undefined, more?: readonly st
 
 /**
  * What in an App (or in any Kubernetes YAML) can be reached from where: every Service,
- * Ingress, HTTPRoute and NetworkPolicy with its exposure scope, ports, source ranges, TLS,
+ * Ingress, Gateway, ListenerSet, Gateway API route and NetworkPolicy with its exposure scope, ports, source ranges, TLS,
  * controller, the workloads behind it, acknowledgements and findings. Rendered as Markdown,
  * JSON (a stable, versioned schema for pipelines) or a Mermaid flowchart.
  *
@@ -331,8 +331,10 @@ export class ExposureReport {
   /**
    * The report as a Mermaid flowchart: Internet, VPC and node IPs on the left, then load
    * balancers and ingresses, Services, and the workloads behind them; ExternalName aliases
-   * point out of the cluster. NetworkPolicies are hexagons with dotted edges: to the workloads
-   * they guard, and from the peers they admit (`allowFrom`).
+   * point out of the cluster. Gateways and ListenerSets are trapezoids in front of the routes
+   * they take (a ListenerSet with a dotted edge to the Gateway it joins). NetworkPolicies are
+   * hexagons with dotted edges: to the workloads they guard, and from the peers they admit
+   * (`allowFrom`).
    */
   public toMermaid(): string {
     const lines = ['flowchart LR'];
@@ -372,6 +374,33 @@ export class ExposureReport {
       }
       for (const o of policy.admittedOthers) edges.push(`  ${peer(o)} -.->|admitted| ${me}`);
     };
+    // A Gateway or ListenerSet: the routes it takes, and (a ListenerSet) the Gateway it joins. The
+    // routes it takes are reached through it, so they get no edge from the internet of their own.
+    const rows = new Set(this.items.map(i => `${i.kind}/${i.namespace ? `${i.namespace}/` : ''}${i.name}`));
+    const routeKey = (target: string, ns: string) => {
+      const [kind, ...rest] = target.replace(/ \(not accepted\)$/, '').split('/');
+      return `${kind}/${rest.length > 1 ? rest.join('/') : `${ns}${rest[0]}`}`;
+    };
+    const fronted = new Set(this.items.filter(i => i.kind === 'Gateway' || i.kind === 'ListenerSet')
+      .flatMap(i => i.targets.filter(t => !t.endsWith(' (not accepted)')).map(t => routeKey(t, i.namespace ? `${i.namespace}/` : ''))));
+    // A ListenerSet's listeners are on its Gateway's addresses: reached through the Gateway, when it is drawn.
+    for (const i of this.items) {
+      if (i.kind === 'ListenerSet' && i.controller !== undefined && rows.has(`Gateway/${i.controller.replace(/^gateway /, '')}`)) fronted.add(`ListenerSet/${i.namespace ? `${i.namespace}/` : ''}${i.name}`);
+    }
+    const gatewayLines = (me: string, ns: string, i: InventoryItem) => {
+      const tls = i.tls !== true ? '' : i.certificate !== undefined ? ' (TLS)' : ` (TLS: ${i.certificateMissing ?? 'certificate not defined here'})`;
+      lines.push(`  ${me}[/${label(`${i.kind} ${ns}${i.name}<br/>${i.ports.join(' ')}${tls.replace(/`/g, '')}`)}\\]`);
+      for (const t of i.targets) {
+        const target = id(routeKey(t, ns));
+        edges.push(t.endsWith(' (not accepted)') ? `  ${me} -.->|not accepted| ${target}` : `  ${me} --> ${target}`);
+      }
+      if (i.kind === 'ListenerSet' && i.controller !== undefined) {
+        const parent = `Gateway/${i.controller.replace(/^gateway /, '')}`;
+        const pid = id(parent);
+        if (!rows.has(parent)) lines.push(`  ${pid}[/${label(`${parent.replace('/', ' ')} (not in the YAML)`)}\\]`);
+        edges.push(`  ${me} -.->|joins| ${pid}`);
+      }
+    };
     for (const i of this.items) {
       const ns = i.namespace ? `${i.namespace}/` : '';
       const me = id(`${i.kind}/${ns}${i.name}`);
@@ -379,7 +408,9 @@ export class ExposureReport {
         if (i.policy !== undefined) policyLines(me, ns, i.name, i.policy);
         continue;
       }
-      if (i.kind === 'Ingress' || ROUTE_KINDS.includes(i.kind)) {
+      if (i.kind === 'Gateway' || i.kind === 'ListenerSet') {
+        gatewayLines(me, ns, i);
+      } else if (i.kind === 'Ingress' || ROUTE_KINDS.includes(i.kind)) {
         const tls = !i.tls ? '' : i.certificate !== undefined ? ' (TLS)' : ` (TLS: ${i.certificateMissing ?? 'certificate not defined here'})`;
         lines.push(`  ${me}[/${label(`${i.kind} ${ns}${i.name}<br/>${i.hosts.join(' ')}${tls.replace(/`/g, '')}`)}/]`);
         for (const t of i.targets) {
@@ -396,7 +427,7 @@ export class ExposureReport {
         for (const w of i.targets) edges.push(`  ${me} --> ${workload(ns, w)}`);
       }
       const source = sources[i.scope];
-      if (source !== undefined && i.type !== 'ClusterIP') {
+      if (source !== undefined && i.type !== 'ClusterIP' && !fronted.has(`${i.kind}/${ns}${i.name}`)) {
         edges.push(`  ${i.scope}((${source})) --> ${me}`);
       }
     }

@@ -3,7 +3,7 @@
  * admits and where it lets the pods connect, and where a TLS certificate comes from. Private.
  */
 import type { PolicySummary } from './inventory';
-import { isGatewayRoute } from '../model/gateway-model';
+import { GatewayInfo, acceptingListeners, attachments, isGatewayRoute, terminatesTls } from '../model/gateway-model';
 import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, PolicyPeerInfo, PolicyRuleInfo, WorkloadInfo, selects } from '../model/model';
 
 /** The workloads of a namespace and the ones of every label, indexed once per model. */
@@ -136,6 +136,13 @@ export function describeCertificate(model: ExposureModel, e: HttpEntryInfo): { s
   if (isGatewayRoute(e)) {
     // A route that only redirects to HTTPS needs no certificate of its own.
     if (e.redirectsToHttps) return { source: 'redirects to HTTPS' };
+    // A TLSRoute on passthrough listeners (those that take it, else those it names): the
+    // backends terminate TLS with their own certificate.
+    if (e.kind === 'TLSRoute') {
+      const accepting = acceptingListeners(model, e).map(l => l.listener);
+      const listeners = accepting.length > 0 ? accepting : attachments(model, e).flatMap(a => (a.listener !== undefined ? [a.listener] : []));
+      if (listeners.length > 0 && listeners.every(l => !terminatesTls(l))) return { source: PASSTHROUGH };
+    }
     const parents = e.parents.map(parent => {
       // A ListenerSet parent is written `ListenerSet namespace/name#listener` (src/model/gateway-model.ts).
       const kind = parent.startsWith('ListenerSet ') ? 'ListenerSet' : 'Gateway';
@@ -156,5 +163,35 @@ export function describeCertificate(model: ExposureModel, e: HttpEntryInfo): { s
   if (secrets.includes(undefined)) return { missing: 'no secretName: the controller\'s default certificate' };
   const absent = secrets.filter(name => !sources.has(`Secret ${e.namespace}/${name}`));
   if (absent.length > 0) return { missing: `secret ${absent.map(n => `\`${n}\``).join(', ')} not defined here` };
+  return { source: `Secret ${secrets.join(', ')}` };
+}
+
+const PASSTHROUGH = 'TLS passthrough: the backends hold the certificate';
+
+/**
+ * Where the certificates of a Gateway's or ListenerSet's TLS listeners come from: cert-manager
+ * (its annotations on the object: gateway-shim for a Gateway, the ListenerSets controller for a
+ * ListenerSet), or the Secrets their `certificateRefs` name, when the manifests define them (a
+ * Secret, or a cert-manager Certificate that writes it). Otherwise what is missing.
+ */
+export function describeListenerCertificates(model: ExposureModel, parent: GatewayInfo): { source?: string; missing?: string } {
+  const terminating = parent.listeners.filter(terminatesTls);
+  if (terminating.length === 0) return parent.listeners.some(l => l.protocol === 'TLS') ? { source: PASSTHROUGH } : {};
+  for (const [annotation, kind] of CERT_MANAGER_ANNOTATIONS) {
+    const issuer = parent.annotations[annotation];
+    if (issuer !== undefined) return { source: `cert-manager ${kind} ${issuer}` };
+  }
+  const sources = model.certificateSources ?? new Set<string>();
+  const refs = terminating.flatMap(l => l.certificateRefs);
+  const named = (ref: { namespace: string; name: string }) => (ref.namespace !== parent.namespace ? `${ref.namespace}/${ref.name}` : ref.name);
+  const secrets = [...new Set(refs.filter(r => r.kind === 'Secret' && r.group === '').map(named))];
+  const others = [...new Set(refs.filter(r => !(r.kind === 'Secret' && r.group === '')).map(r => `${r.kind} \`${named(r)}\``))];
+  const absent = refs.filter(r => r.kind === 'Secret' && r.group === '' && !sources.has(`Secret ${r.namespace}/${r.name}`)).map(named);
+  const missing = [
+    ...terminating.filter(l => l.certificateRefs.length === 0).map(l => `listener ${l.name} names no certificate`),
+    ...(absent.length > 0 ? [`secret ${[...new Set(absent)].map(n => `\`${n}\``).join(', ')} not defined here`] : []),
+    ...(others.length > 0 ? [`${others.join(', ')} not defined here`] : []),
+  ];
+  if (missing.length > 0) return { missing: missing.join('; ') };
   return { source: `Secret ${secrets.join(', ')}` };
 }

@@ -1,5 +1,5 @@
 import * as kplus from 'cdk8s-plus-28';
-import { ExposureScope, GatewayFronted, LoadBalancerScheme } from '../../src';
+import { ExposureReport, ExposureScope, GatewayFronted, LoadBalancerScheme } from '../../src';
 import { newChart, ofKind, synth, theService } from '../util';
 
 const gateway = { name: 'public', namespace: 'gateway-system', sectionName: 'mqtt' };
@@ -25,8 +25,12 @@ describe('GatewayFronted', () => {
     const dns = new GatewayFronted(chart, 'Dns', {
       selectLabels: { app: 'dns' }, ports: [{ port: 53, protocol: kplus.Protocol.UDP }], gateway: { name: 'internal', sectionName: 'dns' }, gatewayScheme: LoadBalancerScheme.INTERNAL,
     });
-    expect(ofKind(synth(chart), 'UDPRoute')).toHaveLength(1);
+    const [route] = ofKind(synth(chart), 'UDPRoute');
     expect(dns.exposure).toBe(ExposureScope.VPC);
+    // The Gateway is not in the App: the route records the scheme, so the report (and an audit of the YAML) says vpc.
+    expect(route.metadata.annotations).toEqual({ 'cdk8s-expose/exposure': 'vpc' });
+    const row = JSON.parse(ExposureReport.fromApp(chart).toJson()).objects.find((o: any) => o.kind === 'UDPRoute');
+    expect(row.scope).toBe('vpc');
   });
 
   test('passthroughHostnames gets a TLSRoute by SNI', () => {
@@ -48,5 +52,43 @@ describe('GatewayFronted', () => {
   ])('refuses %#', (props: any, message) => {
     const chart = newChart();
     expect(() => new GatewayFronted(chart, 'X', { selectLabels: { app: 'x' }, ports: [{ port: 1883 }], gateway, ...props })).toThrow(message);
+  });
+
+  describe('claims its listener in the App', () => {
+    const props = (name: string) => ({ selectLabels: { app: name }, ports: [{ port: 1883 }], metadata: { name, namespace: 'iot' } });
+
+    test('a second TCP route on one listener is refused, naming both constructs, the prop, the listener and the fix', () => {
+      // GIVEN
+      const chart = newChart();
+      new GatewayFronted(chart, 'Mqtt', { ...props('mqtt'), gateway });
+      // WHEN / THEN
+      expect(() => new GatewayFronted(chart, 'Mqtt2', { ...props('mqtt2'), gateway }))
+        .toThrow("GatewayFronted 'test/Mqtt2': gateway: listener \"mqtt\" of Gateway \"gateway-system/public\" is already claimed by GatewayFronted 'test/Mqtt' in this App; "
+          + "a TCP listener forwards every connection to one route's backends (Gateway API accepts one of two TCPRoutes on it), so give this one a listener of its own (another sectionName, on the Gateway or a ListenerSet), or send both to one route with weighted backends");
+      // The refused construct leaves nothing behind: the id, the Service name and the listener can be used again.
+      expect(chart.node.tryFindChild('Mqtt2')).toBeUndefined();
+      new GatewayFronted(chart, 'Mqtt2', { ...props('mqtt2'), gateway: { ...gateway, sectionName: 'mqtt-2' } });
+    });
+
+    test('a UDP route and a TCP route, or two other listeners, do not collide; a route on every listener collides with any', () => {
+      const chart = newChart();
+      new GatewayFronted(chart, 'Mqtt', { ...props('mqtt'), gateway });
+      new GatewayFronted(chart, 'Dns', { ...props('dns'), ports: [{ port: 53, protocol: kplus.Protocol.UDP }], gateway });
+      new GatewayFronted(chart, 'Other', { ...props('other'), gateway: { ...gateway, name: 'internal' } });
+      expect(() => new GatewayFronted(chart, 'Everywhere', { ...props('everywhere'), gateway: { name: 'public', namespace: 'gateway-system' } }))
+        .toThrow(/GatewayFronted 'test\/Everywhere': gateway: every TCP listener of Gateway "gateway-system\/public" is already claimed by GatewayFronted 'test\/Mqtt'/);
+      // In another App the same listener is free.
+      new GatewayFronted(newChart(), 'Mqtt', { ...props('mqtt'), gateway });
+    });
+
+    test('TLS passthrough shares a listener by SNI host name: the same host name twice is refused', () => {
+      const chart = newChart();
+      const tls = { ...gateway, sectionName: 'tls' };
+      new GatewayFronted(chart, 'Db', { ...props('db'), gateway: tls, passthroughHostnames: ['db.example.com'] });
+      new GatewayFronted(chart, 'Mq', { ...props('mq'), gateway: tls, passthroughHostnames: ['mq.example.com'] });
+      expect(() => new GatewayFronted(chart, 'Db2', { ...props('db2'), gateway: tls, passthroughHostnames: ['other.example.com', 'db.example.com'] }))
+        .toThrow("GatewayFronted 'test/Db2': passthroughHostnames: SNI host \"db.example.com\" on listener \"tls\" of Gateway \"gateway-system/public\" (gateway) is already claimed by GatewayFronted 'test/Db' in this App; "
+          + 'a TLS passthrough listener sends each host name to one TLSRoute, so give this one another host name, or a listener of its own (another sectionName)');
+    });
   });
 });

@@ -42,6 +42,22 @@ describe('GrpcRoute', () => {
     expect(() => new GrpcRoute(chart, 'Route', { parents: [gateway], ...props })).toThrow(message);
   });
 
+  test('mirrors calls and references an implementation\'s filter, as HTTPRoutes do', () => {
+    const chart = newChart();
+    new GrpcRoute(chart, 'Route', {
+      parents: [gateway],
+      rules: [{
+        filters: [HttpRouteFilter.requestMirror(RouteBackend.fromServiceName('greeter-shadow', 50051), { percent: 1 }), HttpRouteFilter.extensionRef({ group: 'example.com', kind: 'GrpcFilter', name: 'auth' })],
+        backends: [RouteBackend.fromServiceName('greeter', 50051)],
+      }],
+    });
+    const [grpc] = ofKind(synth(chart), 'GRPCRoute');
+    expect(grpc.spec.rules[0].filters).toEqual([
+      { type: 'RequestMirror', requestMirror: { backendRef: { name: 'greeter-shadow', port: 50051 }, percent: 1 } },
+      { type: 'ExtensionRef', extensionRef: { group: 'example.com', kind: 'GrpcFilter', name: 'auth' } },
+    ]);
+  });
+
   test('a route without rules fails at synth', () => {
     const chart = newChart();
     new GrpcRoute(chart, 'Route', { parents: [gateway] });

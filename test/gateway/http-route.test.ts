@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { HttpMethod, HttpPathMatchType, HttpRoute, HttpRouteFilter, IngressFronted, InternalService, RouteBackend, ValueMatchType } from '../../src';
+import { ExposureReport, HttpMethod, HttpPathMatchType, HttpRoute, HttpRouteFilter, IngressFronted, InternalService, RouteBackend, ValueMatchType } from '../../src';
 import { newChart, ofKind, synth } from '../util';
 
 function api(chart: any, id = 'Api', namespace?: string, ports = [{ port: 80, targetPort: 8080 }]) {
@@ -172,8 +172,68 @@ describe('HttpRouteFilter', () => {
     [() => HttpRouteFilter.cors({ allowOrigins: ['app.example.com'] }), /allowOrigins entry "app.example.com" is not an origin/],
     [() => HttpRouteFilter.cors({ allowOrigins: ['*', 'https://a.example.com'] }), /"\*" beside other origins/],
     [() => HttpRouteFilter.cors({ allowOrigins: ['*'], allowMethods: ['FETCH'] }), /allowMethods \["FETCH"\]/],
+    [() => HttpRouteFilter.requestMirror({} as any), /HttpRouteFilter.requestMirror: backend \{\} is not a RouteBackend; use RouteBackend.fromService/],
+    [() => HttpRouteFilter.requestMirror(RouteBackend.fromServiceName('shadow', 80, { weight: 5 })), /backend has weight 5, which does not apply to a mirror; remove it, and give percent or fraction/],
+    [() => HttpRouteFilter.requestMirror(RouteBackend.fromServiceName('shadow', 80), { percent: 101 }), /HttpRouteFilter.requestMirror: percent 101 must be a whole number from 0 to 100/],
+    [() => HttpRouteFilter.requestMirror(RouteBackend.fromServiceName('shadow', 80), { percent: 2.5 }), /percent 2.5 must be a whole number from 0 to 100/],
+    [() => HttpRouteFilter.requestMirror(RouteBackend.fromServiceName('shadow', 80), { percent: 5, fraction: { numerator: 1 } }), /percent and fraction are both given; Gateway API takes one of them/],
+    [() => HttpRouteFilter.requestMirror(RouteBackend.fromServiceName('shadow', 80), { fraction: { numerator: 3, denominator: 2 } }), /fraction 3\/2 is more than every request; give a numerator of at most 2/],
+    [() => HttpRouteFilter.requestMirror(RouteBackend.fromServiceName('shadow', 80), { fraction: { numerator: 1, denominator: 0 } }), /fraction.denominator 0 must be a whole number, 1 or more/],
+    [() => HttpRouteFilter.requestMirror(RouteBackend.fromServiceName('shadow', 80), { fraction: { numerator: -1 } }), /fraction.numerator -1 must be a whole number, 0 or more/],
+    [() => HttpRouteFilter.extensionRef({ group: 'Example.com', kind: 'Filter', name: 'f' }), /HttpRouteFilter.extensionRef: group "Example.com" must be an API group/],
+    [() => HttpRouteFilter.extensionRef({ group: 'example.com', kind: '1Filter', name: 'f' }), /kind "1Filter" must be a kind such as "HTTPRouteFilter"/],
+    [() => HttpRouteFilter.extensionRef({ group: 'example.com', kind: 'Filter', name: 'My_Filter' }), /name "My_Filter" .*it is the filter object's metadata.name/],
   ])('%#', (make, message) => {
     expect(make).toThrow(message);
+  });
+
+  test('requestMirror and extensionRef: rendered as Gateway API writes them, several per rule, the mirror a backend with its ReferenceGrant', () => {
+    // GIVEN
+    const chart = newChart();
+    const apiService = new InternalService(chart, 'Api', { selectLabels: { app: 'api' }, ports: [{ port: 80 }], metadata: { name: 'api', namespace: 'shop' } });
+    const next = new InternalService(chart, 'Next', { selectLabels: { app: 'next' }, ports: [{ port: 80 }], metadata: { name: 'next', namespace: 'shop' } });
+    // WHEN
+    new HttpRoute(chart, 'Route', {
+      parents: [gateway],
+      metadata: { namespace: 'shop' },
+      rules: [{
+        filters: [
+          HttpRouteFilter.requestMirror(RouteBackend.fromService(next), { percent: 10 }),
+          HttpRouteFilter.requestMirror(RouteBackend.fromServiceName('recorder', 8080, { namespace: 'qa' }), { fraction: { numerator: 1, denominator: 1000 } }),
+          HttpRouteFilter.requestMirror(RouteBackend.fromServiceName('all', 80)),
+          HttpRouteFilter.extensionRef({ group: 'gateway.envoyproxy.io', kind: 'HTTPRouteFilter', name: 'rewrite' }),
+          HttpRouteFilter.extensionRef({ group: '', kind: 'ConfigMap', name: 'other' }),
+        ],
+        backends: [RouteBackend.fromService(apiService)],
+      }],
+    });
+    // THEN (synth checks every manifest against the Gateway API CRD schemas)
+    const manifests = synth(chart);
+    const [route] = ofKind(manifests, 'HTTPRoute');
+    expect(route.spec.rules[0].filters).toEqual([
+      { type: 'RequestMirror', requestMirror: { backendRef: { name: 'next', port: 80 }, percent: 10 } },
+      { type: 'RequestMirror', requestMirror: { backendRef: { name: 'recorder', namespace: 'qa', port: 8080 }, fraction: { numerator: 1, denominator: 1000 } } },
+      { type: 'RequestMirror', requestMirror: { backendRef: { name: 'all', port: 80 } } },
+      { type: 'ExtensionRef', extensionRef: { group: 'gateway.envoyproxy.io', kind: 'HTTPRouteFilter', name: 'rewrite' } },
+      { type: 'ExtensionRef', extensionRef: { group: '', kind: 'ConfigMap', name: 'other' } },
+    ]);
+    const [grant] = ofKind(manifests, 'ReferenceGrant');
+    expect(grant.metadata.namespace).toBe('qa');
+    expect(grant.spec).toEqual({ from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'shop' }], to: [{ group: '', kind: 'Service', name: 'recorder' }] });
+    // The report counts the mirrors as backends: in the route's targets, none dangling.
+    const report = JSON.parse(ExposureReport.fromManifests(manifests).toJson());
+    const row = report.objects.find((o: any) => o.kind === 'HTTPRoute');
+    expect(row.targets).toEqual(['Service/api', 'Service/next', 'Service/qa/recorder', 'Service/all (missing)']);
+    expect(row.findings.map((f: any) => [f.rule, f.message])).toEqual([
+      ['dangling-ingress-backend', 'routes */ to Service "all", which is not defined in namespace "shop"'],
+    ]);
+  });
+
+  test('a mirror to a port the Service lacks is refused where the rule is added', () => {
+    const chart = newChart();
+    const next = new InternalService(chart, 'Next', { selectLabels: { app: 'next' }, ports: [{ port: 80 }] });
+    expect(() => new HttpRoute(chart, 'Route', { parents: [gateway], rules: [{ filters: [HttpRouteFilter.requestMirror(RouteBackend.fromService(next, { port: 81 }))], backends: [RouteBackend.fromServiceName('web', 80)] }] }))
+      .toThrow(/HttpRoute 'test\/Route': rules\[0\].filters\[0\].backend: port 81 is not a port of InternalService 'test\/Next' \(80\); pass one of those/);
   });
 });
 

@@ -68,3 +68,28 @@ describe('UdpRoute', () => {
       .toThrow(/port 5432 of Service "svc" is TCP, but a UDPRoute sends UDP; route to a UDP port/);
   });
 });
+
+describe('listener claims of TcpRoute, UdpRoute and TlsRoute', () => {
+  test('a TcpRoute on the listener a GatewayFronted claimed is refused, naming the route\'s parents entry', () => {
+    // GIVEN
+    const chart = newChart();
+    new TcpRoute(chart, 'Pg', { parents: [{ name: 'public', namespace: 'gateway-system', sectionName: 'pg' }], backends: [RouteBackend.fromServiceName('pg', 5432)] });
+    // WHEN / THEN
+    expect(() => new TcpRoute(chart, 'Pg2', { parents: [{ name: 'other' }, { name: 'public', namespace: 'gateway-system', sectionName: 'pg' }], backends: [RouteBackend.fromServiceName('pg2', 5432)] }))
+      .toThrow(/TcpRoute 'test\/Pg2': parents\[1\]: listener "pg" of Gateway "gateway-system\/public" is already claimed by TcpRoute 'test\/Pg' in this App; a TCP listener forwards/);
+    // Nothing of the refused route is left: its first parent is free again.
+    expect(chart.node.tryFindChild('Pg2')).toBeUndefined();
+    new TcpRoute(chart, 'Pg3', { parents: [{ name: 'other' }], backends: [RouteBackend.fromServiceName('pg3', 5432)] });
+  });
+
+  test('UdpRoutes collide on one listener by port too; TlsRoutes by host name', () => {
+    const chart = newChart();
+    new UdpRoute(chart, 'Dns', { parents: [{ name: 'public', port: 53 }], backends: [RouteBackend.fromServiceName('dns', 53)] });
+    expect(() => new UdpRoute(chart, 'Dns2', { parents: [{ name: 'public', port: 53 }], backends: [RouteBackend.fromServiceName('dns2', 53)] }))
+      .toThrow(/UdpRoute 'test\/Dns2': parents\[0\]: listener port 53 of Gateway "public" is already claimed by UdpRoute 'test\/Dns' in this App; a UDP listener forwards every connection/);
+    new TlsRoute(chart, 'A', { parents: [{ name: 'public', sectionName: 'tls' }], hostnames: ['a.example.com'], backends: [RouteBackend.fromServiceName('a', 443)] });
+    expect(() => new TlsRoute(chart, 'B', { parents: [{ name: 'public', sectionName: 'tls' }], hostnames: ['a.example.com'], backends: [RouteBackend.fromServiceName('b', 443)] }))
+      .toThrow(/TlsRoute 'test\/B': hostnames: SNI host "a.example.com" on listener "tls" of Gateway "public" \(parents\[0\]\) is already claimed by TlsRoute 'test\/A'/);
+  });
+});
+
