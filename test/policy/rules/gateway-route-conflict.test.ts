@@ -27,4 +27,18 @@ describe('gateway-route-conflict', () => {
     const grpc = (name: string) => httpRoute(name, 'shop', { parentRefs: parent('https'), rules: [{ matches: [{ method: { service: 'shop.Cart', method: 'Add' } }], backendRefs: [{ name: 'web', port: 80 }] }] }, 'GRPCRoute');
     expect(check(gatewayRouteConflict, [svc('web', 'shop'), grpc('a'), grpc('b')], Stage.PRODUCTION)).toHaveLength(1);
   });
+  test('non-compliant: two TCPRoutes on one listener; compliant on listeners of their own', () => {
+    const tcp = (name: string, sectionName: string) => httpRoute(name, 'shop', { parentRefs: parent(sectionName), rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] }, 'TCPRoute');
+    const [f, ...rest] = check(gatewayRouteConflict, [svc('web', 'shop'), tcp('a', 'mqtt'), tcp('b', 'mqtt')], Stage.PRODUCTION);
+    expect(rest).toEqual([]);
+    expect(f.message).toBe('TCPRoute on Gateway infra/public#mqtt is already claimed by TCPRoute shop/a');
+    expect(f.fix).toContain('its own listener');
+    expect(check(gatewayRouteConflict, [svc('web', 'shop'), tcp('a', 'mqtt'), tcp('b', 'amqp')], Stage.PRODUCTION)).toEqual([]);
+  });
+  test('TLSRoutes share a passthrough listener by SNI host; one host twice is a conflict', () => {
+    const tls = (name: string, host: string) => httpRoute(name, 'shop', { parentRefs: parent('tls'), hostnames: [host], rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] }, 'TLSRoute');
+    expect(check(gatewayRouteConflict, [svc('web', 'shop'), tls('a', 'a.example.com'), tls('b', 'b.example.com')], Stage.PRODUCTION)).toEqual([]);
+    const [f] = check(gatewayRouteConflict, [svc('web', 'shop'), tls('a', 'a.example.com'), tls('b', 'a.example.com')], Stage.PRODUCTION);
+    expect(f.message).toBe('host a.example.com (every connection) on Gateway infra/public#tls is already claimed by TLSRoute shop/a');
+  });
 });
