@@ -257,9 +257,10 @@ export function main(argv: string[], io: AuditIo = defaultIo): number {
   }
   const manifests = withObjectStages(read.manifests, mappings, problems);
   const report = ExposureReport._fromSourced(manifests, parsedStage, problems);
-  // The JSON of a large input is written in pieces, never held whole.
+  // The JSON and Markdown of a large input are written in pieces, never held whole.
   if (format === 'json') report._writeJson(io.out);
-  else io.out(format === 'mermaid' ? report.toMermaid() : report.toMarkdown());
+  else if (format === 'markdown') report._writeMarkdown(io.out);
+  else io.out(report.toMermaid());
   for (const p of problems) io.err(`cdk8s-expose audit: ${p}\n`);
   for (const line of report.findingLines) io.err(`${line}\n`);
   if (report.hasBlockingFindings) return 1;

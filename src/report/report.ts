@@ -74,6 +74,31 @@ function jsonRow(i: InventoryItem): unknown {
   };
 }
 
+/**
+ * Lines joined by newlines, handed on a thousand at a time: the pieces together are exactly
+ * `lines.join('\n')`.
+ */
+class LineWriter {
+  private pending: string[] = [];
+  constructor(private readonly write: (chunk: string) => void) {}
+
+  public push(...lines: string[]): void {
+    for (const line of lines) {
+      // Flushed only when another line follows, so every piece but the last ends in a newline.
+      if (this.pending.length === 1000) {
+        this.write(`${this.pending.join('\n')}\n`);
+        this.pending = [];
+      }
+      this.pending.push(line);
+    }
+  }
+
+  public end(): void {
+    this.write(this.pending.join('\n'));
+    this.pending = [];
+  }
+}
+
 /** A finding as the JSON lists it (the same fields as a row's findings). */
 function jsonFinding(f: Finding): { rule: string; severity: string; message: string; fix: string; acknowledged?: string } {
   return f.acknowledged !== undefined
@@ -261,7 +286,19 @@ export class ExposureReport {
 
   /** The report as Markdown: a summary, a table per exposure scope (widest first), findings and acknowledgements. */
   public toMarkdown(): string {
-    const lines: string[] = ['# Exposure report', ''];
+    const chunks: string[] = [];
+    this._writeMarkdown(chunk => chunks.push(chunk));
+    return chunks.join('');
+  }
+
+  /**
+   * The Markdown of `toMarkdown`, written in pieces of about a thousand lines, so that the audit
+   * of a large input never holds the whole text.
+   * @internal
+   */
+  public _writeMarkdown(write: (chunk: string) => void): void {
+    const lines = new LineWriter(write);
+    lines.push('# Exposure report', '');
     const scopeCounts = new Map<string, number>();
     for (const i of this.items) scopeCounts.set(i.scope, (scopeCounts.get(i.scope) ?? 0) + 1);
     const counts = SCOPE_ORDER.map(s => `${scopeCounts.get(s) ?? 0} ${s}`).join(', ');
@@ -311,7 +348,7 @@ export class ExposureReport {
       for (const p of this.inputProblems) lines.push(`- ${p}`);
       lines.push('');
     }
-    return lines.join('\n');
+    lines.end();
   }
 
   /** When objects were judged at stages of their own: how many at each, for the summary line. */

@@ -34,6 +34,21 @@ describe('ExposureReport', () => {
     expect(JSON.parse(ExposureReport.fromManifests(many).toJson()).objects).toHaveLength(2345);
   });
 
+  test('Markdown: written in pieces, it is the same text, with one row per object', () => {
+    const many = Array.from({ length: 2345 }, (_, i) => service(`s${i}`, { type: 'ClusterIP', selector: { app: `a${i}` }, ports: [{ port: 80 }] }, { namespace: 'n' }));
+    for (const report of [ExposureReport.fromApp(buildApp()), ExposureReport.fromManifests(many)]) {
+      const chunks: string[] = [];
+      report._writeMarkdown(c => chunks.push(c));
+      expect(chunks.join('')).toBe(report.toMarkdown());
+    }
+    const chunks: string[] = [];
+    ExposureReport.fromManifests(many)._writeMarkdown(c => chunks.push(c));
+    expect(chunks.length).toBeGreaterThan(2);
+    const text = chunks.join('');
+    expect(text.split('\n').filter(l => l.startsWith('| Service `s'))).toHaveLength(2345);
+    expect(text.endsWith('None.\n')).toBe(true);
+  });
+
   test('the same App gives byte-identical output', () => {
     expect(ExposureReport.fromApp(buildApp()).toJson()).toBe(ExposureReport.fromApp(buildApp()).toJson());
   });
