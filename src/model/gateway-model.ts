@@ -60,6 +60,10 @@ export interface GatewayInfo extends ObjectRef {
   readonly crossNamespaceRefs: CrossNamespaceRef[];
   /** Where the Gateway's addresses are reachable from (internal load balancer annotations make it `vpc`). */
   readonly exposure: ExposureScope;
+  /** For a Gateway: `spec.allowedListeners.namespaces.from`, which ListenerSets may join (`None` by default). */
+  readonly allowedListenersFrom?: string;
+  /** For a Gateway with `allowedListeners.namespaces.from: Selector`: its `matchLabels`. */
+  readonly allowedListenersSelector?: Record<string, string>;
 }
 
 /** A ReferenceGrant. */
@@ -155,7 +159,35 @@ export function gatewayOf(manifest: any, ref: ObjectRef): GatewayInfo {
     gatewayClassName: spec.gatewayClassName,
     crossNamespaceRefs: listenerCertificateRefs(manifest, ref.namespace),
     exposure: isInternal({ ...ref.annotations, ...(spec.infrastructure?.annotations ?? {}) }) ? ExposureScope.VPC : ExposureScope.INTERNET,
+    allowedListenersFrom: ref.kind === 'Gateway' ? String(spec.allowedListeners?.namespaces?.from ?? 'None') : undefined,
+    allowedListenersSelector: ref.kind === 'Gateway' && spec.allowedListeners?.namespaces?.selector?.matchLabels
+      ? { ...spec.allowedListeners.namespaces.selector.matchLabels } : undefined,
   };
+}
+
+/**
+ * Why a ListenerSet's parent Gateway refuses it (its `spec.allowedListeners`), or undefined when
+ * it admits it or when the Gateway is not in the model (or a namespace selector cannot be judged).
+ */
+export function listenerSetRefusal(model: ExposureModel, listenerSet: GatewayInfo): string | undefined {
+  if (listenerSet.kind !== 'ListenerSet' || listenerSet.parentGateway === undefined) return undefined;
+  const [namespace, name] = listenerSet.parentGateway.split('/');
+  const gateway = gatewayNamed(model, 'Gateway', namespace, name);
+  if (gateway === undefined) return undefined;
+  const from = gateway.allowedListenersFrom ?? 'None';
+  const where = `Gateway ${gateway.namespace ? `${gateway.namespace}/` : ''}${gateway.name}`;
+  if (from === 'None') return `${where} admits no ListenerSet (spec.allowedListeners is not set, and its default is from: None)`;
+  if (from === 'Same' && gateway.namespace !== listenerSet.namespace) {
+    return `${where} admits ListenerSets only from its own namespace "${gateway.namespace}" (allowedListeners.namespaces.from: Same)`;
+  }
+  if (from === 'Selector') {
+    const labels = namespaceLabels(model, listenerSet.namespace);
+    const wanted = gateway.allowedListenersSelector ?? {};
+    if (labels !== undefined && !Object.entries(wanted).every(([k, v]) => labels[k] === v)) {
+      return `${where} admits ListenerSets only from namespaces labelled ${Object.entries(wanted).map(([k, v]) => `${k}=${v}`).join(', ')}, and namespace "${listenerSet.namespace}" is not`;
+    }
+  }
+  return undefined;
 }
 
 /** Reads a ReferenceGrant manifest. */

@@ -21,6 +21,7 @@ import { ingressToExternalName } from './ingress-to-external-name';
 import { ingressWildcardHost } from './ingress-wildcard-host';
 import { ingressWithoutTls } from './ingress-without-tls';
 import { internalServiceIsolation } from './internal-service-isolation';
+import { listenerSetNotAllowed } from './listener-set-not-allowed';
 import { loadBalancerAnywhere } from './load-balancer-anywhere';
 import { loadBalancerWithoutSourceRanges } from './load-balancer-without-source-ranges';
 import { missingReferenceGrant } from './missing-reference-grant';
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   danglingIngressBackend,
   gatewayUnknownSection,
   routeNotAllowed,
+  listenerSetNotAllowed,
   routeHostnameOutsideListener,
   missingReferenceGrant,
   targetPortNotExposed,
