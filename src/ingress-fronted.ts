@@ -10,14 +10,14 @@ import { HttpPathMatchType, HttpRoute, gatewayPathProblem } from './gateway/http
 import { IngressRouteOptions } from './ingress-routes';
 import { IngressTls } from './ingress-tls';
 import { releaseClaims } from './internal/claims';
-import { RouteList, checkRouteList } from './internal/ingress-routes';
+import { RouteList, checkDefaultBackendRoutes, checkRouteList, claimIngressRoutes } from './internal/ingress-routes';
 import { PodIsolation, isolationOf } from './internal/pod-isolation';
 import { newIngress } from './kplus-ingress';
 import { AllowToOptions, EgressIsolationProps } from './network-policy';
 import { LoadBalancerScheme } from './presets/common';
 import { TlsSource, mergeWithUser } from './presets/context';
 import { IngressController } from './presets/ingress-controller';
-import { SharedIngress, checkDefaultBackendRoutes, claimIngressRoutes } from './shared-ingress';
+import { SharedIngress } from './shared-ingress';
 import { annotationProblems, labelProblems } from './validation/metadata';
 import { checkDns1123Label, checkDns1123Subdomain } from './validation/names';
 
@@ -282,6 +282,9 @@ export class IngressFronted extends ExposedService {
     const tlsAnnotations = tls?.enabled ? tls.annotations : {};
 
     if (props.gateway !== undefined) {
+      if (defaultBackend) {
+        throw fail('defaultBackend does not apply to a Gateway route: Gateway API has no default backend. A route with no host and path "/" takes every request its listener accepts; remove defaultBackend');
+      }
       if (props.tls !== undefined && tlsSource !== TlsSource.NONE) {
         throw fail(`tls ${tlsSource === TlsSource.CERT_MANAGER ? 'IngressTls.certManager(...)' : tlsSource === TlsSource.SECRET ? 'IngressTls.fromSecret(...)' : 'IngressTls.fromController()'} does not apply to a Gateway route: the certificate belongs to the Gateway's HTTPS listener, so it would be dropped; configure it on the Gateway and leave tls unset`);
       }

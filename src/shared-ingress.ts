@@ -6,8 +6,7 @@ import { constructLabel, propError, show } from './errors';
 import { ExposureScope } from './exposure-scope';
 import { IngressRouteOptions } from './ingress-routes';
 import { IngressTls } from './ingress-tls';
-import { claimRoutes } from './internal/claims';
-import { RouteList, checkRouteList } from './internal/ingress-routes';
+import { RouteList, checkDefaultBackendRoutes, checkRouteList, claimIngressRoutes } from './internal/ingress-routes';
 import { newIngress } from './kplus-ingress';
 import { ACK_PREFIX } from './model/model';
 import { RULE_IDS } from './policy/rules';
@@ -297,41 +296,5 @@ export class SharedIngress extends Construct {
     for (const host of added) this.tlsSecrets.set(host, secretName);
     this.tlsEntries++;
     this.ingress.addTls([{ hosts: added, secret: secretName !== undefined ? kplus.Secret.fromSecretName(this, `Tls${this.tlsEntries}`, secretName) : undefined }]);
-  }
-}
-
-/**
- * Claims every host and path of one front end on an IngressClass, and the default backend as
- * the route it is (any host, path `/`, Prefix: the model reads it so): the controller would
- * serve only one of two.
- */
-export function claimIngressRoutes(kind: string, owner: Construct, className: string | undefined, routes: RouteList, defaultBackend: boolean): void {
-  const ingressClass = className ?? '(default class)';
-  const classLabel = show(className ?? '(the default)');
-  const claims: Array<{ key: string; what: string }> = [];
-  for (const host of routes.hosts.length > 0 ? routes.hosts : [undefined]) {
-    for (const path of routes.paths) {
-      claims.push({
-        key: `ingress ${ingressClass} ${host ?? '*'} ${path} ${routes.pathType}`,
-        what: `host ${show(host ?? '(any)')} path ${show(path)} (${routes.pathType}) on IngressClass ${classLabel}`,
-      });
-    }
-  }
-  if (defaultBackend) {
-    claims.push({
-      key: `ingress ${ingressClass} * / ${kplus.HttpIngressPathType.PREFIX}`,
-      what: `the default backend (any host, any path: the requests of host "(any)" path "/" (Prefix)) on IngressClass ${classLabel}`,
-    });
-  }
-  claimRoutes(kind, owner, claims);
-}
-
-/**
- * A default backend answers every request: a rule for any host at path `/` (Prefix) beside it
- * would be the same route twice.
- */
-export function checkDefaultBackendRoutes(routes: RouteList, defaultBackend: boolean, fail: (message: string) => Error): void {
-  if (defaultBackend && routes.hosts.length === 0 && routes.pathType === kplus.HttpIngressPathType.PREFIX && routes.paths.includes('/')) {
-    throw fail('defaultBackend already answers every host and path, so a rule for any host at path "/" (Prefix) would route the same requests twice; remove path "/", or give hosts');
   }
 }

@@ -1,5 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { claimRoutes } from './claims';
 import { enumProblem } from './enums';
 import { propError, show } from '../errors';
 import { checkIngressHost } from '../validation/names';
@@ -75,4 +76,40 @@ function listOf(fail: (message: string) => Error, one: string, many: string, sin
     seen.add(value);
   });
   return [...list];
+}
+
+/**
+ * Claims every host and path of one front end on an IngressClass, and the default backend as
+ * the route it is (any host, path `/`, Prefix: the model reads it so): the controller would
+ * serve only one of two.
+ */
+export function claimIngressRoutes(kind: string, owner: Construct, className: string | undefined, routes: RouteList, defaultBackend: boolean): void {
+  const ingressClass = className ?? '(default class)';
+  const classLabel = show(className ?? '(the default)');
+  const claims: Array<{ key: string; what: string }> = [];
+  for (const host of routes.hosts.length > 0 ? routes.hosts : [undefined]) {
+    for (const path of routes.paths) {
+      claims.push({
+        key: `ingress ${ingressClass} ${host ?? '*'} ${path} ${routes.pathType}`,
+        what: `host ${show(host ?? '(any)')} path ${show(path)} (${routes.pathType}) on IngressClass ${classLabel}`,
+      });
+    }
+  }
+  if (defaultBackend) {
+    claims.push({
+      key: `ingress ${ingressClass} * / ${kplus.HttpIngressPathType.PREFIX}`,
+      what: `the default backend (any host, any path: the requests of host "(any)" path "/" (Prefix)) on IngressClass ${classLabel}`,
+    });
+  }
+  claimRoutes(kind, owner, claims);
+}
+
+/**
+ * A default backend answers every request: a rule for any host at path `/` (Prefix) beside it
+ * would be the same route twice.
+ */
+export function checkDefaultBackendRoutes(routes: RouteList, defaultBackend: boolean, fail: (message: string) => Error): void {
+  if (defaultBackend && routes.hosts.length === 0 && routes.pathType === kplus.HttpIngressPathType.PREFIX && routes.paths.includes('/')) {
+    throw fail('defaultBackend already answers every host and path, so a rule for any host at path "/" (Prefix) would route the same requests twice; remove path "/", or give hosts');
+  }
 }
