@@ -348,7 +348,8 @@ export class IngressFronted extends ExposedService {
    * (an ApiObject `HTTPRoute` below this construct), so that an upgrade does not rename it:
    * a renamed route would be a second route for the same hosts until the old one is deleted.
    */
-  private gatewayRoute(gateway: GatewayRef, ingressMetadata: ApiObjectMetadata | undefined, routes: RouteList, backendPort: number, tlsIntent: boolean): HttpRoute {
+  private gatewayRoute(gateway: GatewayRef, ingressMetadata: ApiObjectMetadata | undefined, routes: RouteList,
+    backendPort: number, tlsIntent: boolean): HttpRoute {
     const fail = (message: string) => propError(this.constructKind, this, message);
     if (routes.pathType === kplus.HttpIngressPathType.IMPLEMENTATION_SPECIFIC) {
       throw fail('pathType IMPLEMENTATION_SPECIFIC has no HTTPRoute equivalent; use PREFIX or EXACT with a gateway');
@@ -384,7 +385,8 @@ export class IngressFronted extends ExposedService {
   }
 
   /** The annotations an ingress controller needs on the backend Service (GKE's NEG), never over the user's own. */
-  private addControllerServiceAnnotations(controller: IngressController | undefined, annotations: Record<string, string> | undefined, own: Record<string, string> | undefined): void {
+  private addControllerServiceAnnotations(controller: IngressController | undefined, annotations: Record<string, string> | undefined,
+    own: Record<string, string> | undefined): void {
     if (annotations === undefined) return;
     const merged = mergeWithUser(controller!.controller, annotations, own, 'metadata.annotations');
     if (merged.problems.length > 0) throw propError(this.constructKind, this, merged.problems.join('; '));

@@ -175,7 +175,8 @@ export class SharedIngress extends Construct {
     }
     const resolution = this.controller?._resolve({ host: routes.hosts[0], tls: tlsSource });
     if (resolution && resolution.problems.length > 0) throw fail(`controller ${this.controller!.controller}: ${resolution.problems.join('; ')}`);
-    const secretName = tls?.enabled && tlsSource !== TlsSource.CONTROLLER && !resolution?.secretless ? tls.secretName ?? secretNameForHost(routes.hosts[0]) : undefined;
+    const secretless = tlsSource === TlsSource.CONTROLLER || resolution?.secretless === true;
+    const secretName = tls?.enabled && !secretless ? tls.secretName ?? secretNameForHost(routes.hosts[0]) : undefined;
 
     const backend = this.backendFor(options.serviceName, options.port);
     try {
