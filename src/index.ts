@@ -9,6 +9,7 @@ export * from './internal-service';
 export * from './dev-service';
 export * from './public-service';
 export * from './external-alias';
+export * from './ingress-routes';
 export * from './ingress-fronted';
 export * from './shared-ingress';
 export * from './exposure-app';

@@ -5,8 +5,12 @@ import { TLS_INTENT_ANNOTATION, secretNameForHost } from './annotations';
 import { propError, show } from './errors';
 import { ExposedService, SelectingServiceProps } from './exposed-service';
 import { ExposureScope } from './exposure-scope';
+import { GATEWAY_API_VERSION, RouteBackend } from './gateway/common';
+import { HttpPathMatchType, HttpRoute, gatewayPathProblem } from './gateway/http-route';
+import { IngressRouteOptions } from './ingress-routes';
 import { IngressTls } from './ingress-tls';
-import { claimRoute } from './internal/claims';
+import { releaseClaims } from './internal/claims';
+import { RouteList, checkDefaultBackendRoutes, checkRouteList, claimIngressRoutes } from './internal/ingress-routes';
 import { PodIsolation, isolationOf } from './internal/pod-isolation';
 import { newIngress } from './kplus-ingress';
 import { AllowToOptions, EgressIsolationProps } from './network-policy';
@@ -15,48 +19,18 @@ import { TlsSource, mergeWithUser } from './presets/context';
 import { IngressController } from './presets/ingress-controller';
 import { SharedIngress } from './shared-ingress';
 import { annotationProblems, labelProblems } from './validation/metadata';
-import { checkDns1123Label, checkDns1123Subdomain, checkIngressHost } from './validation/names';
-import { ingressPathProblem } from './validation/networking';
+import { checkDns1123Label, checkDns1123Subdomain } from './validation/names';
 
 /**
  * Props of an `IngressFronted`.
  */
-export interface IngressFrontedProps extends SelectingServiceProps, EgressIsolationProps {
-  /**
-   * The host name the Ingress answers for (`api.example.com`, or `*.example.com`).
-   *
-   * @default - every host (a rule without a host); TLS is then off unless `tls` is given
-   */
-  readonly host?: string;
-
-  /**
-   * The HTTP path routed to the Service. Must start with `/`.
-   *
-   * @default '/'
-   */
-  readonly path?: string;
-
-  /**
-   * How `path` matches request paths.
-   *
-   * @default kplus.HttpIngressPathType.PREFIX
-   */
-  readonly pathType?: kplus.HttpIngressPathType;
-
+export interface IngressFrontedProps extends SelectingServiceProps, EgressIsolationProps, IngressRouteOptions {
   /**
    * The IngressClass that serves this Ingress (`spec.ingressClassName`).
    *
    * @default - the cluster's default IngressClass
    */
   readonly className?: string;
-
-  /**
-   * TLS for the host.
-   *
-   * @default - when `host` is given, TLS with the Secret named after the host
-   * (`api.example.com` gives `api-example-com-tls`); without a host, no TLS
-   */
-  readonly tls?: IngressTls;
 
   /**
    * The Service port the Ingress routes to. Required when the Service has several ports.
@@ -146,6 +120,18 @@ export interface GatewayRef {
   readonly sectionName?: string;
 }
 
+/** What the constructor builds, set on the fields at its end. */
+interface Built {
+  readonly routes: RouteList;
+  readonly defaultBackend: boolean;
+  readonly controller?: IngressController;
+  readonly proxyPeer?: kplus.k8s.NetworkPolicyPeer;
+  readonly isolation: PodIsolation;
+  readonly tlsSecretName?: string;
+  readonly ingress?: kplus.Ingress;
+  readonly httpRoute?: HttpRoute;
+}
+
 /**
  * The production pattern: an Ingress in front of a ClusterIP Service. HTTP(S) reaches the
  * pods only through the ingress controller; the Service itself stays inside the cluster.
@@ -168,19 +154,28 @@ export class IngressFronted extends ExposedService {
   public readonly ingress?: kplus.Ingress;
 
   /**
-   * The Gateway API HTTPRoute.
+   * The Gateway API HTTPRoute (its `apiObject` is the escape hatch).
    * @default - none unless `gateway` is given
    */
-  public readonly httpRoute?: ApiObject;
+  public readonly httpRoute?: HttpRoute;
 
   /**
-   * The host routed.
+   * The host routed: the first of `hosts`.
    * @default - every host
    */
   public readonly host?: string;
 
-  /** The path routed. */
+  /** The hosts routed, each with every path; empty for every host. */
+  public readonly hosts: string[];
+
+  /** The path routed: the first of `paths` (`/` for a default backend alone). */
   public readonly path: string;
+
+  /** The paths routed on every host; empty for a default backend alone. */
+  public readonly paths: string[];
+
+  /** Whether the Service is its Ingress's default backend. */
+  public readonly defaultBackend: boolean;
 
   /**
    * The Secret that holds the TLS certificate.
@@ -211,145 +206,189 @@ export class IngressFronted extends ExposedService {
       nodePortAdvice: 'the Service behind an Ingress stays inside the cluster (ClusterIP); traffic enters through the ingress controller',
       ingressAdvice: 'an IngressFronted makes its own Ingress from its props (host, path, controller, tls); use those, or a SharedIngress for several services behind one Ingress',
     });
-
-    this.host = props.host;
-    this.path = props.path ?? '/';
-    const pathType = props.pathType ?? kplus.HttpIngressPathType.PREFIX;
-
-    if (props.host !== undefined) {
-      const problem = typeof props.host === 'string' ? checkIngressHost(props.host) : 'is not a string';
-      if (problem) throw propError(this.constructKind, this, `host ${show(props.host)} ${problem}; pass a host name such as "api.example.com"`);
+    try {
+      const built = this.build(props);
+      this.host = built.routes.hosts[0];
+      this.hosts = built.routes.hosts;
+      this.paths = built.routes.paths;
+      this.path = built.routes.paths[0] ?? '/';
+      this.defaultBackend = built.defaultBackend;
+      this.tlsSecretName = built.tlsSecretName;
+      this.controller = built.controller;
+      this.ingress = built.ingress;
+      this.httpRoute = built.httpRoute;
+      this.proxyPeer = built.proxyPeer;
+      this.isolation = built.isolation;
+      for (const peer of props.allowFrom ?? []) this.allowFrom(peer);
+    } catch (e) {
+      // As the base does: a refused IngressFronted leaves nothing behind (its claims, its children).
+      releaseClaims(this);
+      scope.node.tryRemoveChild(id);
+      throw e;
     }
-    const pathProblem = ingressPathProblem(this.path, pathType);
-    if (pathProblem) throw propError(this.constructKind, this, `path ${show(this.path)} ${pathProblem}`);
+  }
+
+  /** Checks the props and builds the route: through a Gateway, a shared Ingress, or an Ingress of its own. */
+  private build(props: IngressFrontedProps): Built {
+    const fail = (message: string) => propError(this.constructKind, this, message);
+    if (props.defaultBackend !== undefined && typeof props.defaultBackend !== 'boolean') throw fail(`defaultBackend ${show(props.defaultBackend)} must be true or false`);
+    const defaultBackend = props.defaultBackend ?? false;
+    const routes = checkRouteList(this.constructKind, this, props, defaultBackend);
+    const pathType = routes.pathType;
     if (props.className !== undefined) {
       const problem = checkDns1123Subdomain(props.className);
-      if (problem) throw propError(this.constructKind, this, `className ${show(props.className)} ${problem}`);
+      if (problem) throw fail(`className ${show(props.className)} ${problem}`);
+    }
+    if (props.tls !== undefined && !(props.tls instanceof IngressTls)) {
+      throw fail(`tls ${show(props.tls)} is not an IngressTls; use IngressTls.fromSecret(...), .certManager(...), .fromController() or .disabled()`);
     }
 
-    const tls = props.tls ?? (props.host !== undefined ? IngressTls._forHost(props.host) : undefined);
-    if (tls?.enabled && props.host === undefined) {
-      throw propError(this.constructKind, this, 'tls is set but host is not; a certificate is issued for a host, so pass host: "api.example.com" as well');
+    const firstHost: string | undefined = routes.hosts[0];
+    const tls = props.tls ?? (firstHost !== undefined ? IngressTls._forHost(firstHost) : undefined);
+    if (tls?.enabled && firstHost === undefined) {
+      throw fail('tls is set but host is not; a certificate is issued for a host, so pass host: "api.example.com" as well');
     }
     const tlsSource = tls?._source ?? TlsSource.NONE;
-    this.tlsSecretName = tls?.enabled && tlsSource !== TlsSource.CONTROLLER ? tls.secretName ?? secretNameForHost(props.host!) : undefined;
+    let tlsSecretName = tls?.enabled && tlsSource !== TlsSource.CONTROLLER ? tls.secretName ?? secretNameForHost(firstHost!) : undefined;
 
     const namespace = props.metadata?.namespace;
     const ingressNamespace = props.ingressMetadata?.namespace;
     if (ingressNamespace !== undefined && ingressNamespace !== namespace) {
-      throw propError(this.constructKind, this, `ingressMetadata.namespace ${show(ingressNamespace)} differs from the Service's namespace ${show(namespace ?? '(none)')}; an Ingress can only route to a Service in its own namespace`);
+      throw fail(`ingressMetadata.namespace ${show(ingressNamespace)} differs from the Service's namespace ${show(namespace ?? '(none)')}; an Ingress can only route to a Service in its own namespace`);
     }
     const ingressMetaProblems = [
       ...labelProblems(props.ingressMetadata?.labels, 'ingressMetadata.labels'),
       ...annotationProblems(props.ingressMetadata?.annotations, 'ingressMetadata.annotations'),
     ];
-    if (ingressMetaProblems.length > 0) throw propError(this.constructKind, this, ingressMetaProblems.join('; '));
+    if (ingressMetaProblems.length > 0) throw fail(ingressMetaProblems.join('; '));
     if (props.ingressMetadata?.name !== undefined) {
       const problem = checkDns1123Subdomain(props.ingressMetadata.name);
-      if (problem) throw propError(this.constructKind, this, `ingressMetadata.name ${show(props.ingressMetadata.name)} ${problem}`);
+      if (problem) throw fail(`ingressMetadata.name ${show(props.ingressMetadata.name)} ${problem}`);
     }
     if (namespace !== undefined) {
       const problem = checkDns1123Label(namespace);
-      if (problem) throw propError(this.constructKind, this, `metadata.namespace ${show(namespace)} ${problem}`);
+      if (problem) throw fail(`metadata.namespace ${show(namespace)} ${problem}`);
     }
 
     const backendPort = this.chooseBackendPort(props.backendPort);
     this.checkRouting(props);
-    this.proxyPeer = this.checkProxy(props);
-    this.isolation = isolationOf(this, props, () => (this.proxyPeer !== undefined ? [this.proxyPeer] : []));
-    if (this.proxyPeer !== undefined) this.isolation.isolateIngress();
-    for (const peer of props.allowFrom ?? []) this.allowFrom(peer);
-    this.controller = props.controller ?? props.sharedIngress?.controller;
+    checkDefaultBackendRoutes(routes, defaultBackend, fail);
+    const proxyPeer = this.checkProxy(props);
+    // The isolation reads the proxy peer when it renders, at synth: by then the field is set.
+    const isolation = isolationOf(this, props, () => (this.proxyPeer !== undefined ? [this.proxyPeer] : []));
+    if (proxyPeer !== undefined) isolation.isolateIngress();
+    const controller = props.controller ?? props.sharedIngress?.controller;
+    const built = { routes, defaultBackend, controller, proxyPeer, isolation };
     const tlsAnnotations = tls?.enabled ? tls.annotations : {};
 
     if (props.gateway !== undefined) {
+      if (defaultBackend) {
+        throw fail('defaultBackend does not apply to a Gateway route: Gateway API has no default backend. A route with no host and path "/" takes every request its listener accepts; remove defaultBackend');
+      }
       if (props.tls !== undefined && tlsSource !== TlsSource.NONE) {
-        throw propError(this.constructKind, this, `tls ${tlsSource === TlsSource.CERT_MANAGER ? 'IngressTls.certManager(...)' : tlsSource === TlsSource.SECRET ? 'IngressTls.fromSecret(...)' : 'IngressTls.fromController()'} does not apply to a Gateway route: the certificate belongs to the Gateway's HTTPS listener, so it would be dropped; configure it on the Gateway and leave tls unset`);
+        throw fail(`tls ${tlsSource === TlsSource.CERT_MANAGER ? 'IngressTls.certManager(...)' : tlsSource === TlsSource.SECRET ? 'IngressTls.fromSecret(...)' : 'IngressTls.fromController()'} does not apply to a Gateway route: the certificate belongs to the Gateway's HTTPS listener, so it would be dropped; configure it on the Gateway and leave tls unset`);
       }
-      if (pathType === kplus.HttpIngressPathType.IMPLEMENTATION_SPECIFIC) {
-        throw propError(this.constructKind, this, 'pathType IMPLEMENTATION_SPECIFIC has no HTTPRoute equivalent; use PREFIX or EXACT with a gateway');
-      }
-      const gw = props.gateway;
-      claimRoute(this.constructKind, this, `gateway ${gw.namespace ?? namespace ?? ''}/${gw.name}#${gw.sectionName ?? ''} ${props.host ?? '*'} ${this.path} ${pathType}`,
-        `host ${show(props.host ?? '(any)')} path ${show(this.path)} on Gateway ${show(gw.name)}`);
-      this.httpRoute = new ApiObject(this, 'HTTPRoute', {
-        apiVersion: 'gateway.networking.k8s.io/v1',
-        kind: 'HTTPRoute',
-        metadata: {
-          namespace,
-          ...props.ingressMetadata,
-          annotations: { ...props.ingressMetadata?.annotations, ...(tls?.enabled ? { [TLS_INTENT_ANNOTATION]: 'true' } : {}) },
-        },
-        spec: {
-          parentRefs: [{
-            group: 'gateway.networking.k8s.io',
-            kind: 'Gateway',
-            name: props.gateway.name,
-            ...(props.gateway.namespace !== undefined ? { namespace: props.gateway.namespace } : {}),
-            ...(props.gateway.sectionName !== undefined ? { sectionName: props.gateway.sectionName } : {}),
-          }],
-          ...(props.host !== undefined ? { hostnames: [props.host] } : {}),
-          rules: [{
-            matches: [{ path: { type: pathType === kplus.HttpIngressPathType.EXACT ? 'Exact' : 'PathPrefix', value: this.path } }],
-            backendRefs: [{ name: this.name, port: backendPort }],
-          }],
-        },
-      });
-      return;
+      const httpRoute = this.gatewayRoute(props.gateway, props.ingressMetadata, routes, backendPort, tls?.enabled ?? false);
+      return { ...built, tlsSecretName, httpRoute };
     }
 
     const backend = kplus.IngressBackend.fromService(this.service, { port: backendPort });
-    if (tlsSource === TlsSource.CONTROLLER && this.controller === undefined) {
-      throw propError(this.constructKind, this, 'tls IngressTls.fromController() needs a controller preset that supplies the certificate (IngressController.awsAlb, .gce with certificates, .traefik with certResolver, or .generic for another); without one the Ingress would list a host with no certificate');
+    if (tlsSource === TlsSource.CONTROLLER && controller === undefined) {
+      throw fail('tls IngressTls.fromController() needs a controller preset that supplies the certificate (IngressController.awsAlb, .gce with certificates, .traefik with certResolver, or .generic for another); without one the Ingress would list a host with no certificate');
     }
-    const resolution = this.controller?._resolve({ host: props.host, tls: tlsSource });
+    const resolution = controller?._resolve({ host: firstHost, tls: tlsSource });
     if (resolution && resolution.problems.length > 0) {
-      throw propError(this.constructKind, this, `controller ${this.controller!.controller}: ${resolution.problems.join('; ')}`);
+      throw fail(`controller ${controller!.controller}: ${resolution.problems.join('; ')}`);
     }
-    this.addControllerServiceAnnotations(resolution?.serviceAnnotations, props.metadata?.annotations);
-    if (resolution?.secretless) this.tlsSecretName = undefined;
+    this.addControllerServiceAnnotations(controller, resolution?.serviceAnnotations, props.metadata?.annotations);
+    if (resolution?.secretless) tlsSecretName = undefined;
     const presetAnnotations = { ...resolution?.annotations, ...tlsAnnotations };
     if (props.sharedIngress !== undefined) {
       const shared = props.sharedIngress;
       if (shared.ingress.metadata.namespace !== this.metadata.namespace) {
-        throw propError(this.constructKind, this, `sharedIngress ${show(shared.node.path)} is in namespace ${show(shared.ingress.metadata.namespace ?? '(none)')} but this Service is in ${show(this.metadata.namespace ?? '(none)')}; an Ingress routes only to Services in its own namespace`);
+        throw fail(`sharedIngress ${show(shared.node.path)} is in namespace ${show(shared.ingress.metadata.namespace ?? '(none)')} but this Service is in ${show(this.metadata.namespace ?? '(none)')}; an Ingress routes only to Services in its own namespace`);
       }
-      shared._addRoute(this, this.constructKind, props.host, this.path, pathType, backend);
-      this.claimIngressRoute(shared.controller?.className, props.host, pathType);
+      shared._addRoutes(this, this.constructKind, routes, backend, defaultBackend);
       shared._addAnnotations(this, this.constructKind, resolution?.annotations ?? {});
-      if (tls?.enabled) shared._addTls(this, this.constructKind, props.host!, this.tlsSecretName, tlsAnnotations);
-      this.ingress = shared.ingress;
-      return;
+      if (tls?.enabled) shared._addTls(this, this.constructKind, routes.hosts, tlsSecretName, tlsAnnotations);
+      return { ...built, tlsSecretName, ingress: shared.ingress };
     }
 
-    this.claimIngressRoute(props.className ?? this.controller?.className, props.host, pathType);
-    const merged = mergeWithUser(this.controller?.controller ?? 'cert-manager', presetAnnotations, props.ingressMetadata?.annotations, 'ingressMetadata.annotations');
-    if (merged.problems.length > 0) throw propError(this.constructKind, this, merged.problems.join('; '));
-    this.ingress = newIngress(this, 'Ingress', {
+    const className = props.className ?? controller?.className;
+    claimIngressRoutes(this.constructKind, this, className, routes, defaultBackend);
+    const merged = mergeWithUser(controller?.controller ?? 'cert-manager', presetAnnotations, props.ingressMetadata?.annotations, 'ingressMetadata.annotations');
+    if (merged.problems.length > 0) throw fail(merged.problems.join('; '));
+    const ingress = newIngress(this, 'Ingress', {
       metadata: {
         ...props.ingressMetadata,
         namespace,
         annotations: { ...props.ingressMetadata?.annotations, ...merged.annotations },
       },
-      className: props.className ?? this.controller?.className,
+      className,
+      defaultBackend: defaultBackend ? backend : undefined,
     });
-    if (props.host !== undefined) {
-      this.ingress.addHostRule(props.host, this.path, backend, pathType);
-    } else {
-      this.ingress.addRule(this.path, backend, pathType);
+    for (const host of routes.hosts.length > 0 ? routes.hosts : [undefined]) {
+      for (const path of routes.paths) {
+        if (host !== undefined) ingress.addHostRule(host, path, backend, pathType);
+        else ingress.addRule(path, backend, pathType);
+      }
     }
     if (tls?.enabled) {
-      this.ingress.addTls([{
-        hosts: [props.host!],
-        secret: this.tlsSecretName !== undefined ? kplus.Secret.fromSecretName(this, 'TlsSecret', this.tlsSecretName) : undefined,
+      ingress.addTls([{
+        hosts: routes.hosts,
+        secret: tlsSecretName !== undefined ? kplus.Secret.fromSecretName(this, 'TlsSecret', tlsSecretName) : undefined,
       }]);
     }
+    return { ...built, tlsSecretName, ingress };
+  }
+
+  /**
+   * The HTTPRoute of `gateway`: the hosts are its `hostnames`, the paths the matches of its one
+   * rule, to this Service. Its name is the one the route had before it was an `HttpRoute`
+   * (an ApiObject `HTTPRoute` below this construct), so that an upgrade does not rename it:
+   * a renamed route would be a second route for the same hosts until the old one is deleted.
+   */
+  private gatewayRoute(gateway: GatewayRef, ingressMetadata: ApiObjectMetadata | undefined, routes: RouteList,
+    backendPort: number, tlsIntent: boolean): HttpRoute {
+    const fail = (message: string) => propError(this.constructKind, this, message);
+    if (routes.pathType === kplus.HttpIngressPathType.IMPLEMENTATION_SPECIFIC) {
+      throw fail('pathType IMPLEMENTATION_SPECIFIC has no HTTPRoute equivalent; use PREFIX or EXACT with a gateway');
+    }
+    if (routes.hosts.length > 16) throw fail(`hosts has ${routes.hosts.length} entries; an HTTPRoute has at most 16 hostnames, so split them over several IngressFronted or use an HttpRoute per group`);
+    if (routes.paths.length > 64) throw fail(`paths has ${routes.paths.length} entries; an HTTPRoute rule has at most 64 matches, so split them`);
+    routes.paths.forEach((path, i) => {
+      const problem = gatewayPathProblem(path);
+      if (problem) throw fail(`${routes.paths.length > 1 ? `paths[${i}]` : 'path'} ${show(path)} ${problem} in an HTTPRoute`);
+    });
+    const generated = new ApiObject(this, 'HTTPRoute', { apiVersion: GATEWAY_API_VERSION, kind: 'HTTPRoute' }).name;
+    this.node.tryRemoveChild('HTTPRoute');
+    const route = new HttpRoute(this, 'HTTPRoute', {
+      parents: [{ name: gateway.name, namespace: gateway.namespace, sectionName: gateway.sectionName }],
+      hostnames: routes.hosts.length > 0 ? routes.hosts : undefined,
+      metadata: {
+        name: generated,
+        namespace: this.metadata.namespace,
+        ...ingressMetadata,
+        annotations: { ...ingressMetadata?.annotations, ...(tlsIntent ? { [TLS_INTENT_ANNOTATION]: 'true' } : {}) },
+      },
+    });
+    // The route's claims are this construct's: a collision names the IngressFronted, and a refused one gives them back.
+    route._claimAs(this.constructKind, this);
+    route.addRule({
+      matches: routes.paths.map(path => ({
+        path,
+        pathType: routes.pathType === kplus.HttpIngressPathType.EXACT ? HttpPathMatchType.EXACT : HttpPathMatchType.PATH_PREFIX,
+      })),
+      backends: [RouteBackend.fromService(this, { port: backendPort })],
+    });
+    return route;
   }
 
   /** The annotations an ingress controller needs on the backend Service (GKE's NEG), never over the user's own. */
-  private addControllerServiceAnnotations(annotations: Record<string, string> | undefined, own: Record<string, string> | undefined): void {
+  private addControllerServiceAnnotations(controller: IngressController | undefined, annotations: Record<string, string> | undefined,
+    own: Record<string, string> | undefined): void {
     if (annotations === undefined) return;
-    const merged = mergeWithUser(this.controller!.controller, annotations, own, 'metadata.annotations');
+    const merged = mergeWithUser(controller!.controller, annotations, own, 'metadata.annotations');
     if (merged.problems.length > 0) throw propError(this.constructKind, this, merged.problems.join('; '));
     for (const [key, value] of Object.entries(merged.annotations)) this.metadata.addAnnotation(key, value);
   }
@@ -412,12 +451,6 @@ export class IngressFronted extends ExposedService {
         ? { podSelector: { matchLabels: { ...props.proxyPodLabels } } }
         : {}),
     };
-  }
-
-  /** One host and path per IngressClass in the App (the controller would serve only one). */
-  private claimIngressRoute(className: string | undefined, host: string | undefined, pathType: string): void {
-    claimRoute(this.constructKind, this, `ingress ${className ?? '(default class)'} ${host ?? '*'} ${this.path} ${pathType}`,
-      `host ${show(host ?? '(any)')} path ${show(this.path)} (${pathType}) on IngressClass ${show(className ?? '(the default)')}`);
   }
 
   private checkRouting(props: IngressFrontedProps): void {

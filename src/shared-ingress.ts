@@ -1,14 +1,20 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { secretNameForHost } from './annotations';
 import { constructLabel, propError, show } from './errors';
 import { ExposureScope } from './exposure-scope';
+import { IngressRouteOptions } from './ingress-routes';
+import { IngressTls } from './ingress-tls';
+import { RouteList, checkDefaultBackendRoutes, checkRouteList, claimIngressRoutes } from './internal/ingress-routes';
 import { newIngress } from './kplus-ingress';
+import { ACK_PREFIX } from './model/model';
+import { RULE_IDS } from './policy/rules';
 import { LoadBalancerScheme } from './presets/common';
-import { mergeWithUser } from './presets/context';
+import { TlsSource, mergeWithUser } from './presets/context';
 import { IngressController } from './presets/ingress-controller';
 import { annotationProblems, labelProblems } from './validation/metadata';
-import { checkDns1123Label, checkDns1123Subdomain } from './validation/names';
+import { checkDns1035Label, checkDns1123Label, checkDns1123Subdomain } from './validation/names';
 
 /**
  * Props of a `SharedIngress`.
@@ -29,6 +35,21 @@ export interface SharedIngressProps {
   readonly controller?: IngressController;
 }
 
+/**
+ * Options of `SharedIngress.routeToService`: an existing Service by name and port, and the
+ * hosts and paths routed to it.
+ */
+export interface ServiceRouteOptions extends IngressRouteOptions {
+  /** The Service's `metadata.name` (a DNS-1035 label), in the Ingress's namespace. */
+  readonly serviceName: string;
+
+  /**
+   * The Service port to route to (1-65535). By number, as a Gateway API backend takes it, so
+   * the route moves to Gateway API unchanged.
+   */
+  readonly port: number;
+}
+
 /** One route on a shared Ingress, and who added it. */
 interface Route {
   readonly key: string;
@@ -38,6 +59,8 @@ interface Route {
 /**
  * One Ingress (one load balancer, one bill) shared by several `IngressFronted`. Each adds its
  * host and path rules and its TLS hosts; two routes for the same host and path are refused.
+ * `routeToService(...)` routes to a Service the App does not define, and one front end may be
+ * the default backend.
  *
  * @example
  * declare const chart: Chart;
@@ -45,7 +68,8 @@ interface Route {
  * const web = kplus.Pods.select(chart, 'WebPods', { labels: { app: 'web' } });
  * const api = kplus.Pods.select(chart, 'ApiPods', { labels: { app: 'api' } });
  * new IngressFronted(chart, 'Web', { selector: web, ports: [{ port: 80 }], host: 'shop.example.com', sharedIngress: edge });
- * new IngressFronted(chart, 'Api', { selector: api, ports: [{ port: 80 }], host: 'shop.example.com', path: '/api', sharedIngress: edge });
+ * new IngressFronted(chart, 'Api', { selector: api, ports: [{ port: 80 }], host: 'shop.example.com', paths: ['/api', '/auth'], sharedIngress: edge });
+ * edge.routeToService({ serviceName: 'legacy-shop', port: 8080, host: 'shop.example.com', path: '/old' });
  */
 export class SharedIngress extends Construct {
   /** The Ingress. */
@@ -61,6 +85,9 @@ export class SharedIngress extends Construct {
   private readonly tlsSecrets = new Map<string, string | undefined>();
   private readonly tlsAnnotations = new Map<string, string>();
   private readonly ownAnnotations: Record<string, string>;
+  private defaultBackendOwner?: string;
+  private serviceRefs = 0;
+  private tlsEntries = 0;
 
   /**
    * @param scope the chart (or construct) to define the Ingress in
@@ -102,19 +129,126 @@ export class SharedIngress extends Construct {
   }
 
   /**
-   * Adds a route; refuses a host and path that is already routed (internal, used by IngressFronted).
+   * Routes requests to an existing Service by name: one the App does not define, such as a
+   * legacy or a Helm chart's Service in the Ingress's namespace. Every host is routed with every
+   * path; TLS is on whenever a host is given, as for an `IngressFronted`. With
+   * `defaultBackend: true`, the Service also answers every request no rule matches. The same
+   * host and path twice on one IngressClass is refused, whoever routes it.
+   *
+   * The Service is not in the App, so under a policy `dangling-ingress-backend` reports it
+   * (acknowledge it with `acknowledge(...)`), and annotations a controller needs on the backend
+   * Service (GKE's NEG) are for its owner to set.
+   *
+   * @param options the Service, its port, and the hosts and paths to route
+   */
+  public routeToService(options: ServiceRouteOptions): void {
+    const fail = (message: string) => propError('SharedIngress', this, `routeToService: ${message}`);
+    if (options === null || typeof options !== 'object') throw fail(`options ${show(options)} must be an object such as { serviceName: 'legacy', port: 8080, host: 'old.example.com' }`);
+    const nameProblem = typeof options.serviceName === 'string' ? checkDns1035Label(options.serviceName) : 'is required (the Service\'s metadata.name)';
+    if (nameProblem) throw fail(`serviceName ${show(options.serviceName)} ${nameProblem}; a Service name is a DNS-1035 label such as "legacy-web"`);
+    if (!(typeof options.port === 'number' && Number.isInteger(options.port) && options.port >= 1 && options.port <= 65535)) {
+      throw fail(`port ${show(options.port)} must be the Service port, a whole number from 1 to 65535 (an Ingress, as a Gateway API route, routes to a Service port by number here)`);
+    }
+    if (options.defaultBackend !== undefined && typeof options.defaultBackend !== 'boolean') throw fail(`defaultBackend ${show(options.defaultBackend)} must be true or false`);
+    if (options.tls !== undefined && !(options.tls instanceof IngressTls)) throw fail(`tls ${show(options.tls)} is not an IngressTls; use IngressTls.fromSecret(...), .certManager(...), .fromController() or .disabled()`);
+    const label = `Service ${show(options.serviceName)} port ${options.port}`;
+    const wrap = (e: unknown): Error => {
+      const message = e instanceof Error ? e.message : String(e);
+      const prefix = `${constructLabel('SharedIngress', this)}: `;
+      return message.startsWith(prefix) && !message.startsWith(`${prefix}routeToService`) ? fail(message.slice(prefix.length)) : e as Error;
+    };
+    let routes: RouteList;
+    try {
+      routes = checkRouteList('SharedIngress', this, options, options.defaultBackend === true);
+    } catch (e) {
+      throw wrap(e);
+    }
+    const defaultBackend = options.defaultBackend ?? false;
+    if (!defaultBackend && !routes.given) throw fail(`gives neither host(s) nor path(s) for ${label}; pass host: "old.example.com" (or paths: ["/legacy"]), or defaultBackend: true to make it the catch-all`);
+    checkDefaultBackendRoutes(routes, defaultBackend, (message: string) => fail(message));
+
+    const tls = options.tls ?? (routes.hosts.length > 0 ? IngressTls._forHost(routes.hosts[0]) : undefined);
+    if (tls?.enabled && routes.hosts.length === 0) throw fail('tls is set but no host is; a certificate is issued for a host, so pass host: "old.example.com" as well');
+    const tlsSource = tls?._source ?? TlsSource.NONE;
+    if (tlsSource === TlsSource.CONTROLLER && this.controller === undefined) {
+      throw fail('tls IngressTls.fromController() needs a controller preset on the SharedIngress that supplies the certificate');
+    }
+    const resolution = this.controller?._resolve({ host: routes.hosts[0], tls: tlsSource });
+    if (resolution && resolution.problems.length > 0) throw fail(`controller ${this.controller!.controller}: ${resolution.problems.join('; ')}`);
+    const secretless = tlsSource === TlsSource.CONTROLLER || resolution?.secretless === true;
+    const secretName = tls?.enabled && !secretless ? tls.secretName ?? secretNameForHost(routes.hosts[0]) : undefined;
+
+    const backend = this.backendFor(options.serviceName, options.port);
+    try {
+      this._addRoutes(this, 'SharedIngress', routes, backend, defaultBackend);
+      this._addAnnotations(this, 'SharedIngress', resolution?.annotations ?? {});
+      if (tls?.enabled) this._addTls(this, 'SharedIngress', routes.hosts, secretName, tls.annotations);
+    } catch (e) {
+      throw wrap(e);
+    }
+  }
+
+  /**
+   * Accepts a rule's finding on this Ingress, with a reason (as `ExposedService.acknowledge`):
+   * written as the annotation `ack.cdk8s-expose/<rule-id>`, so audits of the YAML see it too.
+   * For example `dangling-ingress-backend` for a route to a Service the App does not define, or
+   * `ingress-wildcard-host` for a deliberate default backend.
+   *
+   * @param ruleId the rule's id, such as `dangling-ingress-backend`
+   * @param reason why the finding is accepted; shown in every report
+   */
+  public acknowledge(ruleId: string, reason: string): void {
+    if (!RULE_IDS.includes(ruleId)) {
+      throw propError('SharedIngress', this, `acknowledge: there is no rule ${show(ruleId)}; the rules are ${RULE_IDS.join(', ')}`);
+    }
+    if (typeof reason !== 'string' || reason.trim().length === 0) {
+      throw propError('SharedIngress', this, `acknowledge('${ruleId}'): a reason is required, e.g. 'the legacy Service is deployed by its Helm chart'`);
+    }
+    this.ingress.metadata.addAnnotation(`${ACK_PREFIX}${ruleId}`, reason.trim());
+  }
+
+  /**
+   * Adds every host with every path, and the default backend; refuses, before adding any, a
+   * host and path that is already routed here or on the IngressClass in the App, and a second
+   * default backend (internal, used by IngressFronted).
    * @internal
    */
-  public _addRoute(owner: Construct, ownerKind: string, host: string | undefined, path: string,
-    pathType: kplus.HttpIngressPathType, backend: kplus.IngressBackend): void {
-    const key = `${host ?? '*'} ${path} ${pathType}`;
-    const taken = this.routes.find(r => r.key === key);
-    if (taken) {
-      throw propError(ownerKind, owner, `host ${show(host ?? '(any)')} path ${show(path)} is already routed on ${constructLabel('SharedIngress', this)} by ${taken.owner}; give this route another host or path`);
+  public _addRoutes(owner: Construct, ownerKind: string, routes: RouteList, backend: kplus.IngressBackend, defaultBackend: boolean): void {
+    const keys: Array<{ key: string; host?: string; path: string }> = [];
+    for (const host of routes.hosts.length > 0 ? routes.hosts : [undefined]) {
+      for (const path of routes.paths) keys.push({ key: `${host ?? '*'} ${path} ${routes.pathType}`, host, path });
     }
-    this.routes.push({ key, owner: constructLabel(ownerKind, owner) });
-    if (host !== undefined) this.ingress.addHostRule(host, path, backend, pathType);
-    else this.ingress.addRule(path, backend, pathType);
+    for (const { key, host, path } of keys) {
+      const taken = this.routes.find(r => r.key === key);
+      if (taken) {
+        throw propError(ownerKind, owner, `host ${show(host ?? '(any)')} path ${show(path)} is already routed on ${constructLabel('SharedIngress', this)} by ${taken.owner}; give this route another host or path`);
+      }
+    }
+    if (defaultBackend && this.defaultBackendOwner !== undefined) {
+      throw propError(ownerKind, owner, `defaultBackend: ${constructLabel('SharedIngress', this)} already has a default backend, set by ${this.defaultBackendOwner}; an Ingress has one, so keep one of them`);
+    }
+    claimIngressRoutes(ownerKind, owner, this.controller?.className, routes, defaultBackend);
+    for (const { key, host, path } of keys) {
+      this.routes.push({ key, owner: constructLabel(ownerKind, owner) });
+      if (host !== undefined) this.ingress.addHostRule(host, path, backend, routes.pathType);
+      else this.ingress.addRule(path, backend, routes.pathType);
+    }
+    if (defaultBackend) {
+      this.defaultBackendOwner = constructLabel(ownerKind, owner);
+      this.ingress.addDefaultBackend(backend);
+    }
+  }
+
+  /**
+   * An Ingress backend to a Service the App does not define. cdk8s-plus-28's `IngressBackend`
+   * is made only from a Service object, so a stand-in with the name and port is made and taken
+   * out of the tree at once: it is never synthesized.
+   */
+  private backendFor(serviceName: string, port: number): kplus.IngressBackend {
+    const id = `ServiceRef${++this.serviceRefs}`;
+    const standIn = new kplus.Service(this, id, { metadata: { name: serviceName }, ports: [{ port }] });
+    this.node.tryRemoveChild(id);
+    return kplus.IngressBackend.fromService(standIn, { port });
   }
 
   /**
@@ -136,26 +270,32 @@ export class SharedIngress extends Construct {
   }
 
   /**
-   * Adds a TLS host with its Secret and annotations; refuses a host already given another
-   * Secret, and annotations that contradict ones already set (internal, used by IngressFronted).
+   * Adds TLS hosts with their Secret and annotations, one `tls` entry for the hosts not yet
+   * listed; refuses a host already given another Secret, and annotations that contradict ones
+   * already set (internal, used by IngressFronted).
    * @internal
    */
-  public _addTls(owner: Construct, ownerKind: string, host: string, secretName: string | undefined, annotations: Record<string, string>): void {
-    const existing = this.tlsSecrets.get(host);
-    if (this.tlsSecrets.has(host) && existing !== secretName) {
-      throw propError(ownerKind, owner, `host ${show(host)} already has TLS Secret ${show(existing)} on ${constructLabel('SharedIngress', this)}; use the same Secret for the same host`);
+  public _addTls(owner: Construct, ownerKind: string, hosts: string[], secretName: string | undefined, annotations: Record<string, string>): void {
+    for (const host of hosts) {
+      const existing = this.tlsSecrets.get(host);
+      if (this.tlsSecrets.has(host) && existing !== secretName) {
+        throw propError(ownerKind, owner, `host ${show(host)} already has TLS Secret ${show(existing)} on ${constructLabel('SharedIngress', this)}; use the same Secret for the same host`);
+      }
     }
     for (const [key, value] of Object.entries(annotations)) {
       const current = this.tlsAnnotations.get(key);
       if (current !== undefined && current !== value) {
         throw propError(ownerKind, owner, `needs annotation ${key}=${show(value)} but ${constructLabel('SharedIngress', this)} already has ${show(current)}; one Ingress has one issuer`);
       }
+    }
+    for (const [key, value] of Object.entries(annotations)) {
       this.tlsAnnotations.set(key, value);
       this.ingress.metadata.addAnnotation(key, value);
     }
-    if (!this.tlsSecrets.has(host)) {
-      this.tlsSecrets.set(host, secretName);
-      this.ingress.addTls([{ hosts: [host], secret: secretName !== undefined ? kplus.Secret.fromSecretName(this, `Tls${this.tlsSecrets.size}`, secretName) : undefined }]);
-    }
+    const added = hosts.filter(host => !this.tlsSecrets.has(host));
+    if (added.length === 0) return;
+    for (const host of added) this.tlsSecrets.set(host, secretName);
+    this.tlsEntries++;
+    this.ingress.addTls([{ hosts: added, secret: secretName !== undefined ? kplus.Secret.fromSecretName(this, `Tls${this.tlsEntries}`, secretName) : undefined }]);
   }
 }

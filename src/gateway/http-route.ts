@@ -180,6 +180,7 @@ export class HttpRoute extends GatewayRoute {
   public readonly hostnames?: string[];
   private readonly rules: any[] = [];
   private matchCount = 0;
+  private claimant?: { kind: string; construct: Construct };
 
   /**
    * @param scope the chart (or construct)
@@ -263,6 +264,15 @@ export class HttpRoute extends GatewayRoute {
     });
   }
 
+  /**
+   * Makes the route's host and match claims another construct's (the `IngressFronted` that
+   * owns it): a collision then names that construct, and its refusal gives them back.
+   * @internal
+   */
+  public _claimAs(kind: string, construct: Construct): void {
+    this.claimant = { kind, construct };
+  }
+
   protected renderSpec(): Record<string, any> {
     return {
       ...(this.hostnames !== undefined ? { hostnames: this.hostnames } : {}),
@@ -283,7 +293,7 @@ export class HttpRoute extends GatewayRoute {
           const rest = [match.method, JSON.stringify(match.headers ?? []), JSON.stringify(match.queryParams ?? [])];
           const extra = match.method === undefined && match.headers === undefined && match.queryParams === undefined ? '' : ` ${rest.join(' ')}`;
           const pathType = path.type === 'PathPrefix' ? 'Prefix' : path.type;
-          claimRoute(this.constructKind, this, `${where} ${host ?? '*'} ${path.value} ${pathType}${extra}`,
+          claimRoute(this.claimant?.kind ?? this.constructKind, this.claimant?.construct ?? this, `${where} ${host ?? '*'} ${path.value} ${pathType}${extra}`,
             `host ${show(host ?? '(any)')} path ${show(path.value)} (${path.type}${extra ? ', with the same method, headers and query' : ''}) on ${parent.kind} ${show(parent.name)}`);
         }
       }

@@ -90,6 +90,19 @@ export function claimListener(route: IConstruct, constructKind: string, routeKin
   table.set(`${where}${section}${host}`, { kind, construct: claimant });
 }
 
+/**
+ * Several routes of one front end (every host with every path): all are checked before any is
+ * claimed, so a refused front end claims none.
+ */
+export function claimRoutes(kind: string, construct: IConstruct, routes: Array<{ key: string; what: string }>): void {
+  const table = appState(construct).routes;
+  for (const { key, what } of routes) {
+    const taken = table.get(key);
+    if (taken !== undefined && taken.construct !== construct) claimRoute(kind, construct, key, what);
+  }
+  for (const { key, what } of routes) claimRoute(kind, construct, key, what);
+}
+
 /** Gives back what a construct claimed (when its constructor refused its props). */
 export function releaseClaims(construct: IConstruct): void {
   const state = appState(construct);
