@@ -269,17 +269,15 @@ export class ExposureReport {
     const marker = '\n  "objects": [],\n';
     const at = text.indexOf(marker);
     write(`${text.slice(0, at)}\n  "objects": [\n`);
-    // Each row as JSON.stringify writes it at that depth: inside a list inside the document.
+    // A thousand rows at a time, as JSON.stringify writes them at that depth: in a list inside
+    // an object, with the wrapper cut off.
     const prefix = '{\n  "a": [\n';
     const suffix = '\n  ]\n}';
-    const batch: string[] = [];
-    for (let k = 0; k < this.items.length; k++) {
-      const row = JSON.stringify({ a: [jsonRow(this.items[k])] }, null, 2);
-      batch.push(row.slice(prefix.length, row.length - suffix.length));
-      if (batch.length === 1000 || k === this.items.length - 1) {
-        write(`${batch.join(',\n')}${k === this.items.length - 1 ? '\n  ],\n' : ',\n'}`);
-        batch.length = 0;
-      }
+    for (let from = 0; from < this.items.length; from += 1000) {
+      const rows = this.items.slice(from, from + 1000).map(jsonRow);
+      const piece = JSON.stringify({ a: rows }, null, 2);
+      const last = from + 1000 >= this.items.length;
+      write(`${piece.slice(prefix.length, piece.length - suffix.length)}${last ? '\n  ],\n' : ',\n'}`);
     }
     write(text.slice(at + marker.length));
   }

@@ -111,6 +111,26 @@ describe('cdk8s-expose audit', () => {
     expect(result.stderr).toContain('error: [node-port-in-production] Service default/release-mychart ((standard input) document 1)');
   });
 
+  test('standard output through a pipe: the whole report, in order, however slowly it is read', () => {
+    // GIVEN 3,000 Services: several pieces, more than a pipe holds at once (64 KiB)
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'expose-pipe-'));
+    const file = path.join(dir, 'many.yaml');
+    fs.writeFileSync(file, Array.from({ length: 3000 }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata: {name: s${i}, namespace: shop}\nspec: {selector: {app: a${i}}, ports: [{port: 80}]}\n`).join('---\n'));
+    const script = "process.exitCode = require('./src/cli/audit').main(process.argv.slice(1))";
+    // WHEN the audit writes to a pipe that a slow shell loop reads, and to one that is closed early
+    const piped = spawnSync('bash', ['-c', '"$0" -r ts-node/register/transpile-only -e "$1" audit --format json "$2" | (sleep 1; cat)', process.execPath, script, file], { encoding: 'utf-8', maxBuffer: 1 << 28 });
+    const closed = spawnSync('bash', ['-c', '"$0" -r ts-node/register/transpile-only -e "$1" audit "$2" | head -c 10; exit "${PIPESTATUS[0]}"', process.execPath, script, file], { encoding: 'utf-8' });
+    // THEN the JSON is complete and the same as in-process; a reader that leaves ends it quietly
+    const inProcess = run('audit', '--format', 'json', file);
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).toBe(inProcess.out);
+    expect(JSON.parse(piped.stdout).objects).toHaveLength(3000);
+    expect(closed.stdout).toBe('# Exposure');
+    expect(closed.status).toBe(0);
+    expect(closed.stderr).toBe('');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   test('hostNetwork: on is the host network, as Kubernetes reads it', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'expose-hostnet-'));
     const file = path.join(dir, 'agent.yaml');
