@@ -118,7 +118,7 @@ describe('cdk8s-expose audit', () => {
     fs.writeFileSync(file, Array.from({ length: 3000 }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata: {name: s${i}, namespace: shop}\nspec: {selector: {app: a${i}}, ports: [{port: 80}]}\n`).join('---\n'));
     const script = "process.exitCode = require('./src/cli/audit').main(process.argv.slice(1))";
     // WHEN the audit writes to a pipe that a slow shell loop reads, and to one that is closed early
-    const piped = spawnSync('bash', ['-c', '"$0" -r ts-node/register/transpile-only -e "$1" audit --format json "$2" | (sleep 1; cat)', process.execPath, script, file], { encoding: 'utf-8', maxBuffer: 1 << 28 });
+    const piped = spawnSync('bash', ['-c', '"$0" -r ts-node/register/transpile-only -e "$1" audit --format json "$2" | (sleep 1; cat)', process.execPath, script, file], { encoding: 'utf-8', maxBuffer: 256 * 1024 * 1024 });
     const closed = spawnSync('bash', ['-c', '"$0" -r ts-node/register/transpile-only -e "$1" audit "$2" | head -c 10; exit "${PIPESTATUS[0]}"', process.execPath, script, file], { encoding: 'utf-8' });
     // THEN the JSON is complete and the same as in-process; a reader that leaves ends it quietly
     const inProcess = run('audit', '--format', 'json', file);
