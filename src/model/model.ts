@@ -225,9 +225,22 @@ function refOf(manifest: any, origin: Origin): ObjectRef {
     name: String(metadata.name ?? metadata.generateName ?? '(unnamed)'),
     namespace: String(metadata.namespace ?? ''),
     origin,
-    annotations: { ...(metadata.annotations ?? {}) },
+    annotations: plainObject(metadata.annotations) ?? NO_ANNOTATIONS,
   };
 }
+
+/**
+ * The object itself when it is a plain map, else a copy of what it spreads to (`{}` for none).
+ * The model only reads the manifests, so it shares their maps instead of copying each: copies
+ * of 100,000 objects' maps were a good part of the report's garbage collection.
+ */
+function plainObject(value: any): Record<string, any> | undefined {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'object' && !Array.isArray(value) ? value : { ...value };
+}
+
+const NO_ANNOTATIONS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_STRINGS: string[] = Object.freeze([]) as unknown as string[];
 
 function toPorts(ports: any): PortInfo[] {
   if (!Array.isArray(ports)) return [];
@@ -415,12 +428,12 @@ export function addToModel(model: ExposureModel, { manifest, origin }: SourcedMa
         origin: ref.origin,
         annotations: ref.annotations,
         type,
-        selector: { ...(spec.selector ?? {}) },
+        selector: plainObject(spec.selector) ?? {},
         ports: toPorts(spec.ports),
         headless: spec.clusterIP === 'None',
         externalName: spec.externalName,
-        externalIPs: Array.isArray(spec.externalIPs) ? [...spec.externalIPs] : [],
-        sourceRanges: Array.isArray(spec.loadBalancerSourceRanges) ? [...spec.loadBalancerSourceRanges] : [],
+        externalIPs: Array.isArray(spec.externalIPs) ? spec.externalIPs : NO_STRINGS,
+        sourceRanges: Array.isArray(spec.loadBalancerSourceRanges) ? spec.loadBalancerSourceRanges : NO_STRINGS,
         healthCheckNodePort: spec.healthCheckNodePort,
         loadBalancerClass: spec.loadBalancerClass,
         exposure: serviceExposure(type, ref.annotations),
@@ -458,8 +471,8 @@ export function selects(selector: Record<string, string>, podLabels: Record<stri
 }
 
 interface ModelIndex {
-  /** Services by `namespace/name`. */
-  readonly services: Map<string, ServiceInfo>;
+  /** Services by `namespace/name`, once asked for. */
+  services: Map<string, ServiceInfo> | undefined;
   /** Workloads by `namespace/labelKey=labelValue`, for every pod label. */
   readonly workloadsByLabel: Map<string, WorkloadInfo[]>;
   /** The answers of `workloadsOf`, per Service. */
@@ -471,8 +484,6 @@ const indexes = new WeakMap<ExposureModel, ModelIndex>();
 function indexOf(model: ExposureModel): ModelIndex {
   let index = indexes.get(model);
   if (!index) {
-    const services = new Map<string, ServiceInfo>();
-    for (const s of model.services) services.set(`${s.namespace}/${s.name}`, s);
     const workloadsByLabel = new Map<string, WorkloadInfo[]>();
     for (const w of model.workloads) {
       for (const [k, v] of Object.entries(w.podLabels)) {
@@ -481,7 +492,7 @@ function indexOf(model: ExposureModel): ModelIndex {
         if (list) list.push(w); else workloadsByLabel.set(key, [w]);
       }
     }
-    index = { services, workloadsByLabel, workloadsOfService: new Map() };
+    index = { services: undefined, workloadsByLabel, workloadsOfService: new Map() };
     indexes.set(model, index);
   }
   return index;
@@ -489,7 +500,14 @@ function indexOf(model: ExposureModel): ModelIndex {
 
 /** The Service of that name in that namespace, if the model has it. */
 export function serviceNamed(model: ExposureModel, namespace: string, name: string | undefined): ServiceInfo | undefined {
-  return name === undefined ? undefined : indexOf(model).services.get(`${namespace}/${name}`);
+  if (name === undefined) return undefined;
+  const index = indexOf(model);
+  // Built on the first question: most rules never ask for a Service by name.
+  if (index.services === undefined) {
+    index.services = new Map();
+    for (const s of model.services) index.services.set(`${s.namespace}/${s.name}`, s);
+  }
+  return index.services.get(`${namespace}/${name}`);
 }
 
 /** The workloads a Service routes to (same namespace, selector matches the pod labels). */

@@ -97,10 +97,18 @@ function indexFindings(findings: Finding[]): FindingsByObject {
 /** The findings of one row's object, taken out of the index: what is left belongs to objects without a row. */
 function takeFindings(findings: FindingsByObject, ref: ObjectRef): Finding[] {
   const mine = findings.get(ref);
-  if (mine === undefined) return [];
+  if (mine === undefined) return NONE;
   findings.delete(ref);
   return mine;
 }
+
+/** `Kind/name` of each workload. */
+function workloadNames(workloads: ReadonlyArray<{ kind: string; name: string }>): string[] {
+  return workloads.length === 0 ? NONE : workloads.map(w => `${w.kind}/${w.name}`);
+}
+
+/** One shared empty list for the many rows that have nothing in a field (rows are read-only). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 /** The fields of a row that depend on its kind. */
 type ItemFields = Pick<InventoryItem, 'type' | 'scope' | 'ports' | 'sourceRanges' | 'tls' | 'hosts' | 'controller' | 'targets'>
@@ -125,7 +133,7 @@ function item(ref: ObjectRef, findings: FindingsByObject, fields: ItemFields, de
     controller: fields.controller,
     targets: fields.targets,
     construct: ref.origin.constructPath,
-    acknowledgements: acks.size === 0 ? [] : [...acks].map(([rule, reason]) => ({ rule, reason })).sort((a, b) => a.rule.localeCompare(b.rule)),
+    acknowledgements: acks.size === 0 ? NONE : [...acks].map(([rule, reason]) => ({ rule, reason })).sort((a, b) => a.rule.localeCompare(b.rule)),
     findings: takeFindings(findings, ref).map(f => (f.acknowledged !== undefined
       ? { rule: f.ruleId, severity: f.severity, message: f.message, fix: f.fix, acknowledged: f.acknowledged }
       : { rule: f.ruleId, severity: f.severity, message: f.message, fix: f.fix })),
@@ -137,7 +145,7 @@ function item(ref: ObjectRef, findings: FindingsByObject, fields: ItemFields, de
 }
 
 function serviceItem(model: ExposureModel, s: ServiceInfo, findings: FindingsByObject, stage: string | undefined): InventoryItem {
-  const ranges = s.type !== 'LoadBalancer' ? [] : s.sourceRanges.length > 0 ? [...s.sourceRanges]
+  const ranges = s.type !== 'LoadBalancer' ? NONE : s.sourceRanges.length > 0 ? s.sourceRanges
     : [s.annotations[SOURCE_RANGES_ANNOTATION] === 'anywhere' ? 'anywhere' : 'unrestricted'];
   return item(s, findings, {
     type: s.headless ? 'ClusterIP (headless)' : s.type,
@@ -145,9 +153,9 @@ function serviceItem(model: ExposureModel, s: ServiceInfo, findings: FindingsByO
     ports: s.ports.map(p => (s.type === 'ExternalName' ? `${p.port}/${p.protocol}`
       : `${p.port}${p.nodePort !== undefined ? `:${p.nodePort}` : ''}→${p.targetPort}/${p.protocol}`)),
     sourceRanges: ranges,
-    hosts: [],
+    hosts: NONE,
     controller: s.loadBalancerClass ?? (s.type === 'LoadBalancer' ? providerOf(s.annotations) : undefined),
-    targets: s.type === 'ExternalName' ? [s.externalName ?? ''] : workloadsOf(model, s).map(w => `${w.kind}/${w.name}`),
+    targets: s.type === 'ExternalName' ? [s.externalName ?? ''] : workloadNames(workloadsOf(model, s)),
   }, stage);
 }
 
