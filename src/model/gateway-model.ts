@@ -72,6 +72,37 @@ export interface ReferenceGrantInfo extends ObjectRef {
   readonly to: Array<{ readonly group: string; readonly kind: string; readonly name?: string }>;
 }
 
+/** A BackendTLSPolicy: the Gateway speaks TLS to the pods of the Services it targets. */
+export interface BackendTlsPolicyInfo extends ObjectRef {
+  /** The Services it applies to (core group, kind Service), with the port name when given. */
+  readonly targets: Array<{ readonly name: string; readonly sectionName?: string }>;
+  /** The host name the Gateway sends as SNI and checks the certificate against. */
+  readonly hostname?: string;
+  /** Where the trusted CA comes from: `System` (the Gateway's trust store) or ConfigMap names. */
+  readonly wellKnownCa?: string;
+  readonly caConfigMaps: string[];
+}
+
+/** Reads a BackendTLSPolicy manifest. */
+export function backendTlsPolicyOf(manifest: any, ref: ObjectRef): BackendTlsPolicyInfo {
+  const spec = manifest.spec ?? {};
+  const validation = spec.validation ?? {};
+  return {
+    kind: ref.kind,
+    name: ref.name,
+    namespace: ref.namespace,
+    origin: ref.origin,
+    annotations: ref.annotations,
+    targets: (Array.isArray(spec.targetRefs) ? spec.targetRefs : [])
+      .filter((t: any) => t && (t.group ?? '') === '' && t.kind === 'Service' && typeof t.name === 'string')
+      .map((t: any) => (typeof t.sectionName === 'string' ? { name: t.name, sectionName: t.sectionName } : { name: t.name })),
+    hostname: typeof validation.hostname === 'string' ? validation.hostname : undefined,
+    wellKnownCa: typeof validation.wellKnownCACertificates === 'string' ? validation.wellKnownCACertificates : undefined,
+    caConfigMaps: (Array.isArray(validation.caCertificateRefs) ? validation.caCertificateRefs : [])
+      .filter((c: any) => c && (c.group ?? '') === '' && c.kind === 'ConfigMap' && typeof c.name === 'string').map((c: any) => String(c.name)),
+  };
+}
+
 /** A route's parent reference, with its namespace resolved. */
 export interface ParentRefInfo {
   readonly kind: string;

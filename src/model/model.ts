@@ -5,7 +5,7 @@
 import { EXPOSURE_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
 import { DeprecatedApiInfo, deprecationOf } from './deprecated-apis';
-import { GATEWAY_API_GROUP, GatewayInfo, ROUTE_KINDS, ReferenceGrantInfo, gatewayOf, gatewayRouteOf, referenceGrantOf } from './gateway-model';
+import { BackendTlsPolicyInfo, GATEWAY_API_GROUP, GatewayInfo, ROUTE_KINDS, ReferenceGrantInfo, backendTlsPolicyOf, gatewayOf, gatewayRouteOf, referenceGrantOf } from './gateway-model';
 import { NetworkPolicyPeerInfo, ProbeInfo, peersOf, probesOf } from './pod-details';
 import { INGRESS_CLASS, INTERNAL_INGRESS_MARKERS, INTERNAL_SERVICE_MARKERS } from '../presets/keys';
 import { manifestProblems } from '../validation/manifest';
@@ -154,6 +154,8 @@ export interface ExposureModel {
   readonly gateways: GatewayInfo[];
   /** Gateway API ReferenceGrants. */
   readonly referenceGrants: ReferenceGrantInfo[];
+  /** Gateway API BackendTLSPolicies: TLS from the Gateway to a Service's pods. */
+  readonly backendTlsPolicies: BackendTlsPolicyInfo[];
   /** Namespace objects with their labels (for listeners that select route namespaces by label). */
   readonly namespaces: Array<{ readonly name: string; readonly labels: Record<string, string> }>;
   /**
@@ -398,6 +400,7 @@ export function emptyModel(): ExposureModel {
     deprecatedApis: [],
     gateways: [],
     referenceGrants: [],
+    backendTlsPolicies: [],
     namespaces: [],
   };
 }
@@ -448,6 +451,9 @@ export function addToModel(model: ExposureModel, { manifest, origin }: SourcedMa
       recordCertificateSource(model, manifest, ref, group);
     } else if (group === GATEWAY_API_GROUP && ref.kind === 'ReferenceGrant') {
       model.referenceGrants.push(referenceGrantOf(manifest, ref));
+      model.others.push(ref);
+    } else if (group === GATEWAY_API_GROUP && ref.kind === 'BackendTLSPolicy') {
+      model.backendTlsPolicies.push(backendTlsPolicyOf(manifest, ref));
       model.others.push(ref);
     } else if (ref.kind === 'NetworkPolicy' && group === 'networking.k8s.io') {
       model.networkPolicies.push(networkPolicyOf(manifest, ref));

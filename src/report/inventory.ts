@@ -52,6 +52,8 @@ export interface InventoryItem {
   readonly certificateMissing?: string;
   /** NetworkPolicy: who may connect and where the pods may connect to. */
   readonly policy?: PolicySummary;
+  /** Service: TLS from a Gateway to its pods (a BackendTLSPolicy), in words. */
+  readonly backendTls?: string;
 }
 
 /** What a NetworkPolicy allows, in words, for a reviewer. */
@@ -112,7 +114,7 @@ const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 /** The fields of a row that depend on its kind. */
 type ItemFields = Pick<InventoryItem, 'type' | 'scope' | 'ports' | 'sourceRanges' | 'tls' | 'hosts' | 'controller' | 'targets'>
-  & Partial<Pick<InventoryItem, 'certificate' | 'certificateMissing' | 'policy'>>;
+  & Partial<Pick<InventoryItem, 'certificate' | 'certificateMissing' | 'policy' | 'backendTls'>>;
 
 /**
  * One row, every field written out in one order: rows built by spreading objects end up in V8's
@@ -141,10 +143,29 @@ function item(ref: ObjectRef, findings: FindingsByObject, fields: ItemFields, de
     certificate: fields.certificate,
     certificateMissing: fields.certificateMissing,
     policy: fields.policy,
+    backendTls: fields.backendTls,
   };
 }
 
-function serviceItem(model: ExposureModel, s: ServiceInfo, findings: FindingsByObject, stage: string | undefined): InventoryItem {
+/** What each Service's BackendTLSPolicies say, by `namespace/name`, in words; empty when there are none. */
+function backendTlsByService(model: ExposureModel): Map<string, string> {
+  const out = new Map<string, string>();
+  if (model.backendTlsPolicies.length === 0) return out;
+  const configMaps = new Set(model.others.filter(o => o.kind === 'ConfigMap').map(o => `${o.namespace}/${o.name}`));
+  for (const p of model.backendTlsPolicies) {
+    const ca = p.wellKnownCa !== undefined ? `the ${p.wellKnownCa} trust store`
+      : p.caConfigMaps.length === 0 ? 'no CA named'
+        : p.caConfigMaps.map(name => `ConfigMap ${name}${configMaps.has(`${p.namespace}/${name}`) ? '' : ' (not defined here)'}`).join(', ');
+    for (const t of p.targets) {
+      const text = `TLS from the Gateway${t.sectionName !== undefined ? ` on port ${t.sectionName}` : ''} (BackendTLSPolicy ${p.name}: host ${p.hostname ?? '(none)'}, CA ${ca})`;
+      const key = `${p.namespace}/${t.name}`;
+      out.set(key, out.has(key) ? `${out.get(key)}; ${text}` : text);
+    }
+  }
+  return out;
+}
+
+function serviceItem(model: ExposureModel, s: ServiceInfo, findings: FindingsByObject, stage: string | undefined, backendTls?: Map<string, string>): InventoryItem {
   const ranges = s.type !== 'LoadBalancer' ? NONE : s.sourceRanges.length > 0 ? s.sourceRanges
     : [s.annotations[SOURCE_RANGES_ANNOTATION] === 'anywhere' ? 'anywhere' : 'unrestricted'];
   return item(s, findings, {
@@ -156,6 +177,7 @@ function serviceItem(model: ExposureModel, s: ServiceInfo, findings: FindingsByO
     hosts: NONE,
     controller: s.loadBalancerClass ?? (s.type === 'LoadBalancer' ? providerOf(s.annotations) : undefined),
     targets: s.type === 'ExternalName' ? [s.externalName ?? ''] : workloadNames(workloadsOf(model, s)),
+    backendTls: backendTls === undefined || backendTls.size === 0 ? undefined : backendTls.get(`${s.namespace}/${s.name}`),
   }, stage);
 }
 
@@ -229,9 +251,10 @@ function gatewayItems(model: ExposureModel, findings: FindingsByObject, stage: s
  */
 export function inventoryOf(model: ExposureModel, allFindings: Finding[], defaultStage?: string, withoutRow?: Finding[]): InventoryItem[] {
   const findings = indexFindings(allFindings);
+  const backendTls = backendTlsByService(model);
   const items: InventoryItem[] = [
     ...model.entries.map(e => entryItem(model, e, findings, defaultStage)),
-    ...model.services.map(s => serviceItem(model, s, findings, defaultStage)),
+    ...model.services.map(s => serviceItem(model, s, findings, defaultStage, backendTls)),
     // Pods on the host network or with host ports: reachable on the node's IP, like a NodePort.
     ...model.workloads.filter(w => w.hostNetwork || w.hostPorts.length > 0).map(w => item(w, findings, {
       type: w.hostNetwork ? 'hostNetwork' : 'hostPort',

@@ -38,6 +38,7 @@ const SCHEMA_VERSION = 1;
 
 /** TLS as a reviewer needs it: `yes` only with a certificate source in the manifests. */
 function tlsCell(i: InventoryItem): string {
+  if (i.backendTls !== undefined) return i.backendTls.replace(/\|/g, '\\|');
   if (i.tls === undefined) return '—';
   if (!i.tls) return '**no**';
   if (i.certificate !== undefined) return `yes (${i.certificate.replace(/\|/g, '\\|')})`;
@@ -71,6 +72,7 @@ function jsonRow(i: InventoryItem): unknown {
       admits: i.policy.admits ?? null,
       allowsTo: i.policy.allowsTo ?? null,
     },
+    backendTls: i.backendTls ?? null,
   };
 }
 

@@ -95,8 +95,12 @@ describe('audit of hand-written Gateway API YAML', () => {
       expect(summary('TLSRoute', 'shop', 'db')).toEqual(['internet', true, 'TLS passthrough: the backends hold the certificate', ['Service/db']]);
       expect(summary('TLSRoute', 'blog', 'cache')).toEqual(['internet', true, 'TLS passthrough: the backends hold the certificate', ['Service/cache']]);
       expect(summary('TCPRoute', 'shop', 'pg')).toEqual(['internet', null, null, ['Service/db']]);
-      // ReferenceGrants and the BackendTLSPolicy are read (the grants decide the findings above) but are not rows.
+      // ReferenceGrants and the BackendTLSPolicy are read (the grants decide the findings above) but are not rows:
+      // the policy shows on the row of the Service it protects.
       expect(report.objects.filter((o: any) => ['ReferenceGrant', 'BackendTLSPolicy'].includes(o.kind))).toEqual([]);
+      expect(row('Service', 'shop', 'api').backendTls)
+        .toBe('TLS from the Gateway on port https (BackendTLSPolicy api-tls: host api.shop.svc.cluster.local, CA ConfigMap internal-ca (not defined here))');
+      expect(row('Service', 'shop', 'web').backendTls).toBeNull();
     });
   });
 

@@ -1,5 +1,6 @@
 import { Rule } from '../rule';
 import { apiServerRejects } from './api-server-rejects';
+import { danglingBackendTlsPolicy } from './dangling-backend-tls-policy';
 import { danglingIngressBackend } from './dangling-ingress-backend';
 import { danglingNetworkPolicy } from './dangling-network-policy';
 import { danglingNetworkPolicyPeer } from './dangling-network-policy-peer';
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   hostExposure,
   danglingService,
   danglingIngressBackend,
+  danglingBackendTlsPolicy,
   gatewayUnknownSection,
   routeNotAllowed,
   listenerSetNotAllowed,
