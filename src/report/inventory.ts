@@ -165,7 +165,8 @@ function backendTlsByService(model: ExposureModel): Map<string, string> {
   return out;
 }
 
-function serviceItem(model: ExposureModel, s: ServiceInfo, findings: FindingsByObject, stage: string | undefined, backendTls?: Map<string, string>): InventoryItem {
+function serviceItem(model: ExposureModel, s: ServiceInfo, findings: FindingsByObject, stage: string | undefined,
+  backendTls?: Map<string, string>): InventoryItem {
   const ranges = s.type !== 'LoadBalancer' ? NONE : s.sourceRanges.length > 0 ? s.sourceRanges
     : [s.annotations[SOURCE_RANGES_ANNOTATION] === 'anywhere' ? 'anywhere' : 'unrestricted'];
   return item(s, findings, {
