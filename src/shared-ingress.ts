@@ -54,6 +54,7 @@ export interface ServiceRouteOptions extends IngressRouteOptions {
 interface Route {
   readonly key: string;
   readonly owner: string;
+  readonly pathType: string;
 }
 
 /**
@@ -214,14 +215,18 @@ export class SharedIngress extends Construct {
    * @internal
    */
   public _addRoutes(owner: Construct, ownerKind: string, routes: RouteList, backend: kplus.IngressBackend, defaultBackend: boolean): void {
+    // One rule per host and path on this Ingress, whatever the path type: cdk8s-plus-28 keeps
+    // one backend per host and path, so an Exact beside a Prefix for the same path is refused here
+    // with a clear message rather than by cdk8s-plus.
     const keys: Array<{ key: string; host?: string; path: string }> = [];
     for (const host of routes.hosts.length > 0 ? routes.hosts : [undefined]) {
-      for (const path of routes.paths) keys.push({ key: `${host ?? '*'} ${path} ${routes.pathType}`, host, path });
+      for (const path of routes.paths) keys.push({ key: `${host ?? '*'} ${path}`, host, path });
     }
     for (const { key, host, path } of keys) {
       const taken = this.routes.find(r => r.key === key);
       if (taken) {
-        throw propError(ownerKind, owner, `host ${show(host ?? '(any)')} path ${show(path)} is already routed on ${constructLabel('SharedIngress', this)} by ${taken.owner}; give this route another host or path`);
+        const otherType = taken.pathType !== routes.pathType ? ` (as ${taken.pathType}; one Ingress here holds one rule per host and path, whatever its pathType)` : '';
+        throw propError(ownerKind, owner, `host ${show(host ?? '(any)')} path ${show(path)} is already routed on ${constructLabel('SharedIngress', this)} by ${taken.owner}${otherType}; give this route another host or path`);
       }
     }
     if (defaultBackend && this.defaultBackendOwner !== undefined) {
@@ -229,7 +234,7 @@ export class SharedIngress extends Construct {
     }
     claimIngressRoutes(ownerKind, owner, this.controller?.className, routes, defaultBackend);
     for (const { key, host, path } of keys) {
-      this.routes.push({ key, owner: constructLabel(ownerKind, owner) });
+      this.routes.push({ key, owner: constructLabel(ownerKind, owner), pathType: routes.pathType });
       if (host !== undefined) this.ingress.addHostRule(host, path, backend, routes.pathType);
       else this.ingress.addRule(path, backend, routes.pathType);
     }

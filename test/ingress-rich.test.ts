@@ -162,6 +162,16 @@ describe('SharedIngress with several hosts, a default backend and an existing Se
     expect(fallback.ingress).toBe(edge.ingress);
   });
 
+  test('one host and path with another pathType on one SharedIngress is refused clearly, naming both', () => {
+    const chart = newChart();
+    const edge = new SharedIngress(chart, 'Edge');
+    web(chart, { host: 'shop.example.com', path: '/api', sharedIngress: edge }, 'Prefix');
+    expect(() => web(chart, { host: 'shop.example.com', path: '/api', pathType: kplus.HttpIngressPathType.EXACT, sharedIngress: edge }, 'Exact'))
+      .toThrow("IngressFronted 'test/Exact': host \"shop.example.com\" path \"/api\" is already routed on SharedIngress 'test/Edge' by IngressFronted 'test/Prefix' (as Prefix; one Ingress here holds one rule per host and path, whatever its pathType); give this route another host or path");
+    // The refused front end left its Ingress as it was, and synthesizes.
+    expect(ofKind(synth(chart), 'Ingress')[0].spec.rules).toEqual([{ host: 'shop.example.com', http: { paths: [expect.objectContaining({ path: '/api', pathType: 'Prefix' })] } }]);
+  });
+
   test('a second default backend is refused, naming the first', () => {
     const chart = newChart();
     const edge = new SharedIngress(chart, 'Edge');
