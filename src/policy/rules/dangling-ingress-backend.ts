@@ -9,13 +9,15 @@ export const danglingIngressBackend: Rule = {
   severity: errorBeyondDevelopment,
   check(model) {
     const findings = [];
+    let namespaces: Set<string> | undefined;
+    const covered = (namespace: string) => (namespaces ??= new Set(model.services.map(s => s.namespace))).has(namespace);
     for (const entry of model.entries) {
       for (const route of entry.routes) {
         if (route.serviceName === undefined) continue;
         const namespace = route.serviceNamespace ?? entry.namespace;
         const service = serviceNamed(model, namespace, route.serviceName);
         // A backend in another namespace that the YAML does not cover is not known to be missing.
-        if (!service && namespace !== entry.namespace && !model.services.some(s => s.namespace === namespace)) continue;
+        if (!service && namespace !== entry.namespace && !covered(namespace)) continue;
         if (!service) {
           findings.push({ object: entry, message: `routes ${route.host ?? '*'}${route.path} to Service "${route.serviceName}", which is not defined in namespace "${namespace || '(default)'}"`, fix: 'Route to a Service defined in the App (IngressFronted does this for you), or define the Service' });
         } else if (route.servicePort !== undefined && service.type !== 'ExternalName'
