@@ -380,9 +380,18 @@ export function gatewayNamed(model: ExposureModel, kind: string, namespace: stri
 
 /** The namespaces' labels the model knows (from Namespace objects), by name. */
 function namespaceLabels(model: ExposureModel, namespace: string): Record<string, string> | undefined {
-  const ns = (model.namespaces ?? []).find(n => n.name === namespace);
-  return ns?.labels;
+  const list = model.namespaces ?? [];
+  let index = namespaceIndexes.get(model);
+  // Rebuilt when more Namespaces were read; the first of two with one name wins, as a search would find it.
+  if (index === undefined || index.size !== list.length) {
+    const byName = new Map<string, Record<string, string>>();
+    for (const n of list) if (!byName.has(n.name)) byName.set(n.name, n.labels);
+    index = { size: list.length, byName };
+    namespaceIndexes.set(model, index);
+  }
+  return index.byName.get(namespace);
 }
+const namespaceIndexes = new WeakMap<ExposureModel, { readonly size: number; readonly byName: Map<string, Record<string, string>> }>();
 
 /** Why a listener refuses a route of that kind from that namespace, or undefined when it accepts it. */
 export function refusal(model: ExposureModel, parent: GatewayInfo, listener: ListenerInfo, routeKind: string,
