@@ -3,13 +3,13 @@
  * (`public`, in gateway-system). The shop owns its host name, its certificate and its routes;
  * everything else stays inside the cluster:
  *
- *   internet -> Gateway public + the shop's ListenerSet (https, http, sftp)
- *               https: HTTPRoute -> ClusterIP (storefront)   the certificate from cert-manager
- *               http:  HTTPRoute that only redirects to https
- *               sftp:  TCPRoute -> ClusterIP (supplier-sftp) suppliers' stock files, over SSH
- *   ClusterIP (api), headless (cache)                 inside the cluster only
- *   ExternalName (orders-db)                          the managed database, by DNS name
- *   dev chart:  NodePort (web)                        for a laptop cluster, never production
+ *   internet -> Gateway public (the platform's), with the shop's ListenerSet:
+ *     https   HTTPRoute -> ClusterIP (storefront)      certificate from cert-manager
+ *     http    HTTPRoute that only redirects to https
+ *     sftp    TCPRoute  -> ClusterIP (supplier-sftp)   suppliers' stock files, over SSH
+ *   ClusterIP (api), headless (cache)                  inside the cluster only
+ *   ExternalName (orders-db)                           the managed database, by DNS name
+ *   dev chart: NodePort (web)                          for a laptop cluster, never production
  *
  * In your own app, import from 'cdk8s-expose'; this example imports the sources directly
  * so that it runs from a fresh clone without a build.
