@@ -1,10 +1,15 @@
 /**
- * A small shop, exposed the way the seed articles recommend:
+ * A small shop on a cluster whose platform team runs a shared Gateway API Gateway
+ * (`public`, in gateway-system). The shop owns its host name, its certificate and its routes;
+ * everything else stays inside the cluster:
  *
- *   internet -> Ingress -> ClusterIP (web)      the only way in, over TLS
- *               ClusterIP (api), headless (cache) inside the cluster only
- *               ExternalName (orders-db)        the managed database, by DNS name
- *   dev chart:  NodePort (web)                  for a laptop cluster, never production
+ *   internet -> Gateway public (the platform's), with the shop's ListenerSet:
+ *     https   HTTPRoute -> ClusterIP (storefront)      certificate from cert-manager
+ *     http    HTTPRoute that only redirects to https
+ *     sftp    TCPRoute  -> ClusterIP (supplier-sftp)   suppliers' stock files, over SSH
+ *   ClusterIP (api), headless (cache)                  inside the cluster only
+ *   ExternalName (orders-db)                           the managed database, by DNS name
+ *   dev chart: NodePort (web)                          for a laptop cluster, never production
  *
  * In your own app, import from 'cdk8s-expose'; this example imports the sources directly
  * so that it runs from a fresh clone without a build.
@@ -12,7 +17,10 @@
 import { App, Chart, ChartProps } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { DevService, ExposureApp, ExposurePolicy, ExposureReport, ExternalAlias, IngressFronted, InternalService, Stage } from '../src';
+import {
+  DevService, ExposureApp, ExposurePolicy, ExposureReport, ExternalAlias, GatewayFronted, HttpRoute, HttpRouteFilter, IngressTls,
+  InternalService, ListenerProtocol, ListenerSet, RouteBackend, Stage,
+} from '../src';
 
 /** The workloads both stages share. */
 class Shop extends Construct {
@@ -45,19 +53,62 @@ class Shop extends Construct {
   }
 }
 
-/** Production: one Ingress in front, everything else inside the cluster. */
+/** Production: the shop's own listeners on the platform's Gateway, everything else inside the cluster. */
 export class ProductionChart extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
     super(scope, id, props);
     const shop = new Shop(this, 'Shop');
 
-    new IngressFronted(this, 'Storefront', {
+    // The shop's listeners, merged into the platform's Gateway (which must admit this
+    // namespace in its spec.allowedListeners); cert-manager issues the certificate.
+    const listeners = new ListenerSet(this, 'Listeners', {
+      gateway: { name: 'public', namespace: 'gateway-system' },
+      listeners: [
+        { name: 'https', hostname: 'shop.example.com', tls: IngressTls.certManager({ clusterIssuer: 'letsencrypt' }) },
+        { name: 'http', hostname: 'shop.example.com', protocol: ListenerProtocol.HTTP },
+        { name: 'sftp', protocol: ListenerProtocol.TCP, port: 2222 },
+      ],
+      metadata: { name: 'shop' },
+    });
+    // The Gateway's proxy pods (Envoy Gateway runs them in its own namespace).
+    const gatewayProxy = kplus.Namespaces.select(this, 'GatewayProxy', { names: ['envoy-gateway-system'] });
+
+    const storefront = new InternalService(this, 'Storefront', {
       selector: shop.web,
       ports: [{ port: 80, targetPortName: 'http', name: 'http' }],
-      host: 'shop.example.com',
-      className: 'nginx',
+      metadata: { name: 'storefront' },
+      allowFrom: [gatewayProxy], // only the Gateway reaches the storefront
+    });
+    new HttpRoute(this, 'StorefrontRoute', {
+      parents: [listeners.parentRef('https')],
+      hostnames: ['shop.example.com'],
+      rules: [{ backends: [RouteBackend.fromService(storefront)] }],
       metadata: { name: 'storefront' },
     });
+    new HttpRoute(this, 'ToHttps', {
+      parents: [listeners.parentRef('http')],
+      hostnames: ['shop.example.com'],
+      rules: [{ filters: [HttpRouteFilter.httpsRedirect()] }], // no backends: the Gateway answers
+      metadata: { name: 'storefront-redirect' },
+    });
+
+    // Suppliers upload stock files over SFTP: TCP through the same Gateway, not a load balancer of its own.
+    const sftp = new kplus.Deployment(this, 'SupplierSftp', {
+      containers: [{ name: 'sftp', image: 'ghcr.io/example/shop-supplier-sftp:1.1.0', ports: [{ number: 2222, name: 'sftp' }] }],
+    });
+    new GatewayFronted(this, 'SupplierSftpService', {
+      selector: sftp,
+      ports: [{ port: 2222, targetPortName: 'sftp', name: 'sftp' }],
+      gateway: listeners.parentRef('sftp'),
+      metadata: { name: 'supplier-sftp' },
+      routeMetadata: { name: 'supplier-sftp' },
+    });
+    // GatewayFronted has no allowFrom: a plain NetworkPolicy lets only the Gateway in.
+    new kplus.NetworkPolicy(this, 'SupplierSftpIsolation', {
+      selector: sftp,
+      ingress: { rules: [{ peer: gatewayProxy, ports: [kplus.NetworkPolicyPort.tcp(2222)] }] },
+    });
+
     new InternalService(this, 'Api', {
       selector: shop.api,
       ports: [{ port: 8080, targetPort: 8000, name: 'http', appProtocol: 'http' }],

@@ -18,12 +18,21 @@ from cdk8s_expose import (
     ExposurePolicy,
     ExposureReport,
     ExternalAlias,
+    GatewayFronted,
+    GatewayRef,
+    HttpRoute,
+    HttpRouteFilter,
+    HttpRouteRule,
     IngressFronted,
     IngressTls,
     InternalService,
+    ListenerProtocol,
+    ListenerSet,
+    ListenerSetListener,
     LoadBalancerProfile,
     LoadBalancerScheme,
     PublicService,
+    RouteBackend,
     SourceRanges,
     Stage,
 )
@@ -62,19 +71,70 @@ class Shop(Construct):
 
 
 class ProductionChart(cdk8s.Chart):
-    """Production: one Ingress in front, everything else inside the cluster."""
+    """Production: the shop's own listeners on the platform's Gateway, everything else inside the cluster."""
 
     def __init__(self, scope: Construct, id: str, namespace: str) -> None:
         super().__init__(scope, id, namespace=namespace)
         shop = Shop(self, "Shop")
-        IngressFronted(
+
+        # The shop's listeners, merged into the platform's Gateway (which must admit this
+        # namespace in its spec.allowedListeners); cert-manager issues the certificate.
+        listeners = ListenerSet(
+            self, "Listeners",
+            gateway=GatewayRef(name="public", namespace="gateway-system"),
+            listeners=[
+                ListenerSetListener(name="https", hostname="shop.example.com", tls=IngressTls.cert_manager(cluster_issuer="letsencrypt")),
+                ListenerSetListener(name="http", hostname="shop.example.com", protocol=ListenerProtocol.HTTP),
+                ListenerSetListener(name="sftp", protocol=ListenerProtocol.TCP, port=2222),
+            ],
+            metadata=cdk8s.ApiObjectMetadata(name="shop"),
+        )
+        # The Gateway's proxy pods (Envoy Gateway runs them in its own namespace).
+        gateway_proxy = kplus.Namespaces.select(self, "GatewayProxy", names=["envoy-gateway-system"])
+
+        storefront = InternalService(
             self, "Storefront",
             selector=shop.web,
             ports=[ExposedPort(port=80, target_port_name="http", name="http")],
-            host="shop.example.com",
-            class_name="nginx",
+            metadata=cdk8s.ApiObjectMetadata(name="storefront"),
+            allow_from=[gateway_proxy],  # only the Gateway reaches the storefront
+        )
+        HttpRoute(
+            self, "StorefrontRoute",
+            parents=[listeners.parent_ref("https")],
+            hostnames=["shop.example.com"],
+            rules=[HttpRouteRule(backends=[RouteBackend.from_service(storefront)])],
             metadata=cdk8s.ApiObjectMetadata(name="storefront"),
         )
+        HttpRoute(
+            self, "ToHttps",
+            parents=[listeners.parent_ref("http")],
+            hostnames=["shop.example.com"],
+            rules=[HttpRouteRule(filters=[HttpRouteFilter.https_redirect()])],  # no backends: the Gateway answers
+            metadata=cdk8s.ApiObjectMetadata(name="storefront-redirect"),
+        )
+
+        # Suppliers upload stock files over SFTP: TCP through the same Gateway, not a load balancer of its own.
+        sftp = kplus.Deployment(self, "SupplierSftp", containers=[
+            kplus.ContainerProps(name="sftp", image="ghcr.io/example/shop-supplier-sftp:1.1.0", ports=[kplus.ContainerPort(number=2222, name="sftp")]),
+        ])
+        GatewayFronted(
+            self, "SupplierSftpService",
+            selector=sftp,
+            ports=[ExposedPort(port=2222, target_port_name="sftp", name="sftp")],
+            gateway=listeners.parent_ref("sftp"),
+            metadata=cdk8s.ApiObjectMetadata(name="supplier-sftp"),
+            route_metadata=cdk8s.ApiObjectMetadata(name="supplier-sftp"),
+        )
+        # GatewayFronted has no allow_from: a plain NetworkPolicy lets only the Gateway in.
+        kplus.NetworkPolicy(
+            self, "SupplierSftpIsolation",
+            selector=sftp,
+            ingress=kplus.NetworkPolicyTraffic(rules=[
+                kplus.NetworkPolicyRule(peer=gateway_proxy, ports=[kplus.NetworkPolicyPort.tcp(2222)]),
+            ]),
+        )
+
         InternalService(
             self, "Api",
             selector=shop.api,
