@@ -5,7 +5,7 @@ import { TLS_INTENT_ANNOTATION, secretNameForHost } from './annotations';
 import { propError, show } from './errors';
 import { ExposedService, SelectingServiceProps } from './exposed-service';
 import { ExposureScope } from './exposure-scope';
-import { GATEWAY_API_VERSION, RouteBackend } from './gateway/common';
+import { GATEWAY_API_VERSION, GatewayParentRef, RouteBackend } from './gateway/common';
 import { HttpPathMatchType, HttpRoute, gatewayPathProblem } from './gateway/http-route';
 import { IngressRouteOptions } from './ingress-routes';
 import { IngressTls } from './ingress-tls';
@@ -64,12 +64,13 @@ export interface IngressFrontedProps extends SelectingServiceProps, EgressIsolat
   readonly sharedIngress?: SharedIngress;
 
   /**
-   * Route through this Gateway API Gateway with an `HTTPRoute` instead of an Ingress. TLS is
-   * the Gateway listener's; the route records the intent.
+   * Route through this Gateway API Gateway (or, with `kind: ParentKind.LISTENER_SET`, a
+   * ListenerSet, such as `listeners.parentRef('https')`) with an `HTTPRoute` instead of an
+   * Ingress. TLS is the listener's; the route records the intent.
    *
    * @default - an Ingress
    */
-  readonly gateway?: GatewayRef;
+  readonly gateway?: GatewayParentRef;
 
   /**
    * The labels of the namespace the ingress controller's (or the Gateway's) proxy pods run
@@ -348,7 +349,7 @@ export class IngressFronted extends ExposedService {
    * (an ApiObject `HTTPRoute` below this construct), so that an upgrade does not rename it:
    * a renamed route would be a second route for the same hosts until the old one is deleted.
    */
-  private gatewayRoute(gateway: GatewayRef, ingressMetadata: ApiObjectMetadata | undefined, routes: RouteList,
+  private gatewayRoute(gateway: GatewayParentRef, ingressMetadata: ApiObjectMetadata | undefined, routes: RouteList,
     backendPort: number, tlsIntent: boolean): HttpRoute {
     const fail = (message: string) => propError(this.constructKind, this, message);
     if (routes.pathType === kplus.HttpIngressPathType.IMPLEMENTATION_SPECIFIC) {
@@ -363,7 +364,8 @@ export class IngressFronted extends ExposedService {
     const generated = new ApiObject(this, 'HTTPRoute', { apiVersion: GATEWAY_API_VERSION, kind: 'HTTPRoute' }).name;
     this.node.tryRemoveChild('HTTPRoute');
     const route = new HttpRoute(this, 'HTTPRoute', {
-      parents: [{ name: gateway.name, namespace: gateway.namespace, sectionName: gateway.sectionName }],
+      // Every field of the reference, so that a ListenerSet's (kind) or a port is kept.
+      parents: [{ name: gateway.name, namespace: gateway.namespace, sectionName: gateway.sectionName, kind: gateway.kind, port: gateway.port }],
       hostnames: routes.hosts.length > 0 ? routes.hosts : undefined,
       metadata: {
         name: generated,

@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { ExposurePolicy, HttpRoute, IngressController, IngressFronted, IngressTls, RouteBackend, SharedIngress, Stage } from '../src';
+import { ExposurePolicy, HttpRoute, IngressController, IngressFronted, IngressTls, ListenerSet, RouteBackend, SharedIngress, Stage } from '../src';
 import { newChart, ofKind, synth } from './util';
 
 const web = (chart: Chart, props: any, id = 'Web') => new IngressFronted(chart, id, { selectLabels: { app: id.toLowerCase() }, ports: [{ port: 80, targetPort: 8080 }], ...props });
@@ -260,6 +260,16 @@ describe('SharedIngress with several hosts, a default backend and an existing Se
 
 describe('IngressFronted with a gateway: an HttpRoute', () => {
   const gateway = { name: 'public', namespace: 'gateway-system', sectionName: 'https' };
+
+  test('a ListenerSet\'s parentRef (kind, port) is kept: the route attaches to the ListenerSet, not to a Gateway of its name', () => {
+    const chart = newChart('shop');
+    const listeners = new ListenerSet(chart, 'Listeners', { gateway: { name: 'public', namespace: 'gateway-system' }, listeners: [{ name: 'https', hostname: 'shop.example.com' }] });
+    web(chart, { host: 'shop.example.com', gateway: listeners.parentRef('https') });
+    web(chart, { host: 'api.example.com', gateway: { ...gateway, sectionName: undefined, port: 443 } }, 'Api');
+    const [viaListenerSet, viaPort] = ofKind(synth(chart), 'HTTPRoute');
+    expect(viaListenerSet.spec.parentRefs).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'ListenerSet', name: listeners.name, sectionName: 'https' }]);
+    expect(viaPort.spec.parentRefs).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'public', namespace: 'gateway-system', port: 443 }]);
+  });
 
   test('several hosts are its hostnames and several paths the matches of its one rule', () => {
     const chart = newChart('shop');

@@ -8,6 +8,8 @@ import { propError, show } from '../errors';
 import { GatewayRef } from '../ingress-fronted';
 import { IngressTls } from '../ingress-tls';
 import { enumProblem } from '../internal/enums';
+import { ACK_PREFIX } from '../model/model';
+import { RULE_IDS } from '../policy/rules';
 import { checkDns1123Label, checkDns1123Subdomain, checkIngressHost } from '../validation/names';
 
 /** The protocol of a Gateway listener. */
@@ -166,6 +168,24 @@ export class ListenerSet extends Construct {
   /** The ReferenceGrants written for certificates in other namespaces. */
   public get referenceGrants(): ReferenceGrant[] {
     return [...this.grants.values()];
+  }
+
+  /**
+   * Accepts a rule's finding on this ListenerSet, with a reason (as `ExposedService.acknowledge`):
+   * written as the annotation `ack.cdk8s-expose/<rule-id>`, so audits of the YAML see it too.
+   * For example `listener-set-not-allowed` when the platform Gateway, not in this App, admits it.
+   *
+   * @param ruleId the rule's id, such as `listener-set-not-allowed`
+   * @param reason why the finding is accepted; shown in every report
+   */
+  public acknowledge(ruleId: string, reason: string): void {
+    if (!RULE_IDS.includes(ruleId)) {
+      throw propError('ListenerSet', this, `acknowledge: there is no rule ${show(ruleId)}; the rules are ${RULE_IDS.join(', ')}`);
+    }
+    if (typeof reason !== 'string' || reason.trim().length === 0) {
+      throw propError('ListenerSet', this, `acknowledge('${ruleId}'): a reason is required, e.g. 'the gateway-system Gateway admits ListenerSets from every namespace'`);
+    }
+    this.apiObject.metadata.addAnnotation(`${ACK_PREFIX}${ruleId}`, reason.trim());
   }
 
   /**

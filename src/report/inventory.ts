@@ -194,7 +194,8 @@ function entryItem(model: ExposureModel, e: HttpEntryInfo, findings: FindingsByO
     sourceRanges: [],
     // TCP and UDP routes carry no HTTP, so TLS does not apply to them.
     tls: e.kind === 'TCPRoute' || e.kind === 'UDPRoute' ? undefined : e.tls,
-    hosts: [...new Set(e.routes.map(r => `${r.host ?? '*'}${r.path}`))],
+    // TCP and UDP routes have no host names: the listener they attach to (the controller column) says it all.
+    hosts: e.kind === 'TCPRoute' || e.kind === 'UDPRoute' ? NONE : [...new Set(e.routes.map(r => `${r.host ?? '*'}${r.path}`))],
     controller: e.className ?? (e.parents.length > 0 ? `gateway ${e.parents.join(', ')}` : providerOf(e.annotations)),
     targets: backends.map(b => {
       const [namespace, name] = b.includes('/') ? b.split('/') : [e.namespace, b];

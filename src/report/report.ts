@@ -449,7 +449,9 @@ export class ExposureReport {
         gatewayLines(me, ns, i);
       } else if (i.kind === 'Ingress' || ROUTE_KINDS.includes(i.kind)) {
         const tls = !i.tls ? '' : i.certificate !== undefined ? ' (TLS)' : ` (TLS: ${i.certificateMissing ?? 'certificate not defined here'})`;
-        lines.push(`  ${me}[/${label(`${i.kind} ${ns}${i.name}<br/>${i.hosts.join(' ')}${tls.replace(/`/g, '')}`)}/]`);
+        // A TCP or UDP route has no hosts: its listener is on the edge from the Gateway.
+        const detail = `${i.hosts.join(' ')}${tls.replace(/`/g, '')}`.trim();
+        lines.push(`  ${me}[/${label(`${i.kind} ${ns}${i.name}${detail !== '' ? `<br/>${detail}` : ''}`)}/]`);
         for (const t of i.targets) {
           const target = t.replace(/^Service\//, '').replace(/ \(missing\)$/, '');
           edges.push(`  ${me} --> ${id(`Service/${target.includes('/') ? target : `${ns}${target}`}`)}`);

@@ -1,4 +1,4 @@
-import { ExposureReport, HttpRoute, IngressTls, InternalService, ListenerProtocol, ListenerSet, RouteBackend, RouteNamespaces } from '../../src';
+import { ExposureReport, HttpRoute, IngressTls, InternalService, ListenerProtocol, ListenerSet, RouteBackend, RouteNamespaces, Stage } from '../../src';
 import { newChart, ofKind, synth } from '../util';
 
 const gateway = { name: 'public', namespace: 'gateway-system' };
@@ -108,5 +108,21 @@ describe('ListenerSet in the exposure report', () => {
     const report = ExposureReport.fromManifests(synth(chart));
     const row = JSON.parse(report.toJson()).objects.find((o: any) => o.kind === 'HTTPRoute');
     expect([row.tls, row.certificate, row.scope]).toEqual([true, 'ListenerSet shop/shop-listeners listener shop', 'internet']);
+  });
+});
+
+describe('ListenerSet.acknowledge', () => {
+  test('writes the acknowledgement annotation, which the audit of the YAML reads; refuses an unknown rule and an empty reason', () => {
+    const chart = newChart();
+    const set = new ListenerSet(chart, 'Shop', { gateway: { name: 'public', namespace: 'gateway-system' }, metadata: { namespace: 'shop' }, listeners: [{ name: 'shop', hostname: 'shop.example.com' }] });
+    set.acknowledge('listener-set-not-allowed', 'the platform Gateway admits every namespace');
+    const [ls] = ofKind(synth(chart), 'ListenerSet');
+    expect(ls.metadata.annotations['ack.cdk8s-expose/listener-set-not-allowed']).toBe('the platform Gateway admits every namespace');
+    const gw = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'public', namespace: 'gateway-system' }, spec: { gatewayClassName: 'eg', listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }] } };
+    const report = ExposureReport.fromManifests([gw, ls], { stage: Stage.PRODUCTION });
+    expect(report.hasBlockingFindings).toBe(false);
+    expect(report.findingLines).toEqual([expect.stringMatching(/^acknowledged: \[listener-set-not-allowed\] ListenerSet shop\//)]);
+    expect(() => set.acknowledge('no-such-rule', 'x')).toThrow(/^ListenerSet 'test\/Shop': acknowledge: there is no rule "no-such-rule"/);
+    expect(() => set.acknowledge('listener-set-not-allowed', ' ')).toThrow(/a reason is required/);
   });
 });
