@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { DevService, ExposureApp, ExposurePolicy, IngressFronted, IngressTls, InternalService, PublicService, SourceRanges, Stage } from '../../src';
+import { DevService, ExposureApp, ExposurePolicy, GatewayFronted, IngressFronted, IngressTls, InternalService, PublicService, SourceRanges, Stage } from '../../src';
 import { synth } from '../util';
 
 /** The App-wide policy: explicit, judged at synth through a validation of its own. */
@@ -130,6 +130,8 @@ describe('ExposurePolicy', () => {
     ExposurePolicy.apply(chart2, { stage: Stage.PRODUCTION, requireIsolation: true });
     new InternalService(chart2, 'Db', { selector: pods(chart2, 'db'), ports: [{ port: 5432 }], allowFrom: [pods(chart2, 'api')] });
     new IngressFronted(chart2, 'Web', { selector: pods(chart2, 'web'), ports: [{ port: 80 }], host: 'a.example.com' });
+    // A GatewayFronted's Service, like an IngressFronted's, is reached by a proxy in another namespace.
+    new GatewayFronted(chart2, 'Mqtt', { selector: pods(chart2, 'mqtt'), ports: [{ port: 1883 }], gateway: { name: 'public', namespace: 'gateway-system', sectionName: 'mqtt' } });
     expect(() => synth(chart2)).not.toThrow();
     expect(api).toBeDefined();
   });

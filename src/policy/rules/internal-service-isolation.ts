@@ -17,6 +17,9 @@ function subsets(labels: Array<[string, string]>): Array<Array<[string, string]>
 }
 
 /** When the policy requires it, every ClusterIP Service's pods are covered by a NetworkPolicy. */
+/** The constructs whose ClusterIP Service a proxy outside their namespace reaches. */
+const FRONTED = ['IngressFronted', 'GatewayFronted'];
+
 export const internalServiceIsolation: Rule = {
   id: 'internal-service-isolation',
   summary: 'With requireIsolation, a ClusterIP Service selects pods that no NetworkPolicy restricts (give InternalService allowFrom).',
@@ -29,8 +32,9 @@ export const internalServiceIsolation: Rule = {
       .filter((p: NetworkPolicyInfo) => p.isolatesIngress && !p.podSelectorHasExpressions)
       .map(p => keyOf(p.namespace, Object.entries(p.podSelector))));
     return model.services
-      // The Service behind an IngressFronted must stay reachable by the ingress controller.
-      .filter(s => s.type === 'ClusterIP' && Object.keys(s.selector).length > 0 && s.origin.constructKind !== 'IngressFronted')
+      // The Service behind an IngressFronted or a GatewayFronted must stay reachable by the
+      // ingress controller's or the Gateway's proxy, which runs in a namespace of its own.
+      .filter(s => s.type === 'ClusterIP' && Object.keys(s.selector).length > 0 && !FRONTED.includes(s.origin.constructKind ?? ''))
       .filter(s => !subsets(Object.entries(s.selector)).some(sub => covering.has(keyOf(s.namespace, sub))))
       .map(s => ({ object: s, message: 'selects pods that any pod in the cluster can reach (no NetworkPolicy covers them)', fix: 'Pass allowFrom: [...] to the InternalService to emit a NetworkPolicy, or acknowledge the rule with a reason' }));
   },
