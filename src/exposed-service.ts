@@ -3,12 +3,12 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { constructLabel, propError, show } from './errors';
 import { ExposureScope } from './exposure-scope';
+import { checkedAcknowledgement } from './internal/acknowledge';
 import { claimName, claimNodePort, releaseClaims } from './internal/claims';
 import { enumProblem } from './internal/enums';
 import { OwnedService, selectorOf } from './internal/owned-service';
 import { KIND_MARKER } from './internal/shared-state';
 import { ACK_PREFIX } from './model/model';
-import { RULE_IDS } from './policy/rules';
 import { checkPort, checkPortList } from './port-checks';
 import { ExposedPort } from './ports';
 import { annotationProblems, labelProblems } from './validation/metadata';
@@ -315,16 +315,11 @@ export abstract class ExposedService extends Construct {
    * @param reason why the finding is accepted; shown in every report
    */
   public acknowledge(ruleId: string, reason: string): void {
-    if (!RULE_IDS.includes(ruleId)) {
-      throw propError(this.constructKind, this, `acknowledge: there is no rule ${show(ruleId)}; the rules are ${RULE_IDS.join(', ')}`);
-    }
-    if (typeof reason !== 'string' || reason.trim().length === 0) {
-      throw propError(this.constructKind, this, `acknowledge('${ruleId}'): a reason is required, e.g. 'public marketing site, reviewed by security 2026-11'`);
-    }
+    const text = checkedAcknowledgement(this.constructKind, this, ruleId, reason, 'public marketing site, reviewed by security 2026-11');
     this._acknowledgements = this._acknowledgements ?? new Map();
-    this._acknowledgements.set(ruleId, reason.trim());
+    this._acknowledgements.set(ruleId, text);
     for (const object of this.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject)) {
-      object.metadata.addAnnotation(`${ACK_PREFIX}${ruleId}`, reason.trim());
+      object.metadata.addAnnotation(`${ACK_PREFIX}${ruleId}`, text);
     }
   }
 

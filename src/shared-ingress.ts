@@ -6,10 +6,10 @@ import { constructLabel, propError, show } from './errors';
 import { ExposureScope } from './exposure-scope';
 import { IngressRouteOptions } from './ingress-routes';
 import { IngressTls } from './ingress-tls';
+import { checkedAcknowledgement } from './internal/acknowledge';
 import { RouteList, checkDefaultBackendRoutes, checkRouteList, claimIngressRoutes } from './internal/ingress-routes';
 import { newIngress } from './kplus-ingress';
 import { ACK_PREFIX } from './model/model';
-import { RULE_IDS } from './policy/rules';
 import { LoadBalancerScheme } from './presets/common';
 import { TlsSource, mergeWithUser } from './presets/context';
 import { IngressController } from './presets/ingress-controller';
@@ -199,13 +199,8 @@ export class SharedIngress extends Construct {
    * @param reason why the finding is accepted; shown in every report
    */
   public acknowledge(ruleId: string, reason: string): void {
-    if (!RULE_IDS.includes(ruleId)) {
-      throw propError('SharedIngress', this, `acknowledge: there is no rule ${show(ruleId)}; the rules are ${RULE_IDS.join(', ')}`);
-    }
-    if (typeof reason !== 'string' || reason.trim().length === 0) {
-      throw propError('SharedIngress', this, `acknowledge('${ruleId}'): a reason is required, e.g. 'the legacy Service is deployed by its Helm chart'`);
-    }
-    this.ingress.metadata.addAnnotation(`${ACK_PREFIX}${ruleId}`, reason.trim());
+    const text = checkedAcknowledgement('SharedIngress', this, ruleId, reason, 'the legacy Service is deployed by its Helm chart');
+    this.ingress.metadata.addAnnotation(`${ACK_PREFIX}${ruleId}`, text);
   }
 
   /**

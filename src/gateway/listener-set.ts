@@ -7,9 +7,9 @@ import { secretNameForHost } from '../annotations';
 import { propError, show } from '../errors';
 import { GatewayRef } from '../ingress-fronted';
 import { IngressTls } from '../ingress-tls';
+import { checkedAcknowledgement } from '../internal/acknowledge';
 import { enumProblem } from '../internal/enums';
 import { ACK_PREFIX } from '../model/model';
-import { RULE_IDS } from '../policy/rules';
 import { checkDns1123Label, checkDns1123Subdomain, checkIngressHost } from '../validation/names';
 
 /** The protocol of a Gateway listener. */
@@ -179,13 +179,8 @@ export class ListenerSet extends Construct {
    * @param reason why the finding is accepted; shown in every report
    */
   public acknowledge(ruleId: string, reason: string): void {
-    if (!RULE_IDS.includes(ruleId)) {
-      throw propError('ListenerSet', this, `acknowledge: there is no rule ${show(ruleId)}; the rules are ${RULE_IDS.join(', ')}`);
-    }
-    if (typeof reason !== 'string' || reason.trim().length === 0) {
-      throw propError('ListenerSet', this, `acknowledge('${ruleId}'): a reason is required, e.g. 'the gateway-system Gateway admits ListenerSets from every namespace'`);
-    }
-    this.apiObject.metadata.addAnnotation(`${ACK_PREFIX}${ruleId}`, reason.trim());
+    const text = checkedAcknowledgement('ListenerSet', this, ruleId, reason, 'the gateway-system Gateway admits ListenerSets from every namespace');
+    this.apiObject.metadata.addAnnotation(`${ACK_PREFIX}${ruleId}`, text);
   }
 
   /**

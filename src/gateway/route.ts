@@ -4,8 +4,8 @@ import { GATEWAY_API_VERSION, GATEWAY_GROUP, GatewayParentRef, RouteBackend, ren
 import type { HttpRouteFilter } from './http-route-filter';
 import { ReferenceGrant } from './reference-grant';
 import { propError, show } from '../errors';
+import { checkedAcknowledgement } from '../internal/acknowledge';
 import { ACK_PREFIX } from '../model/model';
-import { RULE_IDS } from '../policy/rules';
 import { annotationProblems, labelProblems } from '../validation/metadata';
 import { checkDns1123Label, checkDns1123Subdomain } from '../validation/names';
 
@@ -114,13 +114,8 @@ export abstract class GatewayRoute extends Construct {
    * @param reason why the finding is accepted; shown in every report
    */
   public acknowledge(ruleId: string, reason: string): void {
-    if (!RULE_IDS.includes(ruleId)) {
-      throw propError(this.constructKind, this, `acknowledge: there is no rule ${show(ruleId)}; the rules are ${RULE_IDS.join(', ')}`);
-    }
-    if (typeof reason !== 'string' || reason.trim().length === 0) {
-      throw propError(this.constructKind, this, `acknowledge('${ruleId}'): a reason is required, e.g. 'the platform Gateway\'s https listener terminates TLS'`);
-    }
-    this.apiObject.metadata.addAnnotation(`${ACK_PREFIX}${ruleId}`, reason.trim());
+    const text = checkedAcknowledgement(this.constructKind, this, ruleId, reason, 'the platform Gateway\'s https listener terminates TLS');
+    this.apiObject.metadata.addAnnotation(`${ACK_PREFIX}${ruleId}`, text);
   }
 
   /** The route's Kubernetes name. */
