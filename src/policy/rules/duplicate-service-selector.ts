@@ -7,15 +7,16 @@ export const duplicateServiceSelector: Rule = {
   why: 'Two Services on the same pods are two ways in: a second one of a wider type (NodePort, LoadBalancer) silently widens who reaches pods that the first one keeps inside the cluster.',
   severity: () => Severity.WARNING,
   check(model) {
-    const first = new SelectorTable<{ what: string; byConstruct: boolean }>();
+    const first = new Map<string, { what: string; byConstruct: boolean }>();
     const findings = [];
     for (const service of model.services) {
       if (service.type === 'ExternalName' || service.headless) continue;
-      if (Object.keys(service.selector).length === 0) continue;
-      const earlier = first.get(service.namespace, service.selector);
+      const key = selectorKey(service.namespace, service.selector);
+      if (key === undefined) continue;
+      const earlier = first.get(key);
       const byConstruct = service.origin.constructKind !== undefined;
       if (earlier === undefined) {
-        first.set(service.namespace, service.selector, { what: `${service.type} Service ${service.name}`, byConstruct });
+        first.set(key, { what: `${service.type} Service ${service.name}`, byConstruct });
         continue;
       }
       if (earlier.byConstruct && byConstruct) continue;
@@ -29,36 +30,11 @@ export const duplicateServiceSelector: Rule = {
   },
 };
 
-/**
- * Values by namespace and selector. A one-label selector, the common case, is looked up through
- * nested maps of the strings it already has: a key string built per Service was most of this
- * rule's time at 100,000 Services.
- */
-class SelectorTable<T> {
-  private readonly single = new Map<string, Map<string, Map<string, T>>>();
-  private readonly several = new Map<string, T>();
-
-  public get(namespace: string, selector: Record<string, string>): T | undefined {
-    const keys = Object.keys(selector);
-    if (keys.length === 1) return this.single.get(namespace)?.get(keys[0])?.get(selector[keys[0]]);
-    return this.several.get(severalKey(namespace, keys, selector));
-  }
-
-  public set(namespace: string, selector: Record<string, string>, value: T): void {
-    const keys = Object.keys(selector);
-    if (keys.length !== 1) {
-      this.several.set(severalKey(namespace, keys, selector), value);
-      return;
-    }
-    let byKey = this.single.get(namespace);
-    if (byKey === undefined) this.single.set(namespace, byKey = new Map());
-    let byValue = byKey.get(keys[0]);
-    if (byValue === undefined) byKey.set(keys[0], byValue = new Map());
-    byValue.set(selector[keys[0]], value);
-  }
-}
-
-/** `namespace|k1=v1,k2=v2` with the labels sorted. */
-function severalKey(namespace: string, keys: string[], selector: Record<string, string>): string {
+/** `namespace|k1=v1,k2=v2` with the labels sorted; undefined for an empty selector. */
+function selectorKey(namespace: string, selector: Record<string, string>): string | undefined {
+  const keys = Object.keys(selector);
+  if (keys.length === 0) return undefined;
+  // One label, the common case, needs no sorting.
+  if (keys.length === 1) return `${namespace}|${keys[0]}=${selector[keys[0]]}`;
   return `${namespace}|${keys.map(k => `${k}=${selector[k]}`).sort().join(',')}`;
 }
