@@ -15,7 +15,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { main as audit } from '../src/cli/audit';
+import { main as audit } from '../src/cli/main';
 
 const root = path.resolve(__dirname, '..');
 const corpusDir = path.join(root, 'test', 'parity', 'corpus');

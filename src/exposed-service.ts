@@ -1,6 +1,7 @@
 import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, Duration, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { ACK_PREFIX } from './annotations';
 import { constructLabel, propError, show } from './errors';
 import { ExposureScope } from './exposure-scope';
 import { checkedAcknowledgement } from './internal/acknowledge';
@@ -8,7 +9,6 @@ import { claimName, claimNodePort, releaseClaims } from './internal/claims';
 import { enumProblem } from './internal/enums';
 import { OwnedService, selectorOf } from './internal/owned-service';
 import { KIND_MARKER } from './internal/shared-state';
-import { ACK_PREFIX } from './model/model';
 import { checkPort, checkPortList } from './port-checks';
 import { ExposedPort } from './ports';
 import { annotationProblems, labelProblems } from './validation/metadata';

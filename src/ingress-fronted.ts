@@ -103,24 +103,6 @@ export interface IngressFrontedProps extends SelectingServiceProps, EgressIsolat
   readonly allowFrom?: kplus.INetworkPolicyPeer[];
 }
 
-/**
- * The Gateway an `HTTPRoute` attaches to (`spec.parentRefs`).
- */
-export interface GatewayRef {
-  /** The Gateway's name. */
-  readonly name: string;
-  /**
-   * The Gateway's namespace.
-   * @default - the route's namespace
-   */
-  readonly namespace?: string;
-  /**
-   * The Gateway listener to attach to.
-   * @default - every listener that accepts the route
-   */
-  readonly sectionName?: string;
-}
-
 /** What the constructor builds, set on the fields at its end. */
 interface Built {
   readonly routes: RouteList;

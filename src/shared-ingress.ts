@@ -1,7 +1,7 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { secretNameForHost } from './annotations';
+import { secretNameForHost, ACK_PREFIX } from './annotations';
 import { constructLabel, propError, show } from './errors';
 import { ExposureScope } from './exposure-scope';
 import { IngressRouteOptions } from './ingress-routes';
@@ -9,7 +9,6 @@ import { IngressTls } from './ingress-tls';
 import { checkedAcknowledgement } from './internal/acknowledge';
 import { RouteList, checkDefaultBackendRoutes, checkRouteList, claimIngressRoutes } from './internal/ingress-routes';
 import { newIngress } from './kplus-ingress';
-import { ACK_PREFIX } from './model/model';
 import { LoadBalancerScheme } from './presets/common';
 import { TlsSource, mergeWithUser } from './presets/context';
 import { IngressController } from './presets/ingress-controller';

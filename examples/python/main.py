@@ -19,7 +19,7 @@ from cdk8s_expose import (
     ExposureReport,
     ExternalAlias,
     GatewayFronted,
-    GatewayRef,
+    GatewayParentRef,
     HttpRoute,
     HttpRouteFilter,
     HttpRouteRule,
@@ -81,7 +81,7 @@ class ProductionChart(cdk8s.Chart):
         # namespace in its spec.allowedListeners); cert-manager issues the certificate.
         listeners = ListenerSet(
             self, "Listeners",
-            gateway=GatewayRef(name="public", namespace="gateway-system"),
+            gateway=GatewayParentRef(name="public", namespace="gateway-system"),
             listeners=[
                 ListenerSetListener(name="https", hostname="shop.example.com", tls=IngressTls.cert_manager(cluster_issuer="letsencrypt")),
                 ListenerSetListener(name="http", hostname="shop.example.com", protocol=ListenerProtocol.HTTP),

@@ -1,15 +1,14 @@
 import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { GATEWAY_API_VERSION, GATEWAY_GROUP, GatewayParentRef, ParentKind, isPort, parentProblem } from './common';
+import { GATEWAY_API_VERSION, GatewayParentRef, ParentKind, isPort, parentProblem } from './common';
 import { ReferenceGrant } from './reference-grant';
 import { checkMetadata } from './route';
-import { secretNameForHost } from '../annotations';
+import { ACK_PREFIX, secretNameForHost } from '../annotations';
+import { GATEWAY_API_GROUP } from '../api-groups';
 import { propError, show } from '../errors';
-import { GatewayRef } from '../ingress-fronted';
 import { IngressTls } from '../ingress-tls';
 import { checkedAcknowledgement } from '../internal/acknowledge';
 import { enumProblem } from '../internal/enums';
-import { ACK_PREFIX } from '../model/model';
 import { checkDns1123Label, checkDns1123Subdomain, checkIngressHost } from '../validation/names';
 
 /** The protocol of a Gateway listener. */
@@ -90,7 +89,7 @@ export interface ListenerSetProps {
    * The Gateway the listeners are merged into. Its `spec.allowedListeners` must admit this
    * ListenerSet's namespace (it admits none by default).
    */
-  readonly gateway: GatewayRef;
+  readonly gateway: GatewayParentRef;
   /**
    * The listeners (at most 64; more with `addListener()`).
    * @default - none yet; add them with `addListener()` (at least one is required at synth)
@@ -144,12 +143,14 @@ export class ListenerSet extends Construct {
     const problem = parentProblem(props.gateway, 'gateway');
     if (problem) throw fail(problem);
     if (props.gateway.sectionName !== undefined) throw fail('gateway.sectionName does not apply: a ListenerSet joins the whole Gateway; remove it');
+    if (props.gateway.port !== undefined) throw fail(`gateway.port ${show(props.gateway.port)} does not apply: a ListenerSet joins the whole Gateway; remove it`);
+    if (props.gateway.kind !== undefined && props.gateway.kind !== ParentKind.GATEWAY) throw fail(`gateway.kind ${show(props.gateway.kind)} does not apply: a ListenerSet joins a Gateway; remove it`);
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: GATEWAY_API_VERSION,
       kind: 'ListenerSet',
       metadata: props.metadata,
       spec: {
-        parentRef: { group: GATEWAY_GROUP, kind: 'Gateway', name: props.gateway.name, ...(props.gateway.namespace !== undefined ? { namespace: props.gateway.namespace } : {}) },
+        parentRef: { group: GATEWAY_API_GROUP, kind: 'Gateway', name: props.gateway.name, ...(props.gateway.namespace !== undefined ? { namespace: props.gateway.namespace } : {}) },
         listeners: Lazy.any({ produce: () => this.listeners }),
       },
     });
@@ -272,7 +273,7 @@ export class ListenerSet extends Construct {
     }
     const allowedRoutes = from !== undefined || kinds !== undefined ? {
       ...(from !== undefined ? { namespaces: { from, ...(labels !== undefined ? { selector: { matchLabels: { ...labels } } } : {}) } } : {}),
-      ...(kinds !== undefined ? { kinds: kinds.map(kind => ({ group: GATEWAY_GROUP, kind })) } : {}),
+      ...(kinds !== undefined ? { kinds: kinds.map(kind => ({ group: GATEWAY_API_GROUP, kind })) } : {}),
     } : undefined;
     this.listeners.push({
       name: listener.name,
@@ -289,7 +290,7 @@ export class ListenerSet extends Construct {
     if (grant === undefined) {
       grant = new ReferenceGrant(this, `ReferenceGrant-${namespace}`, {
         metadata: { namespace },
-        from: [{ group: GATEWAY_GROUP, kind: 'ListenerSet', namespace: ownNamespace }],
+        from: [{ group: GATEWAY_API_GROUP, kind: 'ListenerSet', namespace: ownNamespace }],
       });
       this.grants.set(namespace, grant);
     }

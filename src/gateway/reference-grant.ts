@@ -1,6 +1,7 @@
 import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { GATEWAY_API_VERSION, GATEWAY_GROUP } from './common';
+import { GATEWAY_API_VERSION } from './common';
+import { GATEWAY_API_GROUP } from '../api-groups';
 import { propError, show } from '../errors';
 import { annotationProblems, labelProblems } from '../validation/metadata';
 import { checkDns1123Label, checkDns1123Subdomain } from '../validation/names';
@@ -115,7 +116,7 @@ export class ReferenceGrant extends Construct {
       kind: 'ReferenceGrant',
       metadata: meta,
       spec: {
-        from: from.map(f => ({ group: f.group ?? GATEWAY_GROUP, kind: f.kind, namespace: f.namespace })),
+        from: from.map(f => ({ group: f.group ?? GATEWAY_API_GROUP, kind: f.kind, namespace: f.namespace })),
         to: Lazy.any({ produce: () => this.to.map(t => ({ group: t.group ?? '', kind: t.kind ?? 'Service', ...(t.name !== undefined ? { name: t.name } : {}) })) }),
       },
     });

@@ -1,11 +1,12 @@
 import { ApiObject, ApiObjectMetadata, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { GATEWAY_API_VERSION, GATEWAY_GROUP, GatewayParentRef, RouteBackend, renderBackend, renderParents } from './common';
+import { GATEWAY_API_VERSION, GatewayParentRef, RouteBackend, renderBackend, renderParents } from './common';
 import type { HttpRouteFilter } from './http-route-filter';
 import { ReferenceGrant } from './reference-grant';
+import { ACK_PREFIX } from '../annotations';
+import { GATEWAY_API_GROUP } from '../api-groups';
 import { propError, show } from '../errors';
 import { checkedAcknowledgement } from '../internal/acknowledge';
-import { ACK_PREFIX } from '../model/model';
 import { annotationProblems, labelProblems } from '../validation/metadata';
 import { checkDns1123Label, checkDns1123Subdomain } from '../validation/names';
 
@@ -186,7 +187,7 @@ export abstract class GatewayRoute extends Construct {
     if (grant === undefined) {
       grant = new ReferenceGrant(this, `ReferenceGrant-${namespace}`, {
         metadata: { namespace },
-        from: [{ group: GATEWAY_GROUP, kind: this.routeKind, namespace: this.namespace! }],
+        from: [{ group: GATEWAY_API_GROUP, kind: this.routeKind, namespace: this.namespace! }],
       });
       this.grants.set(namespace, grant);
       this.referenceGrants.push(grant);

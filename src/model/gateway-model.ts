@@ -5,12 +5,10 @@
  * Private to the library.
  */
 import { EXPOSURE_ANNOTATION, TLS_INTENT_ANNOTATION } from '../annotations';
+import { GATEWAY_API_GROUP } from '../api-groups';
 import { ExposureScope } from '../exposure-scope';
 import type { ExposureModel, HttpEntryInfo, ObjectRef, RouteInfo } from './model';
 import { INTERNAL_SERVICE_MARKERS } from '../presets/keys';
-
-/** The API group of Gateway API. */
-export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
 
 /** The route kinds of Gateway API's standard channel. */
 export const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];

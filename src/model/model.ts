@@ -2,10 +2,11 @@
  * One model of exposure, built from Kubernetes manifests: what the rules, the report, the
  * cdk8s validation plugin and the audit command all read. Private to the library.
  */
-import { EXPOSURE_ANNOTATION } from '../annotations';
+import { ACK_PREFIX, EXPOSURE_ANNOTATION } from '../annotations';
+import { GATEWAY_API_GROUP } from '../api-groups';
 import { ExposureScope } from '../exposure-scope';
 import { DeprecatedApiInfo, deprecationOf } from './deprecated-apis';
-import { BackendTlsPolicyInfo, GATEWAY_API_GROUP, GatewayInfo, ROUTE_KINDS, ReferenceGrantInfo, backendTlsPolicyOf, gatewayOf, gatewayRouteOf, referenceGrantOf } from './gateway-model';
+import { BackendTlsPolicyInfo, GatewayInfo, ROUTE_KINDS, ReferenceGrantInfo, backendTlsPolicyOf, gatewayOf, gatewayRouteOf, referenceGrantOf } from './gateway-model';
 import { NetworkPolicyPeerInfo, ProbeInfo, peersOf, probesOf } from './pod-details';
 import { INGRESS_CLASS, INTERNAL_INGRESS_MARKERS, INTERNAL_SERVICE_MARKERS } from '../presets/keys';
 import { manifestProblems } from '../validation/manifest';
@@ -179,9 +180,6 @@ export interface SourcedManifest {
   readonly manifest: any;
   readonly origin: Origin;
 }
-
-/** Annotation prefix of acknowledgements: `ack.cdk8s-expose/<rule-id>: <reason>`. */
-export const ACK_PREFIX = 'ack.cdk8s-expose/';
 
 /** The annotations that make a load balancer internal: the providers' (from the key registry) and the library's own. */
 const INTERNAL_LB_ANNOTATIONS: Array<readonly [string, (v: string) => boolean]> = [
@@ -369,7 +367,7 @@ function recordCertificateSource(model: ExposureModel, manifest: any, ref: Objec
     sources.add(`Secret ${ref.namespace}/${ref.name}`);
   } else if (ref.kind === 'Certificate' && group === 'cert-manager.io' && typeof manifest.spec?.secretName === 'string') {
     sources.add(`Secret ${ref.namespace}/${manifest.spec.secretName}`);
-  } else if ((ref.kind === 'Gateway' || ref.kind === 'ListenerSet') && group === 'gateway.networking.k8s.io') {
+  } else if ((ref.kind === 'Gateway' || ref.kind === 'ListenerSet') && group === GATEWAY_API_GROUP) {
     for (const listener of manifest.spec?.listeners ?? []) {
       const refs = listener?.tls?.certificateRefs;
       if ((listener?.protocol === 'HTTPS' || listener?.protocol === 'TLS') && Array.isArray(refs) && refs.length > 0) {

@@ -1,7 +1,8 @@
 import { Severity, always } from './rule';
 import { RULES } from './rules';
 import { Stage } from './stages';
-import { ACK_PREFIX, ExposureModel, ObjectRef, acknowledgementsOf } from '../model/model';
+import { ACK_PREFIX } from '../annotations';
+import { ExposureModel, ObjectRef, acknowledgementsOf } from '../model/model';
 
 /** A rule's finding on one object, with its severity at the object's stage. */
 export interface Finding {

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildApp } from '../../examples/main';
-import { main } from '../../src/cli/audit';
+import { main } from '../../src/cli/main';
 
 function run(...args: string[]) {
   let out = '';
@@ -104,7 +104,7 @@ describe('cdk8s-expose audit', () => {
   });
 
   test('- reads standard input', () => {
-    const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', "process.exitCode = require('./src/cli/audit').main(process.argv.slice(1))", 'audit', '--stage', 'production', '-'], {
+    const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', "process.exitCode = require('./src/cli/main').main(process.argv.slice(1))", 'audit', '--stage', 'production', '-'], {
       input: fs.readFileSync(fixture('helm-nodeport.yaml')), encoding: 'utf-8',
     });
     expect(result.status).toBe(1);
@@ -116,7 +116,7 @@ describe('cdk8s-expose audit', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'expose-pipe-'));
     const file = path.join(dir, 'many.yaml');
     fs.writeFileSync(file, Array.from({ length: 3000 }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata: {name: s${i}, namespace: shop}\nspec: {selector: {app: a${i}}, ports: [{port: 80}]}\n`).join('---\n'));
-    const script = "process.exitCode = require('./src/cli/audit').main(process.argv.slice(1))";
+    const script = "process.exitCode = require('./src/cli/main').main(process.argv.slice(1))";
     // WHEN the audit writes to a pipe that a slow shell loop reads, and to one that is closed early
     const piped = spawnSync('bash', ['-c', '"$0" -r ts-node/register/transpile-only -e "$1" audit --format json "$2" | (sleep 1; cat)', process.execPath, script, file], { encoding: 'utf-8', maxBuffer: 256 * 1024 * 1024 });
     const closed = spawnSync('bash', ['-c', '"$0" -r ts-node/register/transpile-only -e "$1" audit "$2" | head -c 10; exit "${PIPESTATUS[0]}"', process.execPath, script, file], { encoding: 'utf-8' });

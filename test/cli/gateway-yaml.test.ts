@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { main } from '../../src/cli/audit';
+import { main } from '../../src/cli/main';
 import { validateManifest } from '../util';
 
 const corpus = path.join('test', 'fixtures', 'gateway-yaml');

@@ -6,7 +6,7 @@ import * as netv1 from 'kubernetes-models/networking.k8s.io/v1';
 import * as netBeta from 'kubernetes-models/networking.k8s.io/v1beta1';
 import * as core from 'kubernetes-models/v1';
 import { parseAllDocuments } from 'yaml';
-import { main } from '../../src/cli/audit';
+import { main } from '../../src/cli/main';
 
 /**
  * The parity corpus (scripts/parity.ts runs it through the peer linters too): what the audit
