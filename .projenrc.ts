@@ -41,6 +41,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     // The cdk8s-plus version `cdk8s init typescript-app` scaffolds today, for the tests that show
     // the library in such an app.
     'cdk8s-plus-33@^2.5.57',
+    // jest transforms TypeScript with swc (no per-file type-check; the jsii compile and
+    // `tsc` over test/ type-check): see the transform override below.
+    '@swc/core@^1.16.0',
+    '@swc/jest@^0.2.39',
   ],
 
   jestOptions: {
@@ -48,11 +52,27 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // A one-line coverage summary instead of a 130-line table; the full report is in coverage/.
+      coverageReporters: ['json', 'lcov', 'clover', 'cobertura', 'text-summary'],
     },
   },
   // '/node_modules' also ignores a node_modules symlink (git worktrees sharing one install).
   gitignore: ['/examples/dist/', '/bench/results/', '/.tmp/', '.jsii.tabl.json', '/node_modules'],
 });
+
+// jest runs TypeScript through swc: ts-jest type-checked every test file again, which made
+// `npm test` take most of ten minutes on two cores. Types are checked by the jsii compile (src)
+// and by the test-types task below (test/).
+project.tryFindObjectFile('package.json')?.addOverride('jest.transform', {
+  '^.+\\.[t]sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+});
+
+// Test files are type-checked too (jest only strips their types).
+const testTypes = project.addTask('test:types', {
+  description: 'Type-check src/ and test/ (jest transforms without type-checking)',
+  exec: 'tsc --noEmit -p test/tsconfig.json',
+});
+project.testTask.spawn(testTypes);
 
 project.eslint?.addLintPattern('examples');
 project.addBins({ 'cdk8s-expose': 'bin/cdk8s-expose' });

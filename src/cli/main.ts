@@ -5,7 +5,7 @@ import { USAGE, auditMain } from './audit';
 import { diffMain } from './diff';
 import { AuditIo, defaultIo, version } from './io';
 
-export { AuditIo } from './io';
+export type { AuditIo } from './io';
 
 /** Runs the command; returns the exit code. */
 export function main(argv: string[], io: AuditIo = defaultIo): number {
