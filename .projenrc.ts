@@ -26,6 +26,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   cdk8sVersion: '2.70.0',
   constructsVersion: '10.4.2',
   jsiiVersion: '~6.0.0',
+  // The Node.js versions the library and its tooling run on (stated in the README too).
+  minNodeVersion: '20.0.0',
 
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
   // Reads YAML for the audit and the plugin, with the Kubernetes YAML 1.1 schema of src/yaml/;
@@ -89,7 +91,8 @@ project.addTask('example', {
   description: 'Synthesize the example app (examples/) to YAML with the cdk8s CLI',
   cwd: 'examples',
   steps: [
-    { exec: 'cdk8s synth' },
+    // --no-check-upgrade: the CLI's update check printed a stack trace and "A new version undefined".
+    { exec: 'cdk8s synth --no-check-upgrade' },
     { say: 'The example app\'s YAML is in examples/dist/ (production.k8s.yaml, development.k8s.yaml), with its exposure report (exposure-report.md, .json, .mmd)' },
   ],
 });
