@@ -65,6 +65,11 @@ export function show(value: unknown): string {
   }
 }
 
+/** A refusal whose message already names its source (an environment variable, a CLI option). */
+export function inputError(message: string): Error {
+  return new ExposeValidationError(message, '');
+}
+
 /** An error of a static factory or a call that has no construct (`SourceRanges.cidrs: ...`). */
 export function factoryError(factory: string, message: string): Error {
   return new ExposeValidationError(`${factory}: ${message}`, '');

@@ -2,6 +2,7 @@ import { IConstruct } from 'constructs';
 import { ensurePolicyCheck } from './check';
 import type { PolicyContext } from './context';
 import { Stage, parseStage } from './stages';
+import { factoryError } from '../errors';
 import { sharedState } from '../internal/shared-state';
 
 /**
@@ -73,11 +74,11 @@ export class ExposurePolicy {
    */
   public static apply(scope: IConstruct, options: ExposurePolicyOptions): void {
     if (options === null || typeof options !== 'object') {
-      throw new Error(`ExposurePolicy.apply('${scope.node.path}'): options ${JSON.stringify(options)} must be an object such as { stage: Stage.PRODUCTION }`);
+      throw factoryError(`ExposurePolicy.apply('${scope.node.path}')`, `options ${JSON.stringify(options)} must be an object such as { stage: Stage.PRODUCTION }`);
     }
     if (options.stage !== undefined) parseStage(options.stage, `ExposurePolicy.apply('${scope.node.path}'): stage`);
     if (options.annotateStage !== undefined && typeof options.annotateStage !== 'boolean') {
-      throw new Error(`ExposurePolicy.apply('${scope.node.path}'): annotateStage ${JSON.stringify(options.annotateStage)} must be true or false`);
+      throw factoryError(`ExposurePolicy.apply('${scope.node.path}')`, `annotateStage ${JSON.stringify(options.annotateStage)} must be true or false`);
     }
     sharedState().policies.set(scope, { stage: options.stage, requireIsolation: options.requireIsolation, annotateStage: options.annotateStage });
     ensurePolicyCheck(scope);
