@@ -1,4 +1,4 @@
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 
 const VALIDATION_ERROR = Symbol.for('cdk8s-expose.ValidationError');
 
@@ -63,6 +63,11 @@ export function show(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+/** Refuses a value that is not a construct, where a factory needs one (`ExposureReport.fromApp: scope ...`). */
+export function checkConstruct(factory: string, prop: string, value: unknown): void {
+  if (!Construct.isConstruct(value)) throw factoryError(factory, `${prop} ${show(value)} is not a construct; pass the App or a construct in it`);
 }
 
 /** A refusal whose message already names its source (an environment variable, a CLI option). */

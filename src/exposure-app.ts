@@ -1,4 +1,5 @@
 import { App, AppProps } from 'cdk8s';
+import { factoryError, show } from './errors';
 import { appState } from './internal/shared-state';
 
 /**
@@ -20,7 +21,7 @@ export class ExposureApp extends App {
    * @param props the cdk8s App props
    */
   constructor(props: AppProps = {}) {
-    super(props);
+    super(checkedProps(props));
   }
 
   /**
@@ -47,4 +48,10 @@ export class ExposureApp extends App {
       if (state.synthDepth === 0) state.verdict = undefined;
     }
   }
+}
+
+/** The App props, refused when they are not an object (cdk8s would take them silently). */
+function checkedProps(props: AppProps): AppProps {
+  if (props === null || typeof props !== 'object') throw factoryError('ExposureApp', `props ${show(props)} must be an object such as { outdir: 'dist' }`);
+  return props;
 }

@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { ensurePolicyCheck } from './check';
 import type { PolicyContext } from './context';
 import { Stage, parseStage } from './stages';
-import { factoryError } from '../errors';
+import { checkConstruct, factoryError } from '../errors';
 import { sharedState } from '../internal/shared-state';
 
 /**
@@ -111,6 +111,7 @@ export class ExposurePolicy {
    * @returns the stage, or undefined when none is declared
    */
   public static stageOf(scope: IConstruct): Stage | undefined {
+    checkConstruct('ExposurePolicy.stageOf', 'scope', scope);
     return ExposurePolicy.contextAt(scope).stage;
   }
 
@@ -121,6 +122,7 @@ export class ExposurePolicy {
    * @param scope the construct
    */
   public static requiresIsolation(scope: IConstruct): boolean {
+    checkConstruct('ExposurePolicy.requiresIsolation', 'scope', scope);
     return ExposurePolicy.contextAt(scope).requireIsolation;
   }
 
