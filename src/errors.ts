@@ -70,6 +70,16 @@ export function checkConstruct(factory: string, prop: string, value: unknown): v
   if (!Construct.isConstruct(value)) throw factoryError(factory, `${prop} ${show(value)} is not a construct; pass the App or a construct in it`);
 }
 
+/**
+ * cdk8s's "Validation failed" error, when the library's checks are among its causes, as the
+ * library's ValidationError: the same message, and cdk8s's error as `cause`.
+ */
+export function synthRefusal(cdk8sError: Error): Error {
+  const error = new ExposeValidationError(cdk8sError.message, '');
+  Object.defineProperty(error, 'cause', { value: cdk8sError, enumerable: false });
+  return error;
+}
+
 /** A refusal whose message already names its source (an environment variable, a CLI option). */
 export function inputError(message: string): Error {
   return new ExposeValidationError(message, '');

@@ -8,7 +8,7 @@ import { checkedAcknowledgement } from './internal/acknowledge';
 import { claimName, claimNodePort } from './internal/claims';
 import { enumProblem } from './internal/enums';
 import { OwnedService, selectorOf } from './internal/owned-service';
-import { refused } from './internal/refusal';
+import { addSynthCheck, refused } from './internal/refusal';
 import { KIND_MARKER } from './internal/shared-state';
 import { checkPort, checkPortList } from './port-checks';
 import { ExposedPort } from './ports';
@@ -295,7 +295,7 @@ export abstract class ExposedService extends Construct {
         this.recordPort(port);
       }
       // Checks that later calls could still satisfy (a port added after construction), at synth.
-      this.node.addValidation({ validate: () => this.validateExposure() });
+      addSynthCheck(this, () => this.validateExposure());
     } catch (e) {
       // A construct that refuses its props leaves nothing behind (each subclass does the same).
       throw refused(this, e);

@@ -1,5 +1,5 @@
 import { App, AppProps } from 'cdk8s';
-import { factoryError, show } from './errors';
+import { factoryError, show, synthRefusal } from './errors';
 import { appState } from './internal/shared-state';
 
 /**
@@ -40,9 +40,15 @@ export class ExposureApp extends App {
 
   private withVerdictCache<T>(synthesize: () => T): T {
     const state = appState(this);
+    if (state.synthDepth === 0) state.refusedAtSynth = false;
     state.synthDepth++;
     try {
       return synthesize();
+    } catch (e) {
+      // cdk8s words every validation failure as a plain Error ("Validation failed with the
+      // following errors: ..."); when one of the library's checks is among them, the same
+      // message is rethrown as the library's ValidationError.
+      throw state.refusedAtSynth && e instanceof Error ? synthRefusal(e) : e;
     } finally {
       state.synthDepth--;
       if (state.synthDepth === 0) state.verdict = undefined;

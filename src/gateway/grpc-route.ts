@@ -6,7 +6,7 @@ import { HttpRouteFilter } from './http-route-filter';
 import { GatewayRoute, GatewayRouteProps } from './route';
 import { propError, show } from '../errors';
 import { enumProblem } from '../internal/enums';
-import { refused } from '../internal/refusal';
+import { addSynthCheck, refused } from '../internal/refusal';
 
 /** One way a gRPC call matches a GRPCRoute rule; every condition given must hold. */
 export interface GrpcRouteMatch {
@@ -104,7 +104,7 @@ export class GrpcRoute extends GatewayRoute {
         if (!Array.isArray(props.rules)) throw propError(this.constructKind, this, `rules ${show(props.rules)} must be a list of rules`);
         props.rules.forEach(rule => this.addRule(rule));
       }
-      this.node.addValidation({ validate: () => this.rules.length === 0 ? [`GrpcRoute '${this.node.path}': rules is empty; add a rule with backends with rules: [...] or addRule()`] : [] });
+      addSynthCheck(this, () => this.rules.length === 0 ? [`GrpcRoute '${this.node.path}': rules is empty; add a rule with backends with rules: [...] or addRule()`] : []);
     } catch (e) {
       throw refused(this, e);
     }

@@ -6,7 +6,7 @@ import { GatewayRoute, GatewayRouteProps } from './route';
 import { propError, show } from '../errors';
 import { claimRoute } from '../internal/claims';
 import { enumProblem } from '../internal/enums';
-import { refused } from '../internal/refusal';
+import { addSynthCheck, refused } from '../internal/refusal';
 
 /** How a path match compares (`matches[].path.type`). */
 export enum HttpPathMatchType {
@@ -199,7 +199,7 @@ export class HttpRoute extends GatewayRoute {
     } catch (e) {
       throw refused(this, e);
     }
-    this.node.addValidation({ validate: () => this.rules.length === 0 ? [`HttpRoute '${this.node.path}': rules is empty; add a rule with backends (or a redirect) with rules: [...] or addRule()`] : [] });
+    addSynthCheck(this, () => this.rules.length === 0 ? [`HttpRoute '${this.node.path}': rules is empty; add a rule with backends (or a redirect) with rules: [...] or addRule()`] : []);
   }
 
   /**

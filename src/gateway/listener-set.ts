@@ -9,7 +9,7 @@ import { propError, show } from '../errors';
 import { IngressTls } from '../ingress-tls';
 import { checkedAcknowledgement } from '../internal/acknowledge';
 import { enumProblem } from '../internal/enums';
-import { refused } from '../internal/refusal';
+import { addSynthCheck, refused } from '../internal/refusal';
 import { checkDns1123Label, checkDns1123Subdomain, checkIngressHost } from '../validation/names';
 
 /** The protocol of a Gateway listener. */
@@ -160,7 +160,7 @@ export class ListenerSet extends Construct {
         if (!Array.isArray(props.listeners)) throw fail(`listeners ${show(props.listeners)} must be a list of listeners`);
         props.listeners.forEach(l => this.addListener(l));
       }
-      this.node.addValidation({ validate: () => this.listeners.length === 0 ? [`ListenerSet '${this.node.path}': listeners is empty; add one with listeners: [...] or addListener()`] : [] });
+      addSynthCheck(this, () => this.listeners.length === 0 ? [`ListenerSet '${this.node.path}': listeners is empty; add one with listeners: [...] or addListener()`] : []);
     } catch (e) {
       throw refused(this, e);
     }

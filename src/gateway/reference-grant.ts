@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { GATEWAY_API_VERSION } from './common';
 import { GATEWAY_API_GROUP } from '../api-groups';
 import { propError, show } from '../errors';
-import { refused } from '../internal/refusal';
+import { addSynthCheck, refused } from '../internal/refusal';
 import { annotationProblems, labelProblems } from '../validation/metadata';
 import { checkDns1123Label, checkDns1123Subdomain } from '../validation/names';
 
@@ -122,9 +122,7 @@ export class ReferenceGrant extends Construct {
           to: Lazy.any({ produce: () => this.to.map(t => ({ group: t.group ?? '', kind: t.kind ?? 'Service', ...(t.name !== undefined ? { name: t.name } : {}) })) }),
         },
       });
-      this.node.addValidation({
-        validate: () => this.to.length === 0 ? [`ReferenceGrant '${this.node.path}': to is empty, so it grants nothing; pass to: [{ name: 'my-service' }] or remove it`] : [],
-      });
+      addSynthCheck(this, () => this.to.length === 0 ? [`ReferenceGrant '${this.node.path}': to is empty, so it grants nothing; pass to: [{ name: 'my-service' }] or remove it`] : []);
     } catch (e) {
       throw refused(this, e);
     }

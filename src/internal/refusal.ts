@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { releaseClaims } from './claims';
+import { appState } from './shared-state';
 
 /**
  * The one undo of a refused construct, called from the `catch` of every constructor of the
@@ -14,4 +15,20 @@ export function refused(construct: IConstruct, error: unknown): unknown {
   for (const part of construct.node.findAll()) releaseClaims(part);
   construct.node.scope?.node.tryRemoveChild(construct.node.id);
   return error;
+}
+
+/**
+ * Adds a check that runs at synth (as `node.addValidation`) and records, in the App's state,
+ * that the library refused something there: `ExposureApp` then rethrows cdk8s's
+ * "Validation failed" error as the library's ValidationError. Every validation of the library
+ * goes through here.
+ */
+export function addSynthCheck(construct: IConstruct, validate: () => string[]): void {
+  construct.node.addValidation({
+    validate: () => {
+      const errors = validate();
+      if (errors.length > 0) appState(construct).refusedAtSynth = true;
+      return errors;
+    },
+  });
 }
