@@ -41,6 +41,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     // The cdk8s-plus version `cdk8s init typescript-app` scaffolds today, for the tests that show
     // the library in such an app.
     'cdk8s-plus-33@^2.5.57',
+    // Finds import cycles (the lint:cycles task).
+    'dpdm@^4.3.0',
   ],
 
   jestOptions: {
@@ -55,6 +57,14 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 });
 
 project.eslint?.addLintPattern('examples');
+// No import cycle in src/; run by `npm test` after eslint, so a new cycle fails it. `-T` leaves
+// out `import type` (erased at compile), which still closes one circle: model.ts and
+// gateway-model.ts share their types.
+const cycles = project.addTask('lint:cycles', {
+  description: 'Fails on an import cycle in src/ (dpdm)',
+  exec: 'dpdm -T --no-tree --no-warning --exit-code circular:1 src/index.ts src/cli/main.ts',
+});
+project.testTask.spawn(cycles);
 project.addBins({ 'cdk8s-expose': 'bin/cdk8s-expose' });
 project.npmignore?.include('bin/');
 // The npm package ships the library only.

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { ensurePolicyCheck } from './check';
-import type { PolicyContext } from './context';
+import { PolicyContext, STAGE_CONTEXT_KEY, STAGE_ENVIRONMENT_VARIABLE, contextOf, rootContext, stageFromEnvironment } from './context';
 import { Stage, parseStage } from './stages';
 import { checkConstruct, factoryError } from '../errors';
 import { sharedState } from '../internal/shared-state';
@@ -59,10 +59,10 @@ export interface ExposurePolicyOptions {
  */
 export class ExposurePolicy {
   /** The environment variable a pipeline sets to override the stage: `CDK8S_EXPOSE_STAGE`. */
-  public static readonly STAGE_ENVIRONMENT_VARIABLE = 'CDK8S_EXPOSE_STAGE';
+  public static readonly STAGE_ENVIRONMENT_VARIABLE = STAGE_ENVIRONMENT_VARIABLE;
 
   /** The cdk8s context key read when no stage is declared in code: `cdk8s-expose:stage`. */
-  public static readonly STAGE_CONTEXT_KEY = 'cdk8s-expose:stage';
+  public static readonly STAGE_CONTEXT_KEY = STAGE_CONTEXT_KEY;
 
   /**
    * Turns on the App-wide policy for every object below `scope` (an App, a Chart or any
@@ -99,8 +99,7 @@ export class ExposurePolicy {
    * The stage the environment variable `CDK8S_EXPOSE_STAGE` sets, if any.
    */
   public static stageFromEnvironment(): Stage | undefined {
-    const fromEnv = process.env[ExposurePolicy.STAGE_ENVIRONMENT_VARIABLE];
-    return fromEnv === undefined || fromEnv === '' ? undefined : parseStage(fromEnv, `The environment variable ${ExposurePolicy.STAGE_ENVIRONMENT_VARIABLE}`);
+    return stageFromEnvironment();
   }
 
   /**
@@ -126,42 +125,10 @@ export class ExposurePolicy {
     return ExposurePolicy.contextAt(scope).requireIsolation;
   }
 
-  /**
-   * The policy at the root of a walk: the environment's stage, or the context key's.
-   * @internal
-   */
-  public static _rootContext(root: IConstruct): PolicyContext {
-    const fromEnv = ExposurePolicy.stageFromEnvironment();
-    if (fromEnv !== undefined) return { stage: fromEnv, requireIsolation: false, fixed: true, declared: false };
-    const fromContext = root.node.tryGetContext(ExposurePolicy.STAGE_CONTEXT_KEY);
-    return {
-      stage: fromContext === undefined ? undefined : parseStage(fromContext, `The cdk8s context key ${ExposurePolicy.STAGE_CONTEXT_KEY}`),
-      requireIsolation: false,
-      fixed: false,
-      declared: false,
-    };
-  }
-
-  /**
-   * The policy at `node`, given the policy of its parent (what `stageOf` computes, walking down).
-   * @internal
-   */
-  public static _contextOf(node: IConstruct, parent: PolicyContext): PolicyContext {
-    const options = sharedState().policies.get(node);
-    if (options === undefined) return parent;
-    return {
-      stage: parent.fixed ? parent.stage : (options.stage as Stage | undefined) ?? parent.stage,
-      requireIsolation: options.requireIsolation ?? parent.requireIsolation,
-      fixed: parent.fixed,
-      declared: true,
-      annotateStage: options.annotateStage ?? parent.annotateStage,
-    };
-  }
-
   /** The policy at a construct: the root's, then every declaration on the way down. */
   private static contextAt(scope: IConstruct): PolicyContext {
-    let context = ExposurePolicy._rootContext(scope.node.root);
-    for (const node of scope.node.scopes) context = ExposurePolicy._contextOf(node, context);
+    let context = rootContext(scope.node.root);
+    for (const node of scope.node.scopes) context = contextOf(node, context);
     return context;
   }
 
