@@ -47,6 +47,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     // `tsc` over test/ type-check): see the transform override below.
     '@swc/core@^1.16.0',
     '@swc/jest@^0.2.39',
+    // Finds import cycles (the lint:cycles task).
+    'dpdm@^4.3.0',
   ],
 
   jestOptions: {
@@ -77,6 +79,14 @@ const testTypes = project.addTask('test:types', {
 project.testTask.spawn(testTypes);
 
 project.eslint?.addLintPattern('examples');
+// No import cycle in src/; run by `npm test` after eslint, so a new cycle fails it. `-T` leaves
+// out `import type` (erased at compile), which still closes one circle: model.ts and
+// gateway-model.ts share their types.
+const cycles = project.addTask('lint:cycles', {
+  description: 'Fails on an import cycle in src/ (dpdm)',
+  exec: 'dpdm -T --no-tree --no-warning --exit-code circular:1 src/index.ts src/cli/main.ts',
+});
+project.testTask.spawn(cycles);
 project.addBins({ 'cdk8s-expose': 'bin/cdk8s-expose' });
 project.npmignore?.include('bin/');
 // The npm package ships the library only.

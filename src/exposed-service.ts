@@ -5,9 +5,10 @@ import { ACK_PREFIX } from './annotations';
 import { constructLabel, propError, show } from './errors';
 import { ExposureScope } from './exposure-scope';
 import { checkedAcknowledgement } from './internal/acknowledge';
-import { claimName, claimNodePort, releaseClaims } from './internal/claims';
+import { claimName, claimNodePort } from './internal/claims';
 import { enumProblem } from './internal/enums';
 import { OwnedService, selectorOf } from './internal/owned-service';
+import { addSynthCheck, refused } from './internal/refusal';
 import { KIND_MARKER } from './internal/shared-state';
 import { checkPort, checkPortList } from './port-checks';
 import { ExposedPort } from './ports';
@@ -294,14 +295,10 @@ export abstract class ExposedService extends Construct {
         this.recordPort(port);
       }
       // Checks that later calls could still satisfy (a port added after construction), at synth.
-      this.node.addValidation({ validate: () => this.validateExposure() });
+      addSynthCheck(this, () => this.validateExposure());
     } catch (e) {
-      // A construct that refuses its props leaves nothing behind: a caller that catches the error
-      // (common from Python or Java) can synthesize the rest, and retry with the same id, name or
-      // node port.
-      releaseClaims(this);
-      scope.node.tryRemoveChild(id);
-      throw e;
+      // A construct that refuses its props leaves nothing behind (each subclass does the same).
+      throw refused(this, e);
     }
   }
 

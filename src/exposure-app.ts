@@ -1,4 +1,5 @@
 import { App, AppProps, IResolver, Lazy, ResolutionContext } from 'cdk8s';
+import { factoryError, show, synthRefusal } from './errors';
 import { appState } from './internal/shared-state';
 import { keepPolicyCheckLast } from './policy/check';
 
@@ -30,7 +31,8 @@ export class ExposureApp extends App {
   constructor(props: AppProps = {}) {
     const lazyValues = new LazyValues();
     // After the user's resolvers, before cdk8s's own (which evaluate a Lazy each time it is met).
-    super({ ...props, resolvers: [...(props.resolvers ?? []), lazyValues] });
+    const checked = checkedProps(props);
+    super({ ...checked, resolvers: [...(checked.resolvers ?? []), lazyValues] });
     this.lazyValues = lazyValues;
   }
 
@@ -51,6 +53,7 @@ export class ExposureApp extends App {
   private withVerdictCache<T>(synthesize: () => T): T {
     const state = appState(this);
     if (state.synthDepth === 0) {
+      state.refusedAtSynth = false;
       // The policy judges after every other validation, which may still change the objects.
       keepPolicyCheckLast(this);
       this.lazyValues.start();
@@ -58,6 +61,11 @@ export class ExposureApp extends App {
     state.synthDepth++;
     try {
       return synthesize();
+    } catch (e) {
+      // cdk8s words every validation failure as a plain Error ("Validation failed with the
+      // following errors: ..."); when one of the library's checks is among them, the same
+      // message is rethrown as the library's ValidationError.
+      throw state.refusedAtSynth && e instanceof Error ? synthRefusal(e) : e;
     } finally {
       state.synthDepth--;
       if (state.synthDepth === 0) {
@@ -91,4 +99,10 @@ class LazyValues implements IResolver {
     if (!values.has(lazy)) values.set(lazy, lazy.produce());
     context.replaceValue(values.get(lazy));
   }
+}
+
+/** The App props, refused when they are not an object (cdk8s would take them silently). */
+function checkedProps(props: AppProps): AppProps {
+  if (props === null || typeof props !== 'object') throw factoryError('ExposureApp', `props ${show(props)} must be an object such as { outdir: 'dist' }`);
+  return props;
 }

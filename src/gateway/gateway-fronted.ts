@@ -8,7 +8,8 @@ import { EXPOSURE_ANNOTATION } from '../annotations';
 import { propError, show } from '../errors';
 import { ExposedService, SelectingServiceProps } from '../exposed-service';
 import { ExposureScope } from '../exposure-scope';
-import { ownListenerClaims, releaseClaims } from '../internal/claims';
+import { ownListenerClaims } from '../internal/claims';
+import { refused } from '../internal/refusal';
 import { LoadBalancerScheme } from '../presets/common';
 
 /** Props of a `GatewayFronted`. */
@@ -88,10 +89,7 @@ export class GatewayFronted extends ExposedService {
     try {
       this.route = this.createRoute(props);
     } catch (e) {
-      // A construct that refuses its props leaves nothing behind (as ExposedService does).
-      releaseClaims(this);
-      scope.node.tryRemoveChild(id);
-      throw e;
+      throw refused(this, e);
     }
   }
 

@@ -2,6 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { forEachManifest } from './collect';
 import { evaluate, formatFinding, isBlocking } from './engine';
 import { warningLines } from './warnings';
+import { addSynthCheck } from '../internal/refusal';
 import { PolicyVerdict, appState } from '../internal/shared-state';
 import { addToModel, emptyModel } from '../model/model';
 
@@ -22,11 +23,9 @@ export function ensurePolicyCheck(scope: IConstruct): void {
 
 function addPolicyCheck(root: IConstruct): void {
   const holder = new Construct(root as Construct, POLICY_CHECK_ID);
-  holder.node.addValidation({
-    validate: () => {
-      const verdict = verdictOf(root);
-      return [...verdict.errors, ...warningLines(root, verdict.warnings)];
-    },
+  addSynthCheck(holder, () => {
+    const verdict = verdictOf(root);
+    return [...verdict.errors, ...warningLines(root, verdict.warnings)];
   });
 }
 

@@ -1,7 +1,6 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { PolicyContext } from './context';
-import { ExposurePolicy } from './stage';
+import { PolicyContext, contextOf, rootContext } from './context';
 import { STAGE_ANNOTATION } from '../annotations';
 import { exposureKindOf } from '../internal/shared-state';
 import { SourcedManifest } from '../model/model';
@@ -16,7 +15,7 @@ export function forEachManifest(root: IConstruct, visit: (sourced: SourcedManife
   const walk = (node: IConstruct, owner: { path: string; kind: string } | undefined, policy: PolicyContext): void => {
     const kind = exposureKindOf(node);
     const here = kind !== undefined ? { path: node.node.path, kind } : owner;
-    const context = ExposurePolicy._contextOf(node, policy);
+    const context = contextOf(node, policy);
     if (node instanceof ApiObject) {
       // Below a policy with a stage, the object carries the stage it is judged at, so that the
       // audit and the cdk8s plugin judge the YAML at the same stage (ExposurePolicyOptions.annotateStage).
@@ -38,7 +37,7 @@ export function forEachManifest(root: IConstruct, visit: (sourced: SourcedManife
     }
     for (const child of node.node.children) walk(child, here, context);
   };
-  walk(root, undefined, ExposurePolicy._rootContext(root));
+  walk(root, undefined, rootContext(root));
 }
 
 /**
