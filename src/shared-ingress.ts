@@ -318,8 +318,8 @@ export class SharedIngress extends Construct {
   }
 }
 
-/** One front end of a SharedIngress (internal). */
-export interface SharedFrontEnd {
+/** One front end of a SharedIngress (internal: not exported from the package). */
+interface SharedFrontEnd {
   readonly routes: RouteList;
   readonly backend: kplus.IngressBackend;
   readonly defaultBackend: boolean;
