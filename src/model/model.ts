@@ -7,6 +7,7 @@ import { GATEWAY_API_GROUP } from '../api-groups';
 import { ExposureScope } from '../exposure-scope';
 import { DeprecatedApiInfo, deprecationOf } from './deprecated-apis';
 import { BackendTlsPolicyInfo, GatewayInfo, ROUTE_KINDS, ReferenceGrantInfo, backendTlsPolicyOf, gatewayOf, gatewayRouteOf, referenceGrantOf } from './gateway-model';
+import { IstioGatewayInfo, ISTIO_NETWORKING_GROUP, addIstioToModel } from './istio-model';
 import { NetworkPolicyPeerInfo, ProbeInfo, peersOf, probesOf } from './pod-details';
 import { INGRESS_CLASS, INTERNAL_INGRESS_MARKERS, INTERNAL_SERVICE_MARKERS } from '../presets/keys';
 import { manifestProblems } from '../validation/manifest';
@@ -167,6 +168,8 @@ export interface ExposureModel {
   readonly certificateSources?: Set<string>;
   /** Objects written in an API version that Kubernetes deprecated or removed (src/model/deprecated-apis.ts). */
   readonly deprecatedApis: DeprecatedApiInfo[];
+  /** Istio (`networking.istio.io`) Gateways with their servers (src/model/istio-model.ts). */
+  readonly istioGateways?: IstioGatewayInfo[];
 }
 
 /** An object the API server would refuse at create. */
@@ -400,8 +403,17 @@ export function emptyModel(): ExposureModel {
     referenceGrants: [],
     backendTlsPolicies: [],
     namespaces: [],
+    istioGateways: [],
   };
 }
+
+/**
+ * Readers of API groups that have a model file of their own: each reads the kinds it knows and
+ * returns false for the others, which are then read as any other object.
+ */
+const GROUP_READERS = new Map<string, (model: ExposureModel, manifest: any, ref: ObjectRef) => boolean>([
+  [ISTIO_NETWORKING_GROUP, addIstioToModel],
+]);
 
 /** Reads one manifest into the model; nothing of the manifest is kept but what the model needs. */
 export function addToModel(model: ExposureModel, { manifest, origin }: SourcedManifest): void {
@@ -417,7 +429,9 @@ export function addToModel(model: ExposureModel, { manifest, origin }: SourcedMa
       model.deprecatedApis.push({ kind, name, namespace, origin: from, annotations, ...deprecation });
     }
     const group = String(manifest.apiVersion ?? '').split('/')[0];
-    if (ref.kind === 'Service' && manifest.apiVersion === 'v1') {
+    if (GROUP_READERS.get(group)?.(model, manifest, ref)) {
+      // Read by its group's model file.
+    } else if (ref.kind === 'Service' && manifest.apiVersion === 'v1') {
       const spec = manifest.spec ?? {};
       const type = spec.type ?? 'ClusterIP';
       // Every entry is written out field by field: an object spread followed by more fields

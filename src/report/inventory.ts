@@ -7,6 +7,7 @@ import { SOURCE_RANGES_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
 import { describeCertificate, describeListenerCertificates, describePolicy } from './reviewer';
 import { attachedRoutes, gatewayExposure, gatewayTls } from '../model/gateway-model';
+import { boundVirtualServices, istioGatewayTls } from '../model/istio-model';
 import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, ObjectRef, ServiceInfo, acknowledgementsOf, serviceNamed, workloadsOf } from '../model/model';
 import { Finding } from '../policy/engine';
 import { PROVIDER_PREFIXES } from '../presets/keys';
@@ -247,6 +248,24 @@ function gatewayItems(model: ExposureModel, findings: FindingsByObject, stage: s
 }
 
 /**
+ * One row per Istio Gateway: its servers as ports (`http 80/HTTP`, with the TLS mode or the
+ * redirect), their hosts, TLS, the proxies it configures, and the VirtualServices bound to it.
+ */
+function istioGatewayItems(model: ExposureModel, findings: FindingsByObject, stage: string | undefined): InventoryItem[] {
+  return (model.istioGateways ?? []).map(g => item(g, findings, {
+    type: 'Gateway (Istio)',
+    // Its proxies' Service is rarely in the same YAML: reachable from the internet unless shown otherwise.
+    scope: ExposureScope.INTERNET,
+    ports: g.servers.map(s => `${s.name !== undefined ? `${s.name} ` : ''}${s.port ?? '(no port)'}/${s.protocol}${s.tlsMode !== undefined ? ` ${s.tlsMode}` : s.httpsRedirect ? ' httpsRedirect' : ''}`),
+    sourceRanges: [],
+    tls: istioGatewayTls(g),
+    hosts: [...new Set(g.servers.flatMap(s => s.hosts))],
+    controller: Object.keys(g.selector).length > 0 ? `istio ${Object.entries(g.selector).map(([k, v]) => `${k}=${v}`).join(',')}` : 'istio',
+    targets: boundVirtualServices(model, g).map(v => `VirtualService/${v.namespace !== g.namespace && v.namespace ? `${v.namespace}/` : ''}${v.name}`),
+  }, stage));
+}
+
+/**
  * The inventory, most exposed first, then by namespace, kind and name: the same input gives the
  * same output. `withoutRow`, when given, receives the findings on objects that have no row
  * (a workload's probe, a ConfigMap written twice), in rule order.
@@ -268,6 +287,7 @@ export function inventoryOf(model: ExposureModel, allFindings: Finding[], defaul
     }, defaultStage)),
     ...model.networkPolicies.map(p => policyItem(model, p, findings, defaultStage)),
     ...gatewayItems(model, findings, defaultStage),
+    ...istioGatewayItems(model, findings, defaultStage),
   ];
   // Sorted by one key per item (scope rank, namespace, kind, name, compared by code point), built
   // once: a comparator that calls localeCompare three times per comparison dominated the report

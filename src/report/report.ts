@@ -440,14 +440,15 @@ export class ExposureReport {
     };
     for (const i of this.items) {
       const ns = i.namespace ? `${i.namespace}/` : '';
-      const me = id(`${i.kind}/${ns}${i.name}`);
+      // An Istio Gateway and a Gateway API Gateway of one name are two nodes.
+      const me = id(`${i.type === 'Gateway (Istio)' ? 'IstioGateway' : i.kind}/${ns}${i.name}`);
       if (i.kind === 'NetworkPolicy') {
         if (i.policy !== undefined) policyLines(me, ns, i.name, i.policy);
         continue;
       }
       if (i.kind === 'Gateway' || i.kind === 'ListenerSet') {
         gatewayLines(me, ns, i);
-      } else if (i.kind === 'Ingress' || ROUTE_KINDS.includes(i.kind)) {
+      } else if (i.kind === 'Ingress' || ROUTE_KINDS.includes(i.kind) || i.kind === 'VirtualService') {
         const tls = !i.tls ? '' : i.certificate !== undefined ? ' (TLS)' : ` (TLS: ${i.certificateMissing ?? 'certificate not defined here'})`;
         // A TCP or UDP route has no hosts: its listener is on the edge from the Gateway.
         const detail = `${i.hosts.join(' ')}${tls.replace(/`/g, '')}`.trim();

@@ -1,11 +1,12 @@
 import { isGatewayRoute } from '../../model/gateway-model';
+import { effectiveHosts, isIstioRoute, shown } from '../../model/istio-model';
 import { describe } from '../../model/model';
 import { Rule, errorWhenDeclared } from '../rule';
 
 /** Two routes for the same hostname and match on one listener: the Gateway keeps only one. */
 export const gatewayRouteConflict: Rule = {
   id: 'gateway-route-conflict',
-  summary: 'Two Gateway API routes claim the same hostname and match (path, method, headers, query) on the same Gateway listener; for TLSRoutes the same SNI hostname, for TCPRoutes and UDPRoutes the listener itself.',
+  summary: 'Two Gateway API routes claim the same hostname and match (path, method, headers, query) on the same Gateway listener; for TLSRoutes the same SNI hostname, for TCPRoutes and UDPRoutes the listener itself; two Istio VirtualServices the same host and HTTP match on the same Istio Gateway.',
   why: 'Gateway API gives a tie to the oldest route, so which one serves depends on creation order, and a new route can silently take another team\'s traffic or never serve.',
   severity: errorWhenDeclared,
   check(model) {
@@ -37,6 +38,29 @@ export const gatewayRouteConflict: Rule = {
             } else {
               list.push({ owner: here, section, entry });
               claims.set(key, list);
+            }
+          }
+        }
+      }
+    }
+    // Istio merges the VirtualServices bound to one Gateway for one host; two with the same match leave the winner to merge order.
+    const istio = new Map<string, string>();
+    for (const entry of model.entries) {
+      if (!isIstioRoute(entry)) continue;
+      const here = describe(entry);
+      for (const gateway of entry.gateways) {
+        for (const host of effectiveHosts(model, entry)) {
+          for (const match of new Set(entry.matchKeys)) {
+            const key = `${gateway} ${host} ${match}`;
+            const owner = istio.get(key);
+            if (owner === undefined) {
+              istio.set(key, here);
+            } else if (owner !== here) {
+              findings.push({
+                object: entry,
+                message: `host ${host} ${match.trim()} on Istio Gateway ${shown(gateway)} is already routed by ${owner}`,
+                fix: 'Give each VirtualService its own host or match, or merge the two into one VirtualService with weighted destinations',
+              });
             }
           }
         }
