@@ -46,7 +46,7 @@ export const duplicateObject: Rule = {
         }
         findings.push({
           object: o,
-          message: `has the same API group, kind, ${namespace !== '' ? 'namespace ' : ''}and name as an earlier object${first ? ` (${first})` : ''}; kubectl apply would keep only one`,
+          message: `has the same API group, kind, ${namespace !== '' ? 'namespace and name' : 'and name (it has no namespace)'} as an earlier object${first ? ` (${first})` : ''}; kubectl apply would keep only one`,
           fix: 'Give one of them another metadata.name, or another namespace',
         });
       }
