@@ -55,6 +55,8 @@ export interface InventoryItem {
   readonly policy?: PolicySummary;
   /** Service: TLS from a Gateway to its pods (a BackendTLSPolicy), in words. */
   readonly backendTls?: string;
+  /** Ingress whose tls covers some of its hosts only: which are covered and which are not, in words. */
+  readonly tlsPartly?: string;
 }
 
 /** What a NetworkPolicy allows, in words, for a reviewer. */
@@ -115,7 +117,7 @@ const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 /** The fields of a row that depend on its kind. */
 type ItemFields = Pick<InventoryItem, 'type' | 'scope' | 'ports' | 'sourceRanges' | 'tls' | 'hosts' | 'controller' | 'targets'>
-  & Partial<Pick<InventoryItem, 'certificate' | 'certificateMissing' | 'policy' | 'backendTls'>>;
+  & Partial<Pick<InventoryItem, 'certificate' | 'certificateMissing' | 'policy' | 'backendTls' | 'tlsPartly'>>;
 
 /**
  * One row, every field written out in one order: rows built by spreading objects end up in V8's
@@ -145,6 +147,7 @@ function item(ref: ObjectRef, findings: FindingsByObject, fields: ItemFields, de
     certificateMissing: fields.certificateMissing,
     policy: fields.policy,
     backendTls: fields.backendTls,
+    tlsPartly: fields.tlsPartly,
   };
 }
 
@@ -176,7 +179,8 @@ function serviceItem(model: ExposureModel, s: ServiceInfo, findings: FindingsByO
     ports: s.ports.map(p => (s.type === 'ExternalName' ? `${p.port}/${p.protocol}`
       : `${p.port}${p.nodePort !== undefined ? `:${p.nodePort}` : ''}→${p.targetPort}/${p.protocol}`)),
     sourceRanges: ranges,
-    hosts: NONE,
+    // spec.externalIPs: the addresses kube-proxy answers on, beside the ports.
+    hosts: s.externalIPs.length === 0 ? NONE : s.externalIPs.map(ip => `externalIP ${ip}`),
     controller: s.loadBalancerClass ?? (s.type === 'LoadBalancer' ? providerOf(s.annotations) : undefined),
     targets: s.type === 'ExternalName' ? [s.externalName ?? ''] : workloadNames(workloadsOf(model, s)),
     backendTls: backendTls === undefined || backendTls.size === 0 ? undefined : backendTls.get(`${s.namespace}/${s.name}`),
@@ -204,7 +208,16 @@ function entryItem(model: ExposureModel, e: HttpEntryInfo, findings: FindingsByO
     }),
     certificate: certificate?.source,
     certificateMissing: certificate?.missing,
+    tlsPartly: tlsPartlyOf(e),
   }, stage);
+}
+
+/** An Ingress whose tls covers some hosts and not others: `TLS for a.example.com; **no** TLS for b.example.com`. */
+function tlsPartlyOf(e: HttpEntryInfo): string | undefined {
+  const uncovered = e.uncoveredHosts ?? [];
+  if (e.tls || uncovered.length === 0 || e.tlsHosts.length === 0) return undefined;
+  const hosts = [...new Set(e.routes.map(r => r.host).filter((h): h is string => h !== undefined && !uncovered.includes(h)))];
+  return `TLS for ${hosts.length > 0 ? hosts.join(', ') : 'none of its hosts'}; **no** TLS for ${uncovered.join(', ')}`;
 }
 
 function policyItem(model: ExposureModel, p: NetworkPolicyInfo, findings: FindingsByObject, stage: string | undefined): InventoryItem {

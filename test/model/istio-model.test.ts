@@ -132,6 +132,7 @@ describe('Istio Gateway and VirtualService read as exposure', () => {
     const m = model(istio, k8s);
     expect(gatewayNamed(m, 'Gateway', 'shop', 'public')?.listeners.map(l => l.name)).toEqual(['http']);
     expect(m.istioGateways?.map(g => g.servers.map(s => s.protocol))).toEqual([['HTTPS']]);
+    expect(findings([istio, k8s]).filter(f => f.includes('duplicate-object'))).toEqual([]);
   });
 
   test('rows in the report: the Istio Gateway with its servers and bound VirtualServices, the VirtualService with its hosts', () => {

@@ -1,5 +1,5 @@
 import { serviceNamed } from '../../model/model';
-import { Rule, errorBeyondDevelopment } from '../rule';
+import { Rule, errorBeyondDevelopment, whereNamespace } from '../rule';
 
 /** An Ingress or HTTPRoute that names a Service (or port) the App does not define. */
 export const danglingIngressBackend: Rule = {
@@ -19,7 +19,7 @@ export const danglingIngressBackend: Rule = {
         // A backend in another namespace that the YAML does not cover is not known to be missing.
         if (!service && namespace !== entry.namespace && !covered(namespace)) continue;
         if (!service) {
-          findings.push({ object: entry, message: `routes ${route.host ?? '*'}${route.path} to Service "${route.serviceName}", which is not defined in namespace "${namespace || '(default)'}"`, fix: 'Route to a Service defined in the App (IngressFronted does this for you), or define the Service' });
+          findings.push({ object: entry, message: `routes ${route.host ?? '*'}${route.path} to Service "${route.serviceName}", which is not defined ${whereNamespace(namespace)}`, fix: 'Route to a Service defined in the App (IngressFronted does this for you), or define the Service' });
         } else if (route.servicePort !== undefined && service.type !== 'ExternalName'
           && !service.ports.some(p => p.port === route.servicePort || (p.name !== undefined && p.name === route.servicePort))) {
           findings.push({ object: entry, message: `routes to port ${route.servicePort} of Service "${service.name}", which has ports ${service.ports.map(p => p.port).join(', ') || '(none)'}`, fix: 'Route to one of the Service\'s ports' });

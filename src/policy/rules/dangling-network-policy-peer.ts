@@ -1,6 +1,6 @@
-import { workloadsSelectedBy } from '../../model/model';
+import { selectorUncertainty, workloadsSelectedBy } from '../../model/model';
 import { NetworkPolicyPeerInfo } from '../../model/pod-details';
-import { Rule, errorBeyondDevelopment } from '../rule';
+import { Rule, errorBeyondDevelopment, whereNamespace } from '../rule';
 
 /** The label Kubernetes sets on every Namespace: its own name (since Kubernetes 1.21). */
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -30,10 +30,12 @@ export const danglingNetworkPolicyPeer: Rule = {
         const namespace = peerNamespace(peer, policy.namespace);
         if (namespace === undefined || !namespaces.has(namespace)) continue;
         if (workloadsSelectedBy(model, namespace, peer.podSelector).length > 0) continue;
+        const uncertain = selectorUncertainty(model, namespace, peer.podSelector);
         findings.push({
           object: policy,
-          message: `${peer.direction === 'egress' ? 'allows traffic to' : 'admits traffic from'} pods ${JSON.stringify(peer.podSelector)} in namespace "${namespace || '(default)'}", and no workload there has those labels`,
+          message: `${peer.direction === 'egress' ? 'allows traffic to' : 'admits traffic from'} pods ${JSON.stringify(peer.podSelector)} ${whereNamespace(namespace)}, and no workload there has those labels${uncertain !== undefined ? `, but ${uncertain}` : ''}`,
           fix: 'Use the labels of the workload meant (pass the workload itself to allowFrom), or remove the peer',
+          uncertain,
         });
       }
     }

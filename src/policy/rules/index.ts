@@ -10,6 +10,7 @@ import { defaultNamespace } from './default-namespace';
 import { deprecatedApiVersion } from './deprecated-api-version';
 import { duplicateObject } from './duplicate-object';
 import { duplicateServiceSelector } from './duplicate-service-selector';
+import { exposureKindNotRead } from './exposure-kind-not-read';
 import { externalIps } from './external-ips';
 import { externalNameTarget } from './external-name-target';
 import { gatewayRouteConflict } from './gateway-route-conflict';
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   ingressNginxSnippet,
   deprecatedApiVersion,
   hostExposure,
+  exposureKindNotRead,
   danglingService,
   danglingIngressBackend,
   danglingBackendTlsPolicy,

@@ -18,8 +18,9 @@ export const ingressWithoutTls: Rule = {
   },
   check(model) {
     return model.entries
-      // TCP and UDP routes carry no HTTP; TLSRoutes are TLS end to end.
-      .filter(e => e.kind !== 'TCPRoute' && e.kind !== 'UDPRoute' && !e.tls && !(isIstioRoute(e) && !istioTlsApplies(e)))
+      // TCP and UDP routes carry no HTTP; TLSRoutes are TLS end to end. A route with no parent
+      // is attached to nothing and serves nothing. An Istio VirtualService with tcp routes alone carries no HTTP.
+      .filter(e => e.kind !== 'TCPRoute' && e.kind !== 'UDPRoute' && !e.tls && !(isGatewayRoute(e) && e.parents.length === 0) && !(isIstioRoute(e) && !istioTlsApplies(e)))
       .map(e => {
         const hosts = [...new Set(e.routes.map(r => r.host ?? '(any host)'))].join(', ');
         if (isIstioRoute(e)) {
@@ -33,7 +34,12 @@ export const ingressWithoutTls: Rule = {
             ? { object: e, message: `serves ${hosts} on a plain HTTP listener (${e.parents.join(', ')})`, fix: 'Attach the route to the Gateway\'s HTTPS listener with sectionName, and give the HTTP listener a route with HttpRouteFilter.httpsRedirect()' }
             : { object: e, message: `serves ${hosts} through ${e.parents.join(', ')}, which is not in the YAML, so TLS cannot be confirmed`, fix: 'Attach the route to an HTTPS listener by sectionName and audit the Gateway (or its ListenerSet) with it, or acknowledge the rule with the listener\'s name' };
         }
-        return { object: e, message: `serves ${hosts} without TLS`, fix: 'Give the IngressFronted a host (TLS is then on by default) or IngressTls.fromSecret(...); acknowledge the rule only for a redirect-only endpoint' };
+        // An Ingress: only the hosts no tls entry covers, and the ones it does.
+        const uncovered = (e.uncoveredHosts ?? []).map(h => (h === '*' ? '(any host)' : h));
+        const covered = [...new Set(e.tlsHosts)];
+        const message = uncovered.length === 0 ? `serves ${hosts} without TLS`
+          : `serves ${uncovered.join(', ')} without TLS${covered.length > 0 ? ` (its tls covers ${covered.join(', ')})` : ''}`;
+        return { object: e, message, fix: 'Give the IngressFronted a host (TLS is then on by default) or IngressTls.fromSecret(...); acknowledge the rule only for a redirect-only endpoint' };
       });
   },
 };
