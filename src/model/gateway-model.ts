@@ -103,6 +103,8 @@ export function backendTlsPolicyOf(manifest: any, ref: ObjectRef): BackendTlsPol
 
 /** A route's parent reference, with its namespace resolved. */
 export interface ParentRefInfo {
+  /** The parent's API group (`gateway.networking.k8s.io` when not given; `""` for a core Service). */
+  readonly group: string;
   readonly kind: string;
   readonly namespace: string;
   readonly name: string;
@@ -313,6 +315,7 @@ export function gatewayRouteOf(model: ExposureModel, manifest: any, ref: ObjectR
     }
   });
   const parentRefs: ParentRefInfo[] = (Array.isArray(spec.parentRefs) ? spec.parentRefs : []).map((p: any) => ({
+    group: String(p?.group ?? GATEWAY_API_GROUP),
     kind: String(p?.kind ?? 'Gateway'),
     namespace: String(p?.namespace ?? ref.namespace),
     name: String(p?.name),
@@ -411,10 +414,11 @@ export function refusal(model: ExposureModel, parent: GatewayInfo, listener: Lis
   return undefined;
 }
 
-/** What each parent reference of a route attaches to. */
+/** What each parent reference of a route to a Gateway or ListenerSet attaches to (mesh parents are not listeners). */
 export function attachments(model: ExposureModel, entry: GatewayRouteEntry): Attachment[] {
   const out: Attachment[] = [];
   for (const parentRef of entry.parentRefs) {
+    if (isMeshParent(parentRef)) continue;
     const parent = gatewayNamed(model, parentRef.kind, parentRef.namespace, parentRef.name);
     if (!parent) {
       out.push({ parentRef });
@@ -473,12 +477,49 @@ export function gatewayExposure(model: ExposureModel, parent: GatewayInfo): Expo
 }
 
 function routeExposure(model: ExposureModel, entry: GatewayRouteEntry): ExposureScope {
-  const listeners = acceptingListeners(model, entry);
-  // The Gateway is not in the YAML: the library's own routes record where it is reachable from
+  // Attached to nothing, or only to Services of a mesh: nothing reaches it from outside the cluster.
+  if (routeReach(model, entry) !== RouteReach.GATEWAY) return ExposureScope.CLUSTER;
+  const scopes = acceptingListeners(model, entry).map(({ parent }) => gatewayExposure(model, parent));
+  // A Gateway that is not in the YAML: the library's own routes record where it is reachable from
   // (GatewayFronted's gatewayScheme); anything else is assumed reachable from the internet.
-  if (listeners.length === 0) return entry.annotations[EXPOSURE_ANNOTATION] === ExposureScope.VPC ? ExposureScope.VPC : ExposureScope.INTERNET;
-  const scopes = listeners.map(({ parent }) => gatewayExposure(model, parent));
+  if (unresolvedGatewayParents(model, entry).length > 0) {
+    scopes.push(entry.annotations[EXPOSURE_ANNOTATION] === ExposureScope.VPC ? ExposureScope.VPC : ExposureScope.INTERNET);
+  }
   return scopes.includes(ExposureScope.INTERNET) ? ExposureScope.INTERNET : ExposureScope.VPC;
+}
+
+/**
+ * A parent reference to a Service or a ServiceImport (GAMMA): the route configures the mesh for
+ * traffic to that Service from inside the cluster (east-west), not a Gateway's listener.
+ */
+export function isMeshParent(parentRef: ParentRefInfo): boolean {
+  return parentRef.kind === 'Service' || parentRef.kind === 'ServiceImport';
+}
+
+/** Where a Gateway API route takes traffic from. */
+export enum RouteReach {
+  /** No parent reference, or every listener it names refuses it (or none matches): it serves nothing. */
+  NOTHING = 'nothing',
+  /** Only Services of a mesh (GAMMA parentRefs): east-west traffic inside the cluster. */
+  MESH = 'mesh',
+  /** A Gateway or ListenerSet listener takes it, or its parent is not in the model (assumed to). */
+  GATEWAY = 'gateway',
+}
+
+/** The route's parent references to Gateways and ListenerSets that the model does not have. */
+export function unresolvedGatewayParents(model: ExposureModel, entry: GatewayRouteEntry): ParentRefInfo[] {
+  return entry.parentRefs.filter(p => !isMeshParent(p) && gatewayNamed(model, p.kind, p.namespace, p.name) === undefined);
+}
+
+/**
+ * Where a route takes traffic from: a Gateway's listener (or a parent not in the model, assumed
+ * to take it), only a mesh, or nothing at all (no parentRefs, or refused by every listener it
+ * names; the refusal is `route-not-allowed`'s, `gateway-unknown-section`'s or
+ * `route-hostname-outside-listener`'s finding).
+ */
+export function routeReach(model: ExposureModel, entry: GatewayRouteEntry): RouteReach {
+  if (unresolvedGatewayParents(model, entry).length > 0 || acceptingListeners(model, entry).length > 0) return RouteReach.GATEWAY;
+  return entry.parentRefs.some(isMeshParent) ? RouteReach.MESH : RouteReach.NOTHING;
 }
 
 /** Whether a ReferenceGrant in the target's namespace allows the reference. */

@@ -1,4 +1,4 @@
-import { GatewayRouteEntry, isGatewayRoute } from '../../model/gateway-model';
+import { GatewayRouteEntry, RouteReach, isGatewayRoute, routeReach } from '../../model/gateway-model';
 import { HttpEntryInfo } from '../../model/model';
 import { Rule, Severity, productionOnly } from '../rule';
 
@@ -16,8 +16,10 @@ export const ingressWithoutTls: Rule = {
   },
   check(model) {
     return model.entries
-      // TCP and UDP routes carry no HTTP; TLSRoutes are TLS end to end.
-      .filter(e => e.kind !== 'TCPRoute' && e.kind !== 'UDPRoute' && !e.tls)
+      // TCP and UDP routes carry no HTTP; TLSRoutes are TLS end to end. A route attached to
+      // nothing serves nothing, and a mesh route (GAMMA) carries east-west traffic, not a host's.
+      .filter(e => e.kind !== 'TCPRoute' && e.kind !== 'UDPRoute' && !e.tls
+        && (!isGatewayRoute(e) || routeReach(model, e) === RouteReach.GATEWAY))
       .map(e => {
         const hosts = [...new Set(e.routes.map(r => r.host ?? '(any host)'))].join(', ');
         if (isGatewayRoute(e)) {
