@@ -1,5 +1,5 @@
 import * as kplus from 'cdk8s-plus-28';
-import { ExposureReport, ExposureScope, GatewayFronted, LoadBalancerScheme } from '../../src';
+import { ExposurePolicy, ExposureReport, ExposureScope, GatewayFronted, LoadBalancerScheme, Stage } from '../../src';
 import { newChart, ofKind, synth, theService } from '../util';
 
 const gateway = { name: 'public', namespace: 'gateway-system', sectionName: 'mqtt' };
@@ -52,6 +52,72 @@ describe('GatewayFronted', () => {
   ])('refuses %#', (props: any, message) => {
     const chart = newChart();
     expect(() => new GatewayFronted(chart, 'X', { selectLabels: { app: 'x' }, ports: [{ port: 1883 }], gateway, ...props })).toThrow(message);
+  });
+
+  describe('isolates its pods as IngressFronted does (one NetworkPolicy builder)', () => {
+    const props = { selectLabels: { app: 'sftp' }, ports: [{ port: 2222, targetPortName: 'sftp', name: 'sftp' }], gateway, metadata: { name: 'sftp', namespace: 'shop' } };
+
+    test('proxyNamespaceLabels: only the Gateway\'s proxy (and allowFrom) reach the pods, on the target ports; allowTo restricts egress with DNS', () => {
+      // GIVEN
+      const chart = newChart();
+      const partner = kplus.Pods.select(chart, 'Partner', { labels: { app: 'partner' } });
+      // WHEN
+      const sftp = new GatewayFronted(chart, 'Sftp', {
+        ...props,
+        proxyNamespaceLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' },
+        proxyPodLabels: { 'gateway.envoyproxy.io/owning-gateway-name': 'public' },
+        allowFrom: [partner],
+      });
+      sftp.allowTo(kplus.Pods.select(chart, 'Store', { labels: { app: 'store' } }), { ports: [9000] });
+      // THEN
+      const [policy] = ofKind(synth(chart), 'NetworkPolicy');
+      expect(policy.metadata.namespace).toBe('shop');
+      expect(policy.spec).toEqual({
+        podSelector: { matchLabels: { app: 'sftp' } },
+        policyTypes: ['Ingress', 'Egress'],
+        ingress: [{
+          from: [
+            { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' } }, podSelector: { matchLabels: { 'gateway.envoyproxy.io/owning-gateway-name': 'public' } } },
+            { podSelector: { matchLabels: { app: 'partner' } } },
+          ],
+          ports: [{ protocol: 'TCP', port: 'sftp' }],
+        }],
+        egress: [
+          { to: [{ podSelector: { matchLabels: { app: 'store' } } }], ports: [{ protocol: 'TCP', port: 9000 }] },
+          {
+            to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+            ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
+          },
+        ],
+      });
+    });
+
+    test('no proxyNamespaceLabels: no NetworkPolicy; allowFrom and proxyPodLabels without it are refused', () => {
+      const chart = newChart();
+      new GatewayFronted(chart, 'Open', props);
+      expect(ofKind(synth(chart), 'NetworkPolicy')).toEqual([]);
+      const worker = kplus.Pods.select(chart, 'Worker', { labels: { app: 'worker' } });
+      expect(() => new GatewayFronted(chart, 'A', { ...props, metadata: { name: 'a' }, gateway: { ...gateway, sectionName: 'a' }, allowFrom: [worker] }))
+        .toThrow(/GatewayFronted 'test\/A': allowFrom isolates the Service's pods, which would cut off the Gateway's proxy too; pass proxyNamespaceLabels/);
+      expect(() => new GatewayFronted(chart, 'B', { ...props, metadata: { name: 'b' }, gateway: { ...gateway, sectionName: 'b' }, proxyPodLabels: { app: 'envoy' } }))
+        .toThrow(/GatewayFronted 'test\/B': proxyPodLabels is set but proxyNamespaceLabels is not/);
+      expect(() => new GatewayFronted(chart, 'C', { ...props, metadata: { name: 'c' }, gateway: { ...gateway, sectionName: 'c' }, proxyNamespaceLabels: {} }))
+        .toThrow(/GatewayFronted 'test\/C': proxyNamespaceLabels \{\} selects every namespace/);
+      // A refused construct leaves nothing behind: its listener is free again.
+      new GatewayFronted(chart, 'A', { ...props, metadata: { name: 'a' }, gateway: { ...gateway, sectionName: 'a' } });
+    });
+
+    test('the report shows the NetworkPolicy of its pods, and requireIsolation does not ask for more', () => {
+      const chart = newChart();
+      const pods = new kplus.Deployment(chart, 'Pods', { containers: [{ image: 'sftp', ports: [{ number: 2222, name: 'sftp' }] }] });
+      new GatewayFronted(chart, 'Sftp', { ...props, selectLabels: undefined, selector: pods, proxyNamespaceLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' } });
+      ExposurePolicy.apply(chart, { stage: Stage.PRODUCTION, requireIsolation: true });
+      const rows = JSON.parse(ExposureReport.fromApp(chart).toJson()).objects;
+      const policy = rows.find((o: any) => o.kind === 'NetworkPolicy');
+      expect(policy.construct).toBe('test/Sftp');
+      expect(policy.networkPolicy.admits).toEqual(['every pod in namespace envoy-gateway-system (sftp/TCP)']);
+      expect(rows.flatMap((o: any) => o.findings).filter((f: any) => f.rule === 'internal-service-isolation')).toEqual([]);
+    });
   });
 
   describe('claims its listener in the App', () => {
