@@ -355,7 +355,11 @@ export interface Attachment {
   readonly parentRef: ParentRefInfo;
   /** The Gateway or ListenerSet, when the model has it. */
   readonly parent?: GatewayInfo;
-  /** A listener the reference selects (by sectionName and port); undefined when none or unknown. */
+  /**
+   * A listener the reference selects: the one its sectionName or port names (both name one
+   * listener), or without either each listener that takes the route's kind; undefined when none
+   * or unknown.
+   */
   readonly listener?: ListenerInfo;
   /** Why the listener refuses the route, when it does. */
   readonly refused?: string;
@@ -424,8 +428,12 @@ export function attachments(model: ExposureModel, entry: GatewayRouteEntry): Att
       out.push({ parentRef });
       continue;
     }
-    const selected = parent.listeners.filter(l => (parentRef.sectionName === undefined || l.name === parentRef.sectionName)
+    const named = parent.listeners.filter(l => (parentRef.sectionName === undefined || l.name === parentRef.sectionName)
       && (parentRef.port === undefined || l.port === parentRef.port));
+    // Without sectionName and port, a route attaches to every listener that takes its kind; the
+    // others are skipped, not refusals (Gateway API). When none takes it, each one's refusal says why.
+    const ofKind = parentRef.sectionName === undefined && parentRef.port === undefined ? named.filter(l => l.allowedKinds.includes(entry.kind)) : named;
+    const selected = ofKind.length > 0 ? ofKind : named;
     if (selected.length === 0) out.push({ parentRef, parent });
     for (const listener of selected) {
       out.push({ parentRef, parent, listener, refused: refusal(model, parent, listener, entry.kind, entry.namespace) });
@@ -442,10 +450,11 @@ export function hostsIntersect(routeHost: string, listenerHost: string | undefin
     || (routeHost.startsWith('*.') && listenerHost.startsWith('*.') && (routeHost.endsWith(listenerHost.slice(1)) || listenerHost.endsWith(routeHost.slice(1))));
 }
 
-/** The listeners a route really attaches to: selected, accepting it, and sharing a host with it. */
+/** The listeners a route really attaches to: selected, accepting it, sharing a host with it, and (a ListenerSet's) admitted by their Gateway. */
 export function acceptingListeners(model: ExposureModel, entry: GatewayRouteEntry): Array<{ parent: GatewayInfo; listener: ListenerInfo }> {
   return attachments(model, entry)
-    .filter(a => a.listener !== undefined && a.refused === undefined
+    // A ListenerSet its Gateway refuses (listener-set-not-allowed) has no listeners on the Gateway.
+    .filter(a => a.listener !== undefined && a.refused === undefined && listenerSetRefusal(model, a.parent!) === undefined
       && (entry.hostnames.length === 0 || entry.hostnames.some(h => hostsIntersect(h, a.listener!.hostname))))
     .map(a => ({ parent: a.parent!, listener: a.listener! }));
 }
