@@ -1,5 +1,5 @@
 import * as kplus from 'cdk8s-plus-28';
-import { ExposurePolicy, ExposureReport, ExposureScope, GatewayFronted, LoadBalancerScheme, Stage } from '../../src';
+import { ExposurePolicy, ExposureReport, ExposureScope, GatewayFronted, ListenerProtocol, ListenerSet, LoadBalancerScheme, ParentKind, Stage } from '../../src';
 import { newChart, ofKind, synth, theService } from '../util';
 
 const gateway = { name: 'public', namespace: 'gateway-system', sectionName: 'mqtt' };
@@ -145,6 +145,31 @@ describe('GatewayFronted', () => {
         .toThrow(/GatewayFronted 'test\/Everywhere': gateway: every TCP listener of Gateway "gateway-system\/public" is already claimed by GatewayFronted 'test\/Mqtt'/);
       // In another App the same listener is free.
       new GatewayFronted(newChart(), 'Mqtt', { ...props('mqtt'), gateway });
+    });
+
+    test('a ListenerSet of the App: a sectionName and a port of one listener are one listener, naming both constructs', () => {
+      // GIVEN
+      const chart = newChart();
+      const listeners = new ListenerSet(chart, 'Listeners', {
+        gateway: { name: 'public', namespace: 'gateway-system' },
+        listeners: [
+          { name: 'https', hostname: 'iot.example.com' },
+          { name: 'mqtt', protocol: ListenerProtocol.TCP, port: 1883 },
+          { name: 'amqp', protocol: ListenerProtocol.TCP, port: 5672 },
+        ],
+        metadata: { name: 'iot', namespace: 'iot' },
+      });
+      new GatewayFronted(chart, 'Mqtt', { ...props('mqtt'), gateway: listeners.parentRef('mqtt') });
+      // WHEN / THEN
+      const byPort = { kind: ParentKind.LISTENER_SET, name: 'iot', namespace: 'iot', port: 1883 };
+      expect(() => new GatewayFronted(chart, 'ByPort', { ...props('by-port'), gateway: byPort }))
+        .toThrow("GatewayFronted 'test/ByPort': gateway: listener \"mqtt\" of ListenerSet \"iot/iot\" is already claimed by GatewayFronted 'test/Mqtt' in this App; ");
+      // Without sectionName or port: every TCP listener (not the HTTPS one), mqtt among them.
+      expect(() => new GatewayFronted(chart, 'Every', { ...props('every'), gateway: { kind: ParentKind.LISTENER_SET, name: 'iot', namespace: 'iot' } }))
+        .toThrow(/GatewayFronted 'test\/Every': gateway: listener "mqtt" of ListenerSet "iot\/iot" is already claimed by GatewayFronted 'test\/Mqtt'/);
+      // The other TCP listener, named by port, is free.
+      new GatewayFronted(chart, 'Amqp', { ...props('amqp'), gateway: { ...byPort, port: 5672 } });
+      expect(ofKind(synth(chart), 'TCPRoute')).toHaveLength(2);
     });
 
     test('TLS passthrough shares a listener by SNI host name: the same host name twice is refused', () => {
