@@ -8,6 +8,7 @@ import { GATEWAY_API_GROUP } from '../api-groups';
 import { propError, show } from '../errors';
 import { IngressTls } from '../ingress-tls';
 import { checkedAcknowledgement } from '../internal/acknowledge';
+import { registerListenerSet } from '../internal/claims';
 import { enumProblem } from '../internal/enums';
 import { checkDns1123Label, checkDns1123Subdomain, checkIngressHost } from '../validation/names';
 
@@ -158,6 +159,10 @@ export class ListenerSet extends Construct {
       if (!Array.isArray(props.listeners)) throw fail(`listeners ${show(props.listeners)} must be a list of listeners`);
       props.listeners.forEach(l => this.addListener(l));
     }
+    // Routes of the App that claim a listener of this ListenerSet resolve it by name or port.
+    registerListenerSet(this, this.apiObject.metadata.namespace, this.apiObject.name, () => this.listeners.map(l => ({
+      name: l.name, port: l.port, protocol: l.protocol, kinds: l.allowedRoutes?.kinds?.map((k: any) => k.kind),
+    })));
     this.node.addValidation({ validate: () => this.listeners.length === 0 ? [`ListenerSet '${this.node.path}': listeners is empty; add one with listeners: [...] or addListener()`] : [] });
   }
 

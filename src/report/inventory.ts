@@ -6,7 +6,7 @@
 import { SOURCE_RANGES_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
 import { describeCertificate, describeListenerCertificates, describePolicy } from './reviewer';
-import { attachedRoutes, gatewayExposure, gatewayTls } from '../model/gateway-model';
+import { RouteReach, attachedRoutes, gatewayExposure, gatewayTls, isGatewayRoute, routeReach } from '../model/gateway-model';
 import { boundVirtualServices, istioGatewayTls } from '../model/istio-model';
 import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, ObjectRef, ServiceInfo, acknowledgementsOf, serviceNamed, workloadsOf } from '../model/model';
 import { Finding } from '../policy/engine';
@@ -187,6 +187,16 @@ function serviceItem(model: ExposureModel, s: ServiceInfo, findings: FindingsByO
   }, stage);
 }
 
+/** What takes an entry's traffic: a Gateway, a mesh (GAMMA), nothing, or the provider its annotations are for. */
+function entryController(model: ExposureModel, e: HttpEntryInfo): string | undefined {
+  if (isGatewayRoute(e)) {
+    const reach = routeReach(model, e);
+    if (reach === RouteReach.NOTHING) return e.parents.length === 0 ? 'attached to nothing (no parentRefs)' : `attached to nothing (no listener of ${e.parents.join(', ')} takes it)`;
+    if (reach === RouteReach.MESH) return `mesh ${e.parents.join(', ')}`;
+  }
+  return e.parents.length > 0 ? `gateway ${e.parents.join(', ')}` : providerOf(e.annotations);
+}
+
 function entryItem(model: ExposureModel, e: HttpEntryInfo, findings: FindingsByObject, stage: string | undefined): InventoryItem {
   // A backend in another namespace (a Gateway API backendRef) is shown as `namespace/name`.
   const backends = [...new Set(e.routes.filter(r => r.serviceName !== undefined)
@@ -201,7 +211,7 @@ function entryItem(model: ExposureModel, e: HttpEntryInfo, findings: FindingsByO
     tls: e.kind === 'TCPRoute' || e.kind === 'UDPRoute' ? undefined : e.tls,
     // TCP and UDP routes have no host names: the listener they attach to (the controller column) says it all.
     hosts: e.kind === 'TCPRoute' || e.kind === 'UDPRoute' ? NONE : [...new Set(e.routes.map(r => `${r.host ?? '*'}${r.path}`))],
-    controller: e.className ?? (e.parents.length > 0 ? `gateway ${e.parents.join(', ')}` : providerOf(e.annotations)),
+    controller: e.className ?? entryController(model, e),
     targets: backends.map(b => {
       const [namespace, name] = b.includes('/') ? b.split('/') : [e.namespace, b];
       return serviceNamed(model, namespace, name) || namespace !== e.namespace ? `Service/${b}` : `Service/${b} (missing)`;

@@ -1,4 +1,4 @@
-import { GatewayRouteEntry, isGatewayRoute } from '../../model/gateway-model';
+import { GatewayRouteEntry, RouteReach, isGatewayRoute, routeReach } from '../../model/gateway-model';
 import { isIstioRoute, istioTlsApplies, shown } from '../../model/istio-model';
 import { HttpEntryInfo } from '../../model/model';
 import { Rule, Severity, productionOnly } from '../rule';
@@ -18,9 +18,11 @@ export const ingressWithoutTls: Rule = {
   },
   check(model) {
     return model.entries
-      // TCP and UDP routes carry no HTTP; TLSRoutes are TLS end to end. A route with no parent
-      // is attached to nothing and serves nothing. An Istio VirtualService with tcp routes alone carries no HTTP.
-      .filter(e => e.kind !== 'TCPRoute' && e.kind !== 'UDPRoute' && !e.tls && !(isGatewayRoute(e) && e.parents.length === 0) && !(isIstioRoute(e) && !istioTlsApplies(e)))
+      // TCP and UDP routes carry no HTTP; TLSRoutes are TLS end to end. A route attached to
+      // nothing serves nothing, and a mesh route (GAMMA) carries east-west traffic, not a host's.
+      // An Istio VirtualService with tcp routes alone carries no HTTP.
+      .filter(e => e.kind !== 'TCPRoute' && e.kind !== 'UDPRoute' && !e.tls
+        && (!isGatewayRoute(e) || routeReach(model, e) === RouteReach.GATEWAY) && !(isIstioRoute(e) && !istioTlsApplies(e)))
       .map(e => {
         const hosts = [...new Set(e.routes.map(r => r.host ?? '(any host)'))].join(', ');
         if (isIstioRoute(e)) {
