@@ -94,8 +94,9 @@ describe('Istio Gateway and VirtualService read as exposure', () => {
     });
     const m = model(gateway('shop-gw', [https(['shop.example.com'])]), vs);
     expect(m.entries[0].routes.map(r => [r.serviceName, r.serviceNamespace, r.servicePort])).toEqual([['web', undefined, undefined], ['api', 'backend', 8080], [undefined, undefined, undefined]]);
-    // The Service `web` is missing from the shop namespace; the one in `backend` is not known to be.
-    expect(findings([gateway('shop-gw', [https(['shop.example.com'])]), vs])).toEqual([
+    // The Service `web` is missing from the shop namespace, which has another; the one in `backend` is not known to be.
+    const other = { ...web, metadata: { name: 'other', namespace: 'shop' } };
+    expect(findings([gateway('shop-gw', [https(['shop.example.com'])]), vs, other])).toEqual([
       'error dangling-ingress-backend VirtualService/shop: routes shop.example.com/ to Service "web", which is not defined in namespace "shop"',
     ]);
   });

@@ -30,6 +30,9 @@ export const ingressWildcardHost: Rule = {
             else if (listener.hostname.includes('*')) open.add(`${listener.hostname} (the hostname of listener "${listener.name}" of ${describe(parent)})`);
           }
         }
+      } else if (isIstioRoute(entry) && !entry.protocols.http && !entry.protocols.tls) {
+        // An Istio VirtualService with tcp routes alone: a TCP server has no host names.
+        continue;
       } else {
         for (const route of entry.routes) {
           if (route.host === undefined || route.host === '') {
