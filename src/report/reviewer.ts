@@ -165,11 +165,13 @@ export function describeCertificate(model: ExposureModel, e: HttpEntryInfo): { s
       const kind = parent.startsWith('ListenerSet ') ? 'ListenerSet' : 'Gateway';
       const [ref, section] = parent.replace(/^ListenerSet /, '').split('#');
       const key = ref.includes('/') ? ref : `${e.namespace}/${ref}`;
-      return { kind, key, section, found: sources.has(`${kind} ${key}${section !== undefined ? `#${section}` : ''}`) };
+      // Shown without a leading "/" when the route has no namespace.
+      const shown = key.startsWith('/') ? key.slice(1) : key;
+      return { kind, key, shown, section, found: sources.has(`${kind} ${key}${section !== undefined ? `#${section}` : ''}`) };
     });
     const found = parents.find(p => p.found);
-    if (found) return { source: `${found.kind} ${found.key}${found.section !== undefined ? ` listener ${found.section}` : ''}` };
-    return { missing: `${parents.map(p => `${p.kind} \`${p.key}\``).join(', ') || 'Gateway (none)'} with a certificate not defined here` };
+    if (found) return { source: `${found.kind} ${found.shown}${found.section !== undefined ? ` listener ${found.section}` : ''}` };
+    return { missing: `${parents.map(p => `${p.kind} \`${p.shown}\``).join(', ') || 'Gateway (none)'} with a certificate not defined here` };
   }
   for (const [annotation, kind] of CERT_MANAGER_ANNOTATIONS) {
     const issuer = e.annotations[annotation];

@@ -169,7 +169,8 @@ describe('cdk8s-expose audit', () => {
     expect(code).toBe(1);
     expect(out).toContain('| HTTPRoute `web` | shop | HTTPRoute | shop.example.com/ | — | yes (Gateway infra/public listener https) | gateway infra/public#https | Service/web<br>Service/payments/payments | — |');
     expect(out).toContain('| HTTPRoute `web-redirect` | shop | HTTPRoute | shop.example.com/ | — | yes (redirects to HTTPS) | gateway infra/public#http | — | — |');
-    expect(out).toContain('| TCPRoute `mqtt` | shop | TCPRoute | — | — | — | gateway infra/public#mqtt | Service/web | — |');
+    // The Gateway has no listener mqtt: the route is attached to nothing, so it exposes nothing.
+    expect(out).toContain('| TCPRoute `mqtt` | shop | TCPRoute | — | — | — | attached to nothing (no listener of infra/public#mqtt takes it) | Service/web | — |');
     expect(err).toContain('error: [gateway-unknown-section] TCPRoute shop/mqtt');
     expect(err).toContain('error: [missing-reference-grant] HTTPRoute shop/web');
     expect(err).not.toContain('ingress-without-tls');
