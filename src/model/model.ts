@@ -329,16 +329,16 @@ function ingressOf(manifest: any, ref: ObjectRef): HttpEntryInfo {
   if (spec.defaultBackend || spec.backend) {
     routes.push({ path: '/', pathType: 'Prefix', ...backendOf(spec.defaultBackend ?? spec.backend) });
   }
-  for (const rule of spec.rules ?? []) {
-    for (const p of rule?.http?.paths ?? []) {
+  for (const rule of listOf(spec.rules)) {
+    for (const p of listOf(rule?.http?.paths)) {
       routes.push({ host: rule.host, path: p?.path ?? '/', pathType: p?.pathType, ...backendOf(p?.backend) });
     }
   }
-  const tlsHosts: string[] = (spec.tls ?? []).flatMap((t: any) => t?.hosts ?? []);
+  const tlsHosts: string[] = listOf(spec.tls).flatMap((t: any) => listOf(t?.hosts));
   const hosts = routes.map(r => r.host).filter((h): h is string => h !== undefined);
-  const tls = (spec.tls ?? []).length > 0 && hosts.every(h => tlsCovers(tlsHosts, h));
+  const tls = listOf(spec.tls).length > 0 && hosts.every(h => tlsCovers(tlsHosts, h));
   // Per host: with a tls block, the named hosts it does not list; without one, every host.
-  const uncoveredHosts = (spec.tls ?? []).length > 0
+  const uncoveredHosts = listOf(spec.tls).length > 0
     ? [...new Set(hosts.filter(h => !tlsCovers(tlsHosts, h)))]
     : [...new Set(routes.map(r => r.host ?? '*'))];
   const className = spec.ingressClassName ?? ref.annotations[INGRESS_CLASS];
@@ -354,7 +354,7 @@ function ingressOf(manifest: any, ref: ObjectRef): HttpEntryInfo {
     tls,
     exposure: matches(ref.annotations, INTERNAL_INGRESS_ANNOTATIONS) ? ExposureScope.VPC : ExposureScope.INTERNET,
     parents: [],
-    tlsSecrets: (spec.tls ?? []).map((t: any) => (typeof t?.secretName === 'string' && t.secretName !== '' ? t.secretName : undefined)),
+    tlsSecrets: listOf(spec.tls).map((t: any) => (typeof t?.secretName === 'string' && t.secretName !== '' ? t.secretName : undefined)),
     uncoveredHosts,
   };
 }
@@ -370,7 +370,7 @@ function workloadOf(manifest: any, ref: ObjectRef): WorkloadInfo | undefined {
   if (ref.apiGroup !== undefined && !WORKLOAD_GROUPS[ref.kind]?.includes(ref.apiGroup)) return undefined;
   const template = WORKLOAD_TEMPLATE_PATHS[ref.kind]?.(manifest);
   if (!template || typeof template !== 'object') return undefined;
-  const containers = [...(template.spec?.containers ?? []), ...(template.spec?.initContainers ?? []).filter((c: any) => c?.restartPolicy === 'Always')];
+  const containers = [...listOf(template.spec?.containers), ...listOf(template.spec?.initContainers).filter((c: any) => c?.restartPolicy === 'Always')];
   return {
     kind: ref.kind,
     name: ref.name,
@@ -378,13 +378,18 @@ function workloadOf(manifest: any, ref: ObjectRef): WorkloadInfo | undefined {
     origin: ref.origin,
     annotations: ref.annotations,
     podLabels: { ...(template.metadata?.labels ?? {}) },
-    containerPorts: containers.flatMap((c: any) => (c?.ports ?? []).map((p: any) => ({ number: p?.containerPort, name: p?.name, protocol: p?.protocol ?? 'TCP' }))),
+    containerPorts: containers.flatMap((c: any) => listOf(c?.ports).map((p: any) => ({ number: p?.containerPort, name: p?.name, protocol: p?.protocol ?? 'TCP' }))),
     hostNetwork: template.spec?.hostNetwork === true,
-    hostPorts: [...(template.spec?.containers ?? []), ...(template.spec?.initContainers ?? [])].flatMap((c: any) => (c?.ports ?? [])
+    hostPorts: [...listOf(template.spec?.containers), ...listOf(template.spec?.initContainers)].flatMap((c: any) => listOf(c?.ports)
       .filter((p: any) => typeof p?.hostPort === 'number' && p.hostPort > 0).map((p: any) => `${p.hostPort}/${p?.protocol ?? 'TCP'}`)),
     probes: probesOf(template.spec),
     controllerLabels: controllerLabelsOf(ref.kind, ref.name, manifest.spec),
   };
+}
+
+/** A list field as a list: anything else (a malformed manifest) reads as empty. */
+function listOf(value: any): any[] {
+  return Array.isArray(value) ? value : [];
 }
 
 function networkPolicyOf(manifest: any, ref: ObjectRef): NetworkPolicyInfo {

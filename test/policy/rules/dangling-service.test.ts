@@ -81,6 +81,8 @@ describe('dangling-service', () => {
       { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', labels: ['not', 'a', 'map'] }, spec: 'text' },
       { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: 7 },
       { kind: 'NoVersion' },
+      { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'bad' }, spec: { rules: 5, tls: 'yes' } },
+      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'bad' }, spec: { template: { spec: { containers: 5, initContainers: 'x' } } } },
       service('fake', { selector: { app: 'fake' }, ports: [{ port: 80 }] }),
     ], Stage.PRODUCTION);
     expect(findings.map(f => `${f.object.name} ${f.severity}`)).toEqual(['fake warning']);
