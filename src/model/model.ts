@@ -5,9 +5,9 @@
 import { ACK_PREFIX, EXPOSURE_ANNOTATION } from '../annotations';
 import { GATEWAY_API_GROUP } from '../api-groups';
 import { ExposureScope } from '../exposure-scope';
+import { CONTROLLER_LABEL_KEYS, ControllerLabels, controllerLabelsOf, podMatch } from './controller-labels';
 import { DeprecatedApiInfo, deprecationOf } from './deprecated-apis';
 import { BackendTlsPolicyInfo, GatewayInfo, ROUTE_KINDS, ReferenceGrantInfo, backendTlsPolicyOf, gatewayOf, gatewayRouteOf, referenceGrantOf } from './gateway-model';
-import { CONTROLLER_LABEL_KEYS, ControllerLabels, controllerLabelsOf, podMatch } from './controller-labels';
 import { NetworkPolicyPeerInfo, ProbeInfo, peersOf, probesOf } from './pod-details';
 import { INGRESS_CLASS, INTERNAL_INGRESS_MARKERS, INTERNAL_SERVICE_MARKERS } from '../presets/keys';
 import { apiGroupOf, manifestProblems } from '../validation/manifest';

@@ -146,7 +146,9 @@ describe('ExposureReport', () => {
 
   test('the TLS column of an Ingress whose tls covers some hosts names the covered and the uncovered (issue #24)', () => {
     const report = ExposureReport.fromManifests([{
-      apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'shop', namespace: 'shop' },
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'shop', namespace: 'shop' },
       spec: {
         tls: [{ hosts: ['a.example.com'], secretName: 'a-tls' }],
         rules: ['a.example.com', 'b.example.com'].map(host => ({ host, http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } })),
