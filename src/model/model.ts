@@ -9,6 +9,7 @@ import { CONTROLLER_LABEL_KEYS, ControllerLabels, controllerLabelsOf, podMatch }
 import { DeprecatedApiInfo, deprecationOf } from './deprecated-apis';
 import { BackendTlsPolicyInfo, GatewayInfo, ROUTE_KINDS, ReferenceGrantInfo, backendTlsPolicyOf, gatewayOf, gatewayRouteOf, referenceGrantOf } from './gateway-model';
 import { NetworkPolicyPeerInfo, ProbeInfo, peersOf, probesOf } from './pod-details';
+import { unreadExposureProject } from './unread-kinds';
 import { INGRESS_CLASS, INTERNAL_INGRESS_MARKERS, INTERNAL_SERVICE_MARKERS } from '../presets/keys';
 import { apiGroupOf, manifestProblems } from '../validation/manifest';
 import { isPrivateCidr } from '../validation/names';
@@ -640,14 +641,17 @@ const BUILT_IN_GROUPS = new Set(['', 'apps', 'batch', 'extensions', 'networking.
   'node.k8s.io', 'certificates.k8s.io', 'apiregistration.k8s.io', 'flowcontrol.apiserver.k8s.io', 'events.k8s.io', 'resource.k8s.io',
   'authentication.k8s.io', 'authorization.k8s.io', 'storagemigration.k8s.io', 'internal.apiserver.k8s.io', GATEWAY_API_GROUP]);
 
-/** Custom resources known to make no pods (configuration read by a controller that runs elsewhere). */
+/**
+ * Custom resources known to make no pods (configuration read by a controller that runs
+ * elsewhere), besides the routes of src/model/unread-kinds.ts.
+ */
 const NO_PODS = [/^cert-manager\.io\//, /^acme\.cert-manager\.io\//, /^monitoring\.coreos\.com\/(ServiceMonitor|PodMonitor|PrometheusRule|Probe|AlertmanagerConfig|ScrapeConfig)$/,
-  /^(networking|security|telemetry)\.istio\.io\//];
+  /^(networking|security|telemetry)\.istio\.io\//, /^traefik\.(io|containo\.us)\//];
 
 /** The custom resources in a namespace (or without one) whose controllers may make pods the model does not see. */
 export function podMakingCustomResources(model: ExposureModel, namespace: string): ObjectRef[] {
   return model.others.filter(o => o.apiGroup !== undefined && !BUILT_IN_GROUPS.has(o.apiGroup) && (o.namespace === namespace || o.namespace === '')
-    && !NO_PODS.some(p => p.test(`${o.apiGroup}/${o.kind}`)));
+    && !NO_PODS.some(p => p.test(`${o.apiGroup}/${o.kind}`)) && unreadExposureProject(o.apiGroup, o.kind) === undefined);
 }
 
 /**

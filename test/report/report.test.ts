@@ -142,6 +142,7 @@ describe('ExposureReport', () => {
     const rows = JSON.parse(report.toJson()).objects.map((o: any) => [o.name, o.scope, o.hosts]);
     expect(rows).toEqual([['public-ip', 'internet', ['externalIP 203.0.113.10']], ['private-ip', 'vpc', ['externalIP 10.0.0.10']]]);
     expect(report.toMarkdown()).not.toContain('## Reachable only inside the cluster');
+    expect(report.toMermaid()).toMatch(/internet\(\(Internet\)\) --> n\d+\n/);
   });
 
   test('the TLS column of an Ingress whose tls covers some hosts names the covered and the uncovered (issue #24)', () => {
