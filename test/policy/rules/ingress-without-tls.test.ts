@@ -37,7 +37,7 @@ describe('ingress-without-tls on Gateway API routes: TLS is the listener\'s', ()
     expect(check(ingressWithoutTls, [svc('web', 'shop'), tlsRoute, tcpRoute], Stage.PRODUCTION)).toEqual([]);
   });
   test('compliant: a route without parentRefs is attached to nothing and serves nothing (no "through , which is not in the YAML")', () => {
-    const orphan = httpRoute('orphan', 'shop', { hostnames: ['shop.example.com'], rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] });
+    const orphan = httpRoute('orphan', 'shop', { parentRefs: [], hostnames: ['shop.example.com'], rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] });
     delete orphan.spec.parentRefs;
     expect(check(ingressWithoutTls, [svc('web', 'shop'), orphan], Stage.PRODUCTION)).toEqual([]);
   });
