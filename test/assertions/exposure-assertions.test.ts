@@ -107,7 +107,7 @@ describe('ExposureAssertions on the example app', () => {
     expect(() => assertions.nothingExposedTo(ExposureScope.NODE)).toThrow([
       'ExposureAssertions.nothingExposedTo("node"): Chart \'development\' exposes 1 object to node:',
       '  - Service shop-dev/storefront-dev: NodePort; ports 80:30080→3000/TCP; to Deployment/development-shop-web-c80051e3; construct development/Storefront',
-      'Fix: make it reachable only where intended',
+      'Fix: make it reachable only where intended (an InternalService inside the cluster, an internal load balancer for the VPC), or, if the exposure is intended, assert it with exactlyExposedTo.',
     ].join('\n'));
   });
 
