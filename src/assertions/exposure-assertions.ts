@@ -451,7 +451,7 @@ export class ExposureAssertions {
     if (acknowledged.length > 0) {
       lines.push(`Acknowledged, not failing (${acknowledged.length}):`, ...acknowledged.map(f => `  - [${f.ruleId}] ${findingObject(f)}: ${f.acknowledged}`));
     }
-    lines.push(`To accept a finding on purpose, call acknowledge('<rule>', '<reason>') on the construct that made the object.`);
+    lines.push('To accept a finding on purpose, call acknowledge(\'<rule>\', \'<reason>\') on the construct that made the object.');
     throw factoryError(where, lines.join('\n'));
   }
 

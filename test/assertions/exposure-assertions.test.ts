@@ -45,9 +45,14 @@ describe('ExposureAssertions on the example app', () => {
     ]);
     const listeners = internet.find(o => o.kind === 'ListenerSet')!;
     expect(listeners).toMatchObject({
-      name: 'shop', namespace: 'shop', scope: ExposureScope.INTERNET,
-      ports: ['https 443/HTTPS', 'http 80/HTTP', 'sftp 2222/TCP'], hosts: ['shop.example.com'],
-      tls: true, certificate: 'cert-manager ClusterIssuer letsencrypt', constructPath: 'production/Listeners',
+      name: 'shop',
+      namespace: 'shop',
+      scope: ExposureScope.INTERNET,
+      ports: ['https 443/HTTPS', 'http 80/HTTP', 'sftp 2222/TCP'],
+      hosts: ['shop.example.com'],
+      tls: true,
+      certificate: 'cert-manager ClusterIssuer letsencrypt',
+      constructPath: 'production/Listeners',
     });
     const storefront = internet.find(o => o.id === 'HTTPRoute shop/storefront')!;
     expect(storefront).toMatchObject({ hosts: ['shop.example.com/'], tls: true, targets: ['Service/storefront'], constructPath: 'production/StorefrontRoute' });
