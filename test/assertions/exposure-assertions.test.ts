@@ -6,7 +6,7 @@ import {
   DevService, ExposeErrors, ExposureAssertions, ExposurePeer, ExposurePolicy, ExposureScope, InternalService, PublicService, Severity,
   SourceRanges, Stage,
 } from '../../src';
-import { synthApp } from '../util';
+import { ofKind, synthApp } from '../util';
 
 /** The example app, its manifests checked against the Kubernetes schema, and one of its charts. */
 function example(): { app: App; production: Chart; development: Chart } {
@@ -246,6 +246,26 @@ describe('ExposureAssertions summary', () => {
       '  Service shop/api: LoadBalancer; ports 443→8443/TCP; from 203.0.113.0/24; to Deployment/shop-api-c8970f87; construct shop/ApiService',
     ]);
     expect(removed).toEqual([]);
+  });
+});
+
+describe('ExposureAssertions.fromChart', () => {
+  test('lists only the chart\'s objects, and reads the rest of the App so that references resolve', () => {
+    // GIVEN the workloads in one chart, their Service in another
+    const app = Testing.app();
+    const workloads = new Chart(app, 'workloads', { namespace: 'shop' });
+    const services = new Chart(app, 'services', { namespace: 'shop' });
+    const web = new kplus.Deployment(workloads, 'Web', { containers: [{ image: 'web:1', portNumber: 8080 }] });
+    new InternalService(services, 'Web', { selector: web, ports: [{ port: 80, targetPort: 8080 }], metadata: { name: 'web' } });
+    synthApp(app);
+
+    // WHEN
+    const ofServices = ExposureAssertions.fromChart(services).exposedTo(ExposureScope.CLUSTER);
+    const ofWorkloads = ExposureAssertions.fromChart(workloads).exposedTo(ExposureScope.CLUSTER);
+
+    // THEN the Service is the services chart's, and it finds its Deployment in the other chart
+    expect(ofServices.map(o => `${o.id} -> ${o.targets.join(', ')}`)).toEqual([`Service shop/web -> Deployment/${ofKind(workloads.toJson(), 'Deployment')[0].metadata.name}`]);
+    expect(ofWorkloads).toEqual([]);
   });
 });
 
