@@ -51,7 +51,7 @@ async function recordPeers(checkovJson: string, kubeScore: string): Promise<void
   for (const report of Array.isArray(parsed) ? parsed : [parsed]) {
     for (const c of report?.results?.failed_checks ?? []) {
       const [kind, , ...name] = String(c.resource).split('.');
-      records.push({ file: String(c.file_path).replace(/^\//, ''), peer: 'Checkov', check: c.check_id, object: `${kind}/${name.join('.')}` });
+      records.push({ file: path.relative(FIELD_DIR, path.join(root, String(c.file_path))), peer: 'Checkov', check: c.check_id, object: `${kind}/${name.join('.')}` });
     }
   }
   for (const file of corpusFiles()) {
@@ -161,14 +161,35 @@ function write(): void {
     for (const p of exposure) byCheck.set(`${p.peer}|${p.check}`, [...(byCheck.get(`${p.peer}|${p.check}`) ?? []), p]);
     for (const [k, list] of [...byCheck.entries()].sort()) {
       const [peer, check] = k.split('|');
-      const rules = table.get(peer)?.get(check)?.rules ?? [];
+      const mapping = table.get(peer)?.get(check);
+      const rules = mapping?.rules ?? [];
       const hit = list.filter(p => rules.some(r => ours.has(`${p.file} ${r} ${p.object}`))).length;
-      lines.push(`| ${peer} | \`${check}\` | ${list.length} | ${rules.length > 0 ? rules.map(r => `\`${r}\``).join(', ') : '—'} | ${rules.length > 0 ? `${hit} of ${list.length}` : '—'} |`);
+      lines.push(`| ${peer} | \`${check}\` | ${list.length} | ${rules.length > 0 ? `${rules.map(r => `\`${r}\``).join(', ')}${mapping?.partly ? ' (partly)' : ''}` : '—'} | ${rules.length > 0 ? `${hit} of ${list.length}` : '—'} |`);
     }
+    lines.push('', ...PEER_NOTES);
   }
   lines.push('');
   fs.writeFileSync(docPath, lines.join('\n'));
 }
+
+/** What the peers' findings on the corpus mean beside ours (read from test/field/peers.json, recorded once). */
+const PEER_NOTES = [
+  'Where the peers and this engine part:',
+  '',
+  '- `CKV_K8S_21` (default namespace): Checkov counts an object without a namespace as in `default`. Here such an object',
+  '  is not judged (kubectl -n or the chart places it); the 4 objects that name `default` themselves are reported by both.',
+  '- `CKV2_K8S_6` and `pod-networkpolicy`: every pod without a NetworkPolicy. Here `internal-service-isolation` judges',
+  '  that only where `requireIsolation` is set (the audit sets none); a pod without a policy is not an exposure by itself.',
+  '- `service-targets-pod`, 2 of 9: kube-score flags Argo CD HA\'s six `argocd-redis-ha-announce-N` Services, which select',
+  '  a StatefulSet\'s pods by the `statefulset.kubernetes.io/pod-name` label its controller adds: kube-score is wrong there,',
+  '  and this engine, wrong before #24, is right now. The 2 kube-prometheus Services are warnings here that name the',
+  '  operator\'s resources. external-dns\'s `loadbalancer-service` selects a Deployment of another tutorial file: not judged',
+  '  here (the file has no workload).',
+  '- `CKV_K8S_44` (a Helm v2 Tiller Service) matches cert-manager v0.8\'s `heritage: Tiller` label: not exposure.',
+  '- No peer check finds, on this corpus, the 12 LoadBalancers without source ranges, the Ingresses, Gateway API routes',
+  '  and Istio VirtualServices without TLS (11 errors, 37 warnings where the Gateway is in another file) or the 8',
+  '  wildcard hosts: those are this engine\'s alone. Every hostNetwork, hostPort and NodePort the peers find is reported here.',
+];
 
 const CHECKOV = '3.3.30';
 const KUBE_SCORE = 'v1.20.0';
