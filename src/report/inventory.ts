@@ -262,7 +262,8 @@ function gatewayItems(model: ExposureModel, findings: FindingsByObject, stage: s
       sourceRanges: [],
       tls,
       hosts: [...new Set([...g.listeners.map(l => l.hostname).filter((h): h is string => h !== undefined), ...(hostless ? ['*'] : [])])],
-      controller: g.kind === 'ListenerSet' ? (g.parentGateway !== undefined ? `gateway ${g.parentGateway}` : undefined) : g.gatewayClassName,
+      // A parent without a namespace is named without a leading "/".
+      controller: g.kind === 'ListenerSet' ? (g.parentGateway !== undefined ? `gateway ${g.parentGateway.replace(/^\//, '')}` : undefined) : g.gatewayClassName,
       targets: [...new Set((routes.get(g) ?? []).map(({ route, accepted }) => `${route.kind}/${route.namespace !== g.namespace && route.namespace ? `${route.namespace}/` : ''}${route.name}${accepted ? '' : ' (not accepted)'}`))],
       certificate: certificate?.source,
       certificateMissing: certificate?.missing,

@@ -489,7 +489,9 @@ export class ExposureReport {
         for (const w of i.targets) edges.push(`  ${me} --> ${workload(ns, w)}`);
       }
       const source = sources[i.scope];
-      if (source !== undefined && i.type !== 'ClusterIP' && !fronted.has(`${i.kind}/${ns}${i.name}`)) {
+      // A ClusterIP Service is reached from outside only on its externalIPs.
+      const reached = i.type !== 'ClusterIP' || i.hosts.some(h => h.startsWith('externalIP '));
+      if (source !== undefined && reached && !fronted.has(`${i.kind}/${ns}${i.name}`)) {
         edges.push(`  ${i.scope}((${source})) --> ${me}`);
       }
     }

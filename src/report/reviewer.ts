@@ -3,8 +3,9 @@
  * admits and where it lets the pods connect, and where a TLS certificate comes from. Private.
  */
 import type { PolicySummary } from './inventory';
+import { podMatch } from '../model/controller-labels';
 import { GatewayInfo, acceptingListeners, attachments, isGatewayRoute, terminatesTls } from '../model/gateway-model';
-import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, PolicyPeerInfo, PolicyRuleInfo, WorkloadInfo, selects } from '../model/model';
+import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, PolicyPeerInfo, PolicyRuleInfo, WorkloadInfo } from '../model/model';
 
 /** The workloads of a namespace and the ones of every label, indexed once per model. */
 interface WorkloadIndex {
@@ -26,10 +27,10 @@ function workloadIndex(model: ExposureModel): WorkloadIndex {
   return index;
 }
 
-/** The workloads of a namespace whose pods have every label (an empty selector: all of them). */
+/** The workloads of a namespace whose pods have every label, counting those their controllers add (an empty selector: all of them). */
 function workloadsWith(model: ExposureModel, namespace: string, labels: Record<string, string>): WorkloadInfo[] {
   const all = workloadIndex(model).byNamespace.get(namespace) ?? [];
-  return Object.keys(labels).length === 0 ? all : all.filter(w => selects(labels, w.podLabels));
+  return Object.keys(labels).length === 0 ? all : all.filter(w => podMatch(labels, w.podLabels, w.controllerLabels) === 'yes');
 }
 
 const NAME_LABEL = 'kubernetes.io/metadata.name';
