@@ -32,6 +32,20 @@ export interface SharedIngressProps {
    * @default - the cluster's default IngressClass, no annotations
    */
   readonly controller?: IngressController;
+
+  /**
+   * The Ingress's own default backend (`spec.defaultBackend`): it answers every request that no
+   * rule matches, for any host. Any cdk8s-plus-28 backend: a Service of the App
+   * (`kplus.IngressBackend.fromService(service, { port: 8080 })`) or a resource such as a bucket
+   * of static pages (`kplus.IngressBackend.fromResource(...)`). For a Service the App does not
+   * define, use `routeToService({ ..., defaultBackend: true })`; for a front end of the App,
+   * `IngressFronted`'s `defaultBackend`. An Ingress has one default backend and an IngressClass
+   * one catch-all: a second is refused, naming the first. Under a production policy it is
+   * reported by `ingress-wildcard-host` until acknowledged.
+   *
+   * @default - none: requests no rule matches get the controller's own default answer
+   */
+  readonly defaultBackend?: kplus.IngressBackend;
 }
 
 /**
@@ -59,8 +73,8 @@ interface Route {
 /**
  * One Ingress (one load balancer, one bill) shared by several `IngressFronted`. Each adds its
  * host and path rules and its TLS hosts; two routes for the same host and path are refused.
- * `routeToService(...)` routes to a Service the App does not define, and one front end may be
- * the default backend.
+ * `routeToService(...)` routes to a Service the App does not define, and the default backend is
+ * the Ingress's own (`defaultBackend`), one front end's, or a Service's by name.
  *
  * @example
  * declare const chart: Chart;
@@ -121,6 +135,20 @@ export class SharedIngress extends Construct {
       metadata: { ...props.metadata, annotations: { ...props.metadata?.annotations, ...merged.annotations } },
       className: props.controller?.className,
     });
+    if (props.defaultBackend !== undefined) {
+      if (!(props.defaultBackend instanceof kplus.IngressBackend)) {
+        throw propError('SharedIngress', this, `defaultBackend ${show(props.defaultBackend)} is not a kplus.IngressBackend; use kplus.IngressBackend.fromService(service, { port: 8080 }) or .fromResource(...), or routeToService({ serviceName, port, defaultBackend: true }) for a Service the App does not define`);
+      }
+      try {
+        // The IngressClass's catch-all, as a front end's default backend claims it.
+        claimIngressRoutes('SharedIngress', this, props.controller?.className, { hosts: [], paths: [], pathType: kplus.HttpIngressPathType.PREFIX, given: false }, true);
+      } catch (e) {
+        scope.node.tryRemoveChild(id);
+        throw e;
+      }
+      this.defaultBackendOwner = constructLabel('SharedIngress', this);
+      this.ingress.addDefaultBackend(props.defaultBackend);
+    }
   }
 
   /** `vpc` with an internal controller, else `internet`. */

@@ -184,6 +184,28 @@ describe('SharedIngress with several hosts, a default backend and an existing Se
     expect(ofKind(synth(chart), 'Ingress')[0].spec.rules).toBeUndefined();
   });
 
+  test('a default backend of its own: any kplus backend; a second one, from a front end or another Ingress of the class, is refused naming it', () => {
+    // GIVEN
+    const chart = newChart();
+    const pages = new kplus.Service(chart, 'Pages', { selector: kplus.Pods.select(chart, 'PagesPods', { labels: { app: 'pages' } }), ports: [{ port: 8080 }], metadata: { name: 'pages' } });
+    // WHEN
+    const edge = new SharedIngress(chart, 'Edge', { controller: IngressController.nginx(), defaultBackend: kplus.IngressBackend.fromService(pages, { port: 8080 }) });
+    web(chart, { host: 'shop.example.com', sharedIngress: edge }, 'Shop');
+    // THEN
+    const [ingress] = ofKind(synth(chart), 'Ingress');
+    expect(ingress.spec.defaultBackend).toEqual({ service: { name: 'pages', port: { number: 8080 } } });
+    expect(() => web(chart, { defaultBackend: true, sharedIngress: edge }, 'Two'))
+      .toThrow(/IngressFronted 'test\/Two': defaultBackend: SharedIngress 'test\/Edge' already has a default backend, set by SharedIngress 'test\/Edge'/);
+    expect(() => edge.routeToService({ serviceName: 'legacy', port: 8080, defaultBackend: true }))
+      .toThrow(/routeToService: defaultBackend: SharedIngress 'test\/Edge' already has a default backend, set by SharedIngress 'test\/Edge'/);
+    // Another Ingress of the same class with a catch-all of its own: the controller would serve one of them.
+    expect(() => new SharedIngress(chart, 'Edge2', { controller: IngressController.nginx(), defaultBackend: kplus.IngressBackend.fromService(pages, { port: 8080 }) }))
+      .toThrow(/SharedIngress 'test\/Edge2': the default backend \(any host, any path: .*\) on IngressClass "nginx" is already claimed by SharedIngress 'test\/Edge'/);
+    expect(chart.node.tryFindChild('Edge2')).toBeUndefined();
+    expect(() => new SharedIngress(chart, 'Bad', { defaultBackend: 'pages' as any }))
+      .toThrow(/SharedIngress 'test\/Bad': defaultBackend "pages" is not a kplus.IngressBackend; use kplus.IngressBackend.fromService/);
+  });
+
   test('a host whose TLS Secret differs from the one it already has is refused', () => {
     const chart = newChart();
     const edge = new SharedIngress(chart, 'Edge');

@@ -17,7 +17,7 @@ import { parseAllDocuments } from 'yaml';
 import { buildApp } from '../../examples/main';
 import {
   DevService, ExposedPort, ExternalAlias, GatewayFronted, IngressController, IngressFronted, IngressTls, InternalService, LoadBalancerProfile,
-  LoadBalancerScheme, PublicService, SourceRanges,
+  LoadBalancerScheme, PublicService, SharedIngress, SourceRanges,
 } from '../../src';
 import { anyPort, enumish, labelKey, labels, labelValue } from '../arbitraries';
 
@@ -167,6 +167,11 @@ const presets: Array<[string, (chart: Chart) => void]> = [
       allowFrom: [kplus.Pods.select(c, 'Peer', { labels: { app: 'peer' } })],
     });
     mqtt.allowTo(kplus.Pods.select(c, 'Db', { labels: { app: 'db' } }), { ports: [5432] });
+  }],
+  ['shared ingress with a default backend of its own', c => {
+    const pages = new kplus.Service(c, 'Pages', { selector: kplus.Pods.select(c, 'PagesPods', { labels: { app: 'pages' } }), ports: [{ port: 8080 }] });
+    const edge = new SharedIngress(c, 'Edge', { controller: IngressController.nginx(), defaultBackend: kplus.IngressBackend.fromService(pages, { port: 8080 }) });
+    new IngressFronted(c, 'Svc', { selectLabels, ports: [{ port: 80 }], host: 'e.example.com', sharedIngress: edge });
   }],
   ['isolated gateway fronted udp', c => new GatewayFronted(c, 'Svc', {
     selectLabels, ports: [{ port: 53, protocol: kplus.Protocol.UDP }], gateway: { name: 'public', namespace: 'infra', port: 53 },
