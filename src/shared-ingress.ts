@@ -141,7 +141,7 @@ export class SharedIngress extends Construct {
       }
       try {
         // The IngressClass's catch-all, as a front end's default backend claims it.
-        claimIngressRoutes('SharedIngress', this, props.controller?.className, { hosts: [], paths: [], pathType: kplus.HttpIngressPathType.PREFIX, given: false }, true);
+        claimIngressRoutes('SharedIngress', this, props.controller?.className, { hosts: [], paths: [], pathTypes: [], pathType: kplus.HttpIngressPathType.PREFIX, given: false }, true);
       } catch (e) {
         scope.node.tryRemoveChild(id);
         throw e;
@@ -240,14 +240,14 @@ export class SharedIngress extends Construct {
     // One rule per host and path on this Ingress, whatever the path type: cdk8s-plus-28 keeps
     // one backend per host and path, so an Exact beside a Prefix for the same path is refused here
     // with a clear message rather than by cdk8s-plus.
-    const keys: Array<{ key: string; host?: string; path: string }> = [];
+    const keys: Array<{ key: string; host?: string; path: string; pathType: kplus.HttpIngressPathType }> = [];
     for (const host of routes.hosts.length > 0 ? routes.hosts : [undefined]) {
-      for (const path of routes.paths) keys.push({ key: `${host ?? '*'} ${path}`, host, path });
+      routes.paths.forEach((path, i) => keys.push({ key: `${host ?? '*'} ${path}`, host, path, pathType: routes.pathTypes[i] }));
     }
-    for (const { key, host, path } of keys) {
+    for (const { key, host, path, pathType } of keys) {
       const taken = this.routes.find(r => r.key === key);
       if (taken) {
-        const otherType = taken.pathType !== routes.pathType ? ` (as ${taken.pathType}; one Ingress here holds one rule per host and path, whatever its pathType)` : '';
+        const otherType = taken.pathType !== pathType ? ` (as ${taken.pathType}; one Ingress here holds one rule per host and path, whatever its pathType)` : '';
         throw propError(ownerKind, owner, `host ${show(host ?? '(any)')} path ${show(path)} is already routed on ${constructLabel('SharedIngress', this)} by ${taken.owner}${otherType}; give this route another host or path`);
       }
     }
@@ -255,10 +255,10 @@ export class SharedIngress extends Construct {
       throw propError(ownerKind, owner, `defaultBackend: ${constructLabel('SharedIngress', this)} already has a default backend, set by ${this.defaultBackendOwner}; an Ingress has one, so keep one of them`);
     }
     claimIngressRoutes(ownerKind, owner, this.controller?.className, routes, defaultBackend);
-    for (const { key, host, path } of keys) {
-      this.routes.push({ key, owner: constructLabel(ownerKind, owner), pathType: routes.pathType });
-      if (host !== undefined) this.ingress.addHostRule(host, path, backend, routes.pathType);
-      else this.ingress.addRule(path, backend, routes.pathType);
+    for (const { key, host, path, pathType } of keys) {
+      this.routes.push({ key, owner: constructLabel(ownerKind, owner), pathType });
+      if (host !== undefined) this.ingress.addHostRule(host, path, backend, pathType);
+      else this.ingress.addRule(path, backend, pathType);
     }
     if (defaultBackend) {
       this.defaultBackendOwner = constructLabel(ownerKind, owner);

@@ -173,6 +173,11 @@ const presets: Array<[string, (chart: Chart) => void]> = [
     const edge = new SharedIngress(c, 'Edge', { controller: IngressController.nginx(), defaultBackend: kplus.IngressBackend.fromService(pages, { port: 8080 }) });
     new IngressFronted(c, 'Svc', { selectLabels, ports: [{ port: 80 }], host: 'e.example.com', sharedIngress: edge });
   }],
+  ['typed paths, own ingress and gateway', c => {
+    const typedPaths = [{ path: '/api' }, { path: '/healthz', pathType: kplus.HttpIngressPathType.EXACT }];
+    new IngressFronted(c, 'Svc', { selectLabels, ports: [{ port: 80 }], host: 'f.example.com', typedPaths });
+    new IngressFronted(c, 'Route', { selectLabels, ports: [{ port: 80 }], host: 'g.example.com', typedPaths, gateway: { name: 'public', namespace: 'infra', sectionName: 'https' } });
+  }],
   ['isolated gateway fronted udp', c => new GatewayFronted(c, 'Svc', {
     selectLabels, ports: [{ port: 53, protocol: kplus.Protocol.UDP }], gateway: { name: 'public', namespace: 'infra', port: 53 },
     proxyNamespaceLabels: { team: 'platform' }, allowTo: [],
