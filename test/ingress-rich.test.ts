@@ -350,16 +350,26 @@ describe('one front end with paths of several types (typedPaths)', () => {
     const ingresses = ofKind(synth(chart), 'Ingress');
     const ownIngress = ingresses.find((i: any) => i.spec.rules[0].host === 'own.example.com');
     const sharedIngress = ingresses.find((i: any) => i.spec.rules[0].host === 'shop.example.com');
-    expect(ownIngress.spec.rules).toEqual([{ host: 'own.example.com', http: { paths: [
-      { path: '/api', pathType: 'Prefix', backend: backend(own.name) },
-      { path: '/healthz', pathType: 'Exact', backend: backend(own.name) },
-    ] } }]);
-    expect(sharedIngress.spec.rules).toEqual([{ host: 'shop.example.com', http: { paths: [
-      { path: '/api', pathType: 'Prefix', backend: backend(shared.name) },
-      { path: '/healthz', pathType: 'Exact', backend: backend(shared.name) },
-      { path: '/old', pathType: 'Prefix', backend: backend('legacy', 8080) },
-      { path: '/old/ping', pathType: 'Exact', backend: backend('legacy', 8080) },
-    ] } }]);
+    expect(ownIngress.spec.rules).toEqual([{
+      host: 'own.example.com',
+      http: {
+        paths: [
+          { path: '/api', pathType: 'Prefix', backend: backend(own.name) },
+          { path: '/healthz', pathType: 'Exact', backend: backend(own.name) },
+        ],
+      },
+    }]);
+    expect(sharedIngress.spec.rules).toEqual([{
+      host: 'shop.example.com',
+      http: {
+        paths: [
+          { path: '/api', pathType: 'Prefix', backend: backend(shared.name) },
+          { path: '/healthz', pathType: 'Exact', backend: backend(shared.name) },
+          { path: '/old', pathType: 'Prefix', backend: backend('legacy', 8080) },
+          { path: '/old/ping', pathType: 'Exact', backend: backend('legacy', 8080) },
+        ],
+      },
+    }]);
     expect(own.paths).toEqual(['/api', '/healthz']);
   });
 

@@ -162,8 +162,11 @@ const presets: Array<[string, (chart: Chart) => void]> = [
   ['isolated internal', c => new InternalService(c, 'Svc', { selectLabels, ports: [{ port: 5432, name: 'pg' }], allowFrom: [] })],
   ['isolated gateway fronted tcp', c => {
     const mqtt = new GatewayFronted(c, 'Svc', {
-      selectLabels, ports: [{ port: 1883, targetPortName: 'mqtt', name: 'mqtt' }], gateway: { name: 'public', namespace: 'infra', sectionName: 'mqtt' },
-      proxyNamespaceLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' }, proxyPodLabels: { 'app.kubernetes.io/name': 'envoy' },
+      selectLabels,
+      ports: [{ port: 1883, targetPortName: 'mqtt', name: 'mqtt' }],
+      gateway: { name: 'public', namespace: 'infra', sectionName: 'mqtt' },
+      proxyNamespaceLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' },
+      proxyPodLabels: { 'app.kubernetes.io/name': 'envoy' },
       allowFrom: [kplus.Pods.select(c, 'Peer', { labels: { app: 'peer' } })],
     });
     mqtt.allowTo(kplus.Pods.select(c, 'Db', { labels: { app: 'db' } }), { ports: [5432] });
@@ -179,8 +182,11 @@ const presets: Array<[string, (chart: Chart) => void]> = [
     new IngressFronted(c, 'Route', { selectLabels, ports: [{ port: 80 }], host: 'g.example.com', typedPaths, gateway: { name: 'public', namespace: 'infra', sectionName: 'https' } });
   }],
   ['isolated gateway fronted udp', c => new GatewayFronted(c, 'Svc', {
-    selectLabels, ports: [{ port: 53, protocol: kplus.Protocol.UDP }], gateway: { name: 'public', namespace: 'infra', port: 53 },
-    proxyNamespaceLabels: { team: 'platform' }, allowTo: [],
+    selectLabels,
+    ports: [{ port: 53, protocol: kplus.Protocol.UDP }],
+    gateway: { name: 'public', namespace: 'infra', port: 53 },
+    proxyNamespaceLabels: { team: 'platform' },
+    allowTo: [],
   })],
 ];
 for (const [name, make] of presets) {

@@ -42,11 +42,19 @@ describe('ExposureDiff of NetworkPolicies', () => {
 });
 
 describe('ExposureDiff of ReferenceGrants and BackendTLSPolicies', () => {
-  const grant = (to: any[]) => ({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'ReferenceGrant', metadata: { name: 'routes', namespace: 'billing' },
-    spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'shop' }], to } });
+  const grant = (to: any[]) => ({
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'ReferenceGrant',
+    metadata: { name: 'routes', namespace: 'billing' },
+    spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'shop' }], to },
+  });
   const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'invoices', namespace: 'billing' }, spec: { selector: { app: 'invoices' }, ports: [{ port: 443, name: 'https' }] } };
-  const btls = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'BackendTLSPolicy', metadata: { name: 'invoices-tls', namespace: 'billing' },
-    spec: { targetRefs: [{ group: '', kind: 'Service', name: 'invoices' }], validation: { hostname: 'invoices.billing.svc', wellKnownCACertificates: 'System' } } };
+  const btls = {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'BackendTLSPolicy',
+    metadata: { name: 'invoices-tls', namespace: 'billing' },
+    spec: { targetRefs: [{ group: '', kind: 'Service', name: 'invoices' }], validation: { hostname: 'invoices.billing.svc', wellKnownCACertificates: 'System' } },
+  };
 
   test('a new grant, or one that allows more, widens; a BackendTLSPolicy added narrows, removed widens', () => {
     const none = ExposureReport.fromManifests([svc]);
