@@ -16,6 +16,11 @@ export interface RawFinding {
   readonly message: string;
   /** How to fix it, in a sentence. */
   readonly fix: string;
+  /**
+   * The field the finding is about, when the rule knows it more precisely than its usual one
+   * (src/policy/fields.ts): a path from the object, `spec.listeners[1].tls.certificateRefs[0]`.
+   */
+  readonly field?: string;
 }
 
 /**

@@ -7,8 +7,8 @@ import { SOURCE_RANGES_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
 import { describeCertificate, describeListenerCertificates, describePolicy } from './reviewer';
 import { attachedRoutes, gatewayExposure, gatewayTls } from '../model/gateway-model';
-import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, ObjectRef, ServiceInfo, acknowledgementsOf, serviceNamed, workloadsOf } from '../model/model';
-import { Finding } from '../policy/engine';
+import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, ObjectRef, Origin, ServiceInfo, acknowledgementsOf, serviceNamed, workloadsOf } from '../model/model';
+import { Finding, FindingLocation } from '../policy/engine';
 import { PROVIDER_PREFIXES } from '../presets/keys';
 
 /** Widest first: the order of the report's sections. */
@@ -20,6 +20,8 @@ export interface InventoryFinding {
   readonly message: string;
   readonly fix: string;
   readonly acknowledged?: string;
+  /** Where it is, when its object came from a file (src/report/locations.ts). */
+  readonly location?: FindingLocation;
 }
 
 export interface InventoryItem {
@@ -54,6 +56,8 @@ export interface InventoryItem {
   readonly policy?: PolicySummary;
   /** Service: TLS from a Gateway to its pods (a BackendTLSPolicy), in words. */
   readonly backendTls?: string;
+  /** Where the object came from: its construct, or its file and line. */
+  readonly origin: Origin;
 }
 
 /** What a NetworkPolicy allows, in words, for a reviewer. */
@@ -136,14 +140,15 @@ function item(ref: ObjectRef, findings: FindingsByObject, fields: ItemFields, de
     targets: fields.targets,
     construct: ref.origin.constructPath,
     acknowledgements: acks.size === 0 ? NONE : [...acks].map(([rule, reason]) => ({ rule, reason })).sort((a, b) => a.rule.localeCompare(b.rule)),
-    findings: takeFindings(findings, ref).map(f => (f.acknowledged !== undefined
-      ? { rule: f.ruleId, severity: f.severity, message: f.message, fix: f.fix, acknowledged: f.acknowledged }
-      : { rule: f.ruleId, severity: f.severity, message: f.message, fix: f.fix })),
+    findings: takeFindings(findings, ref).map(f => ({
+      rule: f.ruleId, severity: f.severity, message: f.message, fix: f.fix, acknowledged: f.acknowledged, location: f.location,
+    })),
     stage: ref.origin.stage ?? defaultStage,
     certificate: fields.certificate,
     certificateMissing: fields.certificateMissing,
     policy: fields.policy,
     backendTls: fields.backendTls,
+    origin: ref.origin,
   };
 }
 

@@ -4,10 +4,11 @@ import { App } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { DiffResult, diffInventories } from './diff';
 import { InventoryItem, PolicySummary, SCOPE_ORDER, inventoryOf } from './inventory';
+import { locateFindings } from './locations';
 import { ROUTE_KINDS } from '../model/gateway-model';
 import { ExposureModel, SourcedManifest, buildModel } from '../model/model';
 import { manifestsOf } from '../policy/collect';
-import { Finding, evaluate, formatFinding, isBlocking } from '../policy/engine';
+import { Finding, FindingLocation, describeLocation, evaluate, formatFinding, isBlocking } from '../policy/engine';
 import { Severity } from '../policy/rule';
 import { Stage, withObjectStages } from '../policy/stages';
 
@@ -33,7 +34,10 @@ const HEADINGS: Record<string, string> = {
   'isolation': 'Network isolation (NetworkPolicies)',
 };
 
-/** The version of the JSON schema; bumped on any incompatible change. */
+/**
+ * The version of the JSON schema; bumped on any incompatible change (keys added to every
+ * object, as `location` was, keep the version: docs/exposure-report.md).
+ */
 const SCHEMA_VERSION = 1;
 
 /** TLS as a reviewer needs it: `yes` only with a certificate source in the manifests. */
@@ -61,7 +65,9 @@ function jsonRow(i: InventoryItem): unknown {
     targets: i.targets,
     construct: i.construct ?? null,
     acknowledgements: i.acknowledgements,
-    findings: i.findings,
+    findings: i.findings.map(f => withLocation(f.acknowledged !== undefined
+      ? { rule: f.rule, severity: f.severity, message: f.message, fix: f.fix, acknowledged: f.acknowledged }
+      : { rule: f.rule, severity: f.severity, message: f.message, fix: f.fix }, f.location)),
     stage: i.stage ?? null,
     certificate: i.certificate ?? null,
     certificateMissing: i.certificateMissing ?? null,
@@ -73,6 +79,25 @@ function jsonRow(i: InventoryItem): unknown {
       allowsTo: i.policy.allowsTo ?? null,
     },
     backendTls: i.backendTls ?? null,
+    location: i.origin.file === undefined ? null : {
+      file: i.origin.file,
+      document: i.origin.documentIndex !== undefined ? i.origin.documentIndex + 1 : null,
+      line: i.origin.line ?? null,
+    },
+  };
+}
+
+/** A finding of the JSON with its `location` (null when its object has no file). */
+function withLocation<T extends object>(finding: T, location: FindingLocation | undefined): T & { location: unknown } {
+  return {
+    ...finding,
+    location: location === undefined ? null : {
+      file: location.file,
+      document: location.document ?? null,
+      line: location.line ?? null,
+      field: location.fieldLine !== undefined ? location.field ?? null : null,
+      fieldLine: location.fieldLine ?? null,
+    },
   };
 }
 
@@ -102,10 +127,10 @@ class LineWriter {
 }
 
 /** A finding as the JSON lists it (the same fields as a row's findings). */
-function jsonFinding(f: Finding): { rule: string; severity: string; message: string; fix: string; acknowledged?: string } {
-  return f.acknowledged !== undefined
+function jsonFinding(f: Finding): { rule: string; severity: string; message: string; fix: string; acknowledged?: string; location: unknown } {
+  return withLocation(f.acknowledged !== undefined
     ? { rule: f.ruleId, severity: f.severity, message: f.message, fix: f.fix, acknowledged: f.acknowledged }
-    : { rule: f.ruleId, severity: f.severity, message: f.message, fix: f.fix };
+    : { rule: f.ruleId, severity: f.severity, message: f.message, fix: f.fix }, f.location);
 }
 
 /** A table cell's text, with `|` escaped. */
@@ -194,7 +219,7 @@ export class ExposureReport {
   private readonly findingsWithoutRow: Finding[];
 
   private constructor(model: ExposureModel, stage: Stage | undefined, inputProblems: string[]) {
-    this.findings = evaluate(model, stage);
+    this.findings = locateFindings(evaluate(model, stage));
     const withoutRow: Finding[] = [];
     this.items = inventoryOf(model, this.findings, stage, withoutRow);
     this.findingsWithoutRow = withoutRow;
@@ -340,7 +365,10 @@ export class ExposureReport {
     const acked = this.findings.filter(f => f.acknowledged !== undefined);
     if (acked.length > 0) {
       lines.push('## Acknowledged', '');
-      for (const f of acked) lines.push(`- \`${f.ruleId}\` on ${f.object.kind} \`${f.object.name}\`: ${f.acknowledged}`);
+      for (const f of acked) {
+        const at = describeLocation(f);
+        lines.push(`- \`${f.ruleId}\` on ${f.object.kind} \`${f.object.name}\`${at !== undefined ? ` (${at})` : ''}: ${f.acknowledged}`);
+      }
       lines.push('');
     }
     if (this.inputProblems.length > 0) {

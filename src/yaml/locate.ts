@@ -1,0 +1,184 @@
+/**
+ * The line of a field in a YAML (or JSON) document: where a finding points a reviewer. A
+ * document is read again for this only when one of its objects has a finding, after the whole
+ * input was read, so that reading stays as fast as it was (bench/README.md); js-yaml's parse
+ * events give the line where each key and each list item starts, in block style, flow style
+ * and JSON alike. Private to the library.
+ */
+import * as fs from 'fs';
+import * as jsyaml from 'js-yaml';
+import { KUBERNETES_YAML_SCHEMA } from './kubernetes-yaml';
+
+/** Where an object's document is in its file (the shape of the model's `DocumentSpan`). */
+export interface SpanOfDocument {
+  /** The file to read again; or, for standard input, its whole text. */
+  readonly source: { readonly path?: string; readonly text?: string };
+  /** The line (from 1) of the document's first line: its `---` line, if it has one. */
+  readonly startLine: number;
+  /** How many lines the document's text spans. */
+  readonly lineCount: number;
+  /** For an item of a `List`: its index in `items`. */
+  readonly item?: number;
+}
+
+/** A node of a document's parse, with the line (from 1, in the file) where it starts. */
+interface PositionNode {
+  line: number;
+  kind?: string;
+  result?: unknown;
+  readonly children: PositionNode[];
+}
+
+/** One step of a field path: a key, a list index, or the list item whose `key` is `value`. */
+type Step = { key: string } | { index: number } | { match: string; value: string };
+
+/**
+ * A field path as findings write it: keys separated by dots, `[2]` for a list item, and
+ * `[name=https]` for the item whose `name` is `https` (`spec.listeners[name=https].tls`), and
+ * `["a.b/c"]` for a key with dots (`metadata.annotations["cdk8s-expose/source-ranges"]`).
+ */
+export function parseFieldPath(field: string): Step[] {
+  const steps: Step[] = [];
+  const pattern = /\["([^"]*)"\]|([^.[\]]+)|\[(\d+)\]|\[([^\]=]+)=([^\]]*)\]/g;
+  for (let m = pattern.exec(field); m !== null; m = pattern.exec(field)) {
+    if (m[1] !== undefined) steps.push({ key: m[1] });
+    else if (m[2] !== undefined) steps.push({ key: m[2] });
+    else if (m[3] !== undefined) steps.push({ index: Number(m[3]) });
+    else steps.push({ match: m[4], value: m[5] });
+  }
+  return steps;
+}
+
+/** The parse tree of a document's text, lines counted from `firstLine`; undefined when it cannot be read. */
+function positionTree(text: string, firstLine: number): PositionNode | undefined {
+  const root: PositionNode = { line: firstLine, children: [] };
+  const stack: PositionNode[] = [root];
+  try {
+    jsyaml.load(text, {
+      schema: KUBERNETES_YAML_SCHEMA,
+      listener: (event: string, state: any) => {
+        if (event === 'open') {
+          stack.push({ line: firstLine + state.line, children: [] });
+        } else {
+          let node = stack.pop()!;
+          node.kind = state.kind;
+          node.result = state.result;
+          // A flow collection at the top of a block is one node inside another: keep the inner one.
+          if (node.children.length === 1 && node.children[0].result === node.result) node = node.children[0];
+          stack[stack.length - 1].children.push(node);
+        }
+      },
+    } as jsyaml.LoadOptions);
+  } catch {
+    return undefined;
+  }
+  return root.children[0];
+}
+
+/** The value node of `key` in a mapping node, with the line of the key. */
+function entry(node: PositionNode, key: string): { keyLine: number; value: PositionNode } | undefined {
+  if (node.kind !== 'mapping') return undefined;
+  for (let k = 0; k + 1 < node.children.length; k += 2) {
+    if (String(node.children[k].result) === key) return { keyLine: node.children[k].line, value: node.children[k + 1] };
+  }
+  return undefined;
+}
+
+/** The line a node starts on: a mapping's first key (a list item's `- key:` line), else its own. */
+function startOf(node: PositionNode): number {
+  return node.kind === 'mapping' && node.children.length > 0 ? node.children[0].line : node.line;
+}
+
+/** The line of a path below a node, or undefined when the document does not have it. */
+function lineOf(node: PositionNode, steps: Step[]): number | undefined {
+  let current = node;
+  let line = startOf(node);
+  for (const step of steps) {
+    if ('key' in step) {
+      const found = entry(current, step.key);
+      if (found === undefined) return undefined;
+      line = found.keyLine;
+      current = found.value;
+      continue;
+    }
+    if (current.kind !== 'sequence') return undefined;
+    const item = 'index' in step ? current.children[step.index]
+      : current.children.find(c => { const e = entry(c, step.match); return e !== undefined && String(e.value.result) === step.value; });
+    if (item === undefined) return undefined;
+    line = startOf(item);
+    current = item;
+  }
+  return line;
+}
+
+/** The line (from 1) where each item of a List document starts; `startLine` is its text's first line. */
+export function listItemLines(text: string, startLine: number): number[] {
+  const tree = positionTree(text, startLine);
+  const items = tree === undefined ? undefined : entry(tree, 'items')?.value;
+  return items?.kind === 'sequence' ? items.children.map(startOf) : [];
+}
+
+/** Where an object and one of its fields are. */
+export interface FieldLines {
+  /** The line (from 1) where the object starts. */
+  readonly line: number;
+  /** The first of the asked fields that the object has, and its line. */
+  readonly field?: string;
+  readonly fieldLine?: number;
+}
+
+/**
+ * Finds lines in the documents of files read before, reading each file again at most once
+ * (its lines are kept until the locator is dropped; a document's parse is not kept).
+ */
+export class FieldLocator {
+  private readonly files = new Map<string, string[] | undefined>();
+
+  /**
+   * For each list of fields (paths from the object), the line of the object and of the first
+   * of the fields it has; the document is parsed once for all of them. Undefined entries when
+   * the file cannot be read again or the document no longer parses.
+   */
+  public locate(span: SpanOfDocument, fieldLists: ReadonlyArray<readonly string[]>): Array<FieldLines | undefined> {
+    const tree = this.treeOf(span);
+    const object = tree === undefined ? undefined : span.item === undefined ? tree : entry(tree, 'items')?.value.children[span.item];
+    return fieldLists.map(fields => {
+      if (object === undefined) return undefined;
+      const line = startOf(object);
+      for (const field of fields) {
+        const fieldLine = lineOf(object, parseFieldPath(field));
+        if (fieldLine !== undefined) return { line, field, fieldLine };
+      }
+      return { line };
+    });
+  }
+
+  private treeOf(span: SpanOfDocument): PositionNode | undefined {
+    const lines = this.linesOf(span.source);
+    if (lines === undefined) return undefined;
+    const text = lines.slice(span.startLine - 1, span.startLine - 1 + span.lineCount);
+    // A document that starts at a `---` line starts after the marker (as the reader cut it).
+    if (text.length > 0 && /^---(\s|$)/.test(text[0])) text[0] = text[0].slice(3);
+    return positionTree(text.join('\n'), span.startLine);
+  }
+
+  private linesOf(source: SpanOfDocument['source']): string[] | undefined {
+    if (source.text !== undefined) {
+      const key = '\u0000text';
+      // One text per locator at most (standard input is read once).
+      if (!this.files.has(key)) this.files.set(key, source.text.split(/\r?\n/));
+      return this.files.get(key);
+    }
+    const file = source.path!;
+    if (!this.files.has(file)) {
+      let lines: string[] | undefined;
+      try {
+        lines = fs.readFileSync(file, 'utf-8').split(/\r?\n/);
+      } catch {
+        lines = undefined;
+      }
+      this.files.set(file, lines);
+    }
+    return this.files.get(file);
+  }
+}
