@@ -2,9 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { DiffResult, diffInventories } from './diff';
+import { DiffResult, ExposureChange, diffInventories } from './diff';
 import { InventoryItem, PolicySummary, SCOPE_ORDER, inventoryOf } from './inventory';
 import { locateFindings } from './locations';
+import { diffToSarif, findingsToSarif } from './sarif';
 import { ROUTE_KINDS } from '../model/gateway-model';
 import { ExposureModel, SourcedManifest, buildModel } from '../model/model';
 import { manifestsOf } from '../policy/collect';
@@ -149,6 +150,15 @@ function cell(values: readonly string[] | string | undefined, more?: readonly st
   for (const v of values) text = text === '' ? escapeCell(v) : `${text}<br>${escapeCell(v)}`;
   if (more !== undefined) for (const v of more) text = text === '' ? escapeCell(v) : `${text}<br>${escapeCell(v)}`;
   return text === '' ? '—' : text;
+}
+
+/** Where a changed object is, for the diff's table: `file:line` (the field's line when known), else its construct. */
+function whereCell(change: ExposureChange): string {
+  const at = change.location;
+  if (at === undefined) return change.construct !== undefined ? `\`${escapeCell(change.construct)}\`` : '—';
+  const line = at.fieldLine ?? at.line;
+  const text = `\`${escapeCell(at.file)}${line !== undefined ? `:${line}` : ''}\`${at.field !== undefined && at.fieldLine !== undefined ? ` ${escapeCell(at.field)}` : ''}`;
+  return change.side === 'before' ? `before: ${text}` : text;
 }
 
 /**
@@ -307,6 +317,16 @@ export class ExposureReport {
       write(`${piece.slice(prefix.length, piece.length - suffix.length)}${last ? '\n  ],\n' : ',\n'}`);
     }
     write(text.slice(at + marker.length));
+  }
+
+  /**
+   * The report's findings as SARIF 2.1.0, for GitHub code scanning and the other tools that
+   * read it: every rule with its summary, why and a link into docs/rules.md; a result per
+   * finding at its file and line (relative to the working folder) or, for an App, at its
+   * construct path (a logical location); acknowledged findings as suppressions with their reasons.
+   */
+  public toSarif(): string {
+    return findingsToSarif(this.findings, this.inputProblems);
   }
 
   /** The report as Markdown: a summary, a table per exposure scope (widest first), findings and acknowledgements. */
@@ -531,6 +551,9 @@ export class ExposureReport {
  * const comment = diff.toMarkdown(); // post it on the pull request
  */
 export class ExposureDiff {
+  /** The most characters GitHub allows in a pull-request comment: 65,536. */
+  public static readonly COMMENT_LIMIT = 65536;
+
   /**
    * Compares two reports object by object (kind, namespace and name).
    *
@@ -548,17 +571,65 @@ export class ExposureDiff {
     return this.result.widened.length > 0;
   }
 
-  /** The diff as Markdown, for a pull-request comment. */
-  public toMarkdown(): string {
+  /**
+   * The diff as Markdown for a pull-request comment: what widened first, in a table with where
+   * each object is; what narrowed in a collapsed section. It stays within the 65,536 characters
+   * GitHub allows a comment (the API refuses a longer body: "Body is too long (maximum is 65536
+   * characters)"), counted as UTF-8 bytes so that no count of it is over: rows that do not fit
+   * are left out, and the comment says how many and where to find them.
+   *
+   * @param maxLength the most characters (UTF-8 bytes) the Markdown may have
+   */
+  public toMarkdown(maxLength: number = ExposureDiff.COMMENT_LIMIT): string {
     const { widened, narrowed, unchanged } = this.result;
-    const lines = ['# Exposure diff', '', `${widened.length} widened, ${narrowed.length} narrowed, ${unchanged} unchanged.`, ''];
-    for (const [title, list] of [['Widened', widened], ['Narrowed', narrowed]] as const) {
-      if (list.length === 0) continue;
-      lines.push(`## ${title}`, '', '| object | scope | what changed |', '| --- | --- | --- |');
-      for (const c of list) lines.push(`| ${c.object} | ${c.scope} | ${c.changes.map(x => x.replace(/\|/g, '\\|')).join('<br>')} |`);
-      lines.push('');
+    const head = ['# Exposure diff', '', `${widened.length > 0 ? `**${widened.length} widened**` : 'Nothing widened'}, ${narrowed.length} narrowed, ${unchanged} unchanged.`, ''];
+    const table = ['| object | scope | what changed | where |', '| --- | --- | --- | --- |'];
+    const row = (c: ExposureChange) => `| ${c.object} | ${c.scope} | ${c.changes.map(x => x.replace(/\|/g, '\\|')).join('<br>')} | ${whereCell(c)} |`;
+    // What is left out is said at the end; room is kept for that sentence.
+    const reserve = 400;
+    let text = head.join('\n');
+    const bytes = (t: string) => Buffer.byteLength(t, 'utf-8');
+    let size = bytes(text);
+    const leftOut = { widened: 0, narrowed: 0 };
+    const add = (lines: string[]): boolean => {
+      const piece = `\n${lines.join('\n')}`;
+      const n = bytes(piece);
+      if (size + n > maxLength - reserve) return false;
+      text += piece;
+      size += n;
+      return true;
+    };
+    if (widened.length > 0) {
+      add(['## Widened', '', ...table]);
+      widened.forEach((c, i) => { if (leftOut.widened > 0 || !add([row(c)])) leftOut.widened = widened.length - i; });
+      add(['']);
     }
-    return `${lines.join('\n').trimEnd()}\n`;
+    if (narrowed.length > 0) {
+      // Collapsed: the reviewer's attention goes to what widened.
+      add(['<details>', `<summary>${narrowed.length} narrowed</summary>`, '', '## Narrowed', '', ...table]);
+      narrowed.forEach((c, i) => { if (leftOut.narrowed > 0 || !add([row(c)])) leftOut.narrowed = narrowed.length - i; });
+      text += '\n\n</details>\n';
+    }
+    if (leftOut.widened + leftOut.narrowed > 0) {
+      const parts = [leftOut.widened > 0 ? `${leftOut.widened} widened` : '', leftOut.narrowed > 0 ? `${leftOut.narrowed} narrowed` : ''].filter(p => p !== '');
+      text += `\n_Left out to fit a pull-request comment (${maxLength.toLocaleString('en-US')} characters): ${parts.join(' and ')} change${leftOut.widened + leftOut.narrowed === 1 ? '' : 's'}. \`cdk8s-expose diff --format json\` lists every change._\n`;
+    }
+    return `${text.trimEnd()}\n`;
+  }
+
+  /**
+   * The diff as SARIF 2.1.0: one result per widened object, at the line of its file where it
+   * changed (`error` with `failOnWiden`, else `warning`).
+   *
+   * @param failOnWiden whether widening fails the pipeline (the results are then errors)
+   */
+  public toSarif(failOnWiden: boolean = false): string {
+    return this._sarif(failOnWiden, []);
+  }
+
+  /** @internal */
+  public _sarif(failOnWiden: boolean, problems: string[]): string {
+    return diffToSarif(this.result.widened, this.result.narrowed.length, this.result.unchanged, failOnWiden, problems);
   }
 
   /** The diff as JSON (schema version 1): `widened`, `narrowed`, `unchanged`. */
