@@ -13,9 +13,9 @@ import { STAGE_ANNOTATION } from '../annotations';
 import { ExposurePolicy } from '../policy/stage';
 import { Stage, StageMapping, parseStageMapping, withObjectStages } from '../policy/stages';
 import { ExposureReport } from '../report/report';
-import { findingsToSarif } from '../report/sarif';
+import { findingsToCodeQuality, findingsToSarif } from '../report/sarif';
 
-export const USAGE = `usage: cdk8s-expose audit [--stage development|staging|production] [--stage-for PATTERN=STAGE]... [--format markdown|json|sarif|mermaid] <file, folder or ->...
+export const USAGE = `usage: cdk8s-expose audit [--stage development|staging|production] [--stage-for PATTERN=STAGE]... [--format markdown|json|sarif|codequality|mermaid] <file, folder or ->...
 
 Reads Kubernetes YAML or JSON the way kubectl does (multi-document; folders are read
 recursively for .yaml, .yml and .json; - reads standard input), prints what is exposed where,
@@ -29,7 +29,8 @@ else --stage.
                    judge the objects of files matching PATTERN at STAGE (repeatable; * within
                    a folder, ** across folders), e.g. --stage-for 'dist/prod*.yaml=production'
   --format=FORMAT  markdown (default), json, sarif (SARIF 2.1.0 for code scanning; file paths
-                   relative to the current folder, so run it from the repository root) or mermaid
+                   relative to the current folder, so run it from the repository root),
+                   codequality (a GitLab Code Quality report, paths likewise) or mermaid
   --help           this text
   --version        the version of cdk8s-expose
 Files that are not Kubernetes manifests (the exposure report, cdk8s's construct metadata, JSON
@@ -75,8 +76,8 @@ export function auditMain(args: string[], io: AuditIo): number {
     io.err(`cdk8s-expose audit: ${(e as Error).message}\n`);
     return 2;
   }
-  if (!['markdown', 'json', 'sarif', 'mermaid'].includes(format)) {
-    io.err(`cdk8s-expose audit: --format ${JSON.stringify(format)} is not one of markdown, json, sarif, mermaid\n`);
+  if (!['markdown', 'json', 'sarif', 'codequality', 'mermaid'].includes(format)) {
+    io.err(`cdk8s-expose audit: --format ${JSON.stringify(format)} is not one of markdown, json, sarif, codequality, mermaid\n`);
     return 2;
   }
   if (inputs.length === 0) {
@@ -90,6 +91,7 @@ export function auditMain(args: string[], io: AuditIo): number {
     const nothing = 'nothing to audit: no Kubernetes object in the input';
     // A pipeline that uploads the SARIF still gets a valid log, with no result and the reason.
     if (format === 'sarif') io.out(findingsToSarif([], [nothing]));
+    if (format === 'codequality') io.out(findingsToCodeQuality([]));
     io.err(`cdk8s-expose audit: ${nothing}\n`);
     return 2;
   }
@@ -98,6 +100,7 @@ export function auditMain(args: string[], io: AuditIo): number {
   // The JSON and Markdown of a large input are written in pieces, never held whole.
   if (format === 'json') report._writeJson(io.out);
   else if (format === 'sarif') io.out(report.toSarif());
+  else if (format === 'codequality') io.out(report._codeQuality());
   else if (format === 'markdown') report._writeMarkdown(io.out);
   else io.out(report.toMermaid());
   for (const p of problems) io.err(`cdk8s-expose audit: ${p}\n`);

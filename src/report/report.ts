@@ -5,7 +5,7 @@ import { IConstruct } from 'constructs';
 import { DiffResult, ExposureChange, diffInventories } from './diff';
 import { InventoryItem, PolicySummary, SCOPE_ORDER, inventoryOf } from './inventory';
 import { locateFindings } from './locations';
-import { diffToSarif, findingsToSarif } from './sarif';
+import { diffToSarif, findingsToCodeQuality, findingsToSarif } from './sarif';
 import { ROUTE_KINDS } from '../model/gateway-model';
 import { ExposureModel, SourcedManifest, buildModel } from '../model/model';
 import { manifestsOf } from '../policy/collect';
@@ -327,6 +327,14 @@ export class ExposureReport {
    */
   public toSarif(): string {
     return findingsToSarif(this.findings, this.inputProblems);
+  }
+
+  /**
+   * The open findings as a GitLab Code Quality report (`cdk8s-expose audit --format codequality`).
+   * @internal
+   */
+  public _codeQuality(): string {
+    return findingsToCodeQuality(this.findings);
   }
 
   /** The report as Markdown: a summary, a table per exposure scope (widest first), findings and acknowledgements. */

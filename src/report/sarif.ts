@@ -193,3 +193,32 @@ export function diffToSarif(widened: readonly ExposureChange[], narrowed: number
   }));
   return `${JSON.stringify(log([WIDENED_RULE], results, problems, { properties: { widened: widened.length, narrowed, unchanged } }), null, 2)}\n`;
 }
+
+/** GitLab's Code Quality severities by ours: an error blocks, a warning is major. */
+const CODE_QUALITY_SEVERITY: Record<string, string> = { error: 'blocker', warning: 'major' };
+
+/**
+ * The findings as a GitLab Code Quality report (the CodeClimate subset GitLab reads from a
+ * job's `artifacts:reports:codequality`): one issue per open finding, at its file and line
+ * relative to the working folder; acknowledged findings are left out, as GitLab has no
+ * suppressions. A finding without a file is at `(standard input)` or its construct path.
+ */
+export function findingsToCodeQuality(findings: readonly Finding[]): string {
+  const issues = findings.filter(f => f.acknowledged === undefined).map(f => {
+    const o = f.object.origin;
+    const file = f.location?.file ?? o.file;
+    return {
+      type: 'issue',
+      check_name: f.ruleId,
+      description: `${describe(f.object)}: ${f.message}. Fix: ${f.fix}.`,
+      categories: ['Security'],
+      severity: CODE_QUALITY_SEVERITY[f.severity] ?? 'major',
+      fingerprint: fingerprint(f.ruleId, f.object.kind, f.object.namespace, f.object.name, f.message),
+      location: {
+        path: file === undefined ? o.constructPath ?? describe(f.object) : file === STDIN_LABEL ? file : decodeURIComponent(relativeUri(file)),
+        lines: { begin: f.location?.fieldLine ?? f.location?.line ?? o.line ?? 1 },
+      },
+    };
+  });
+  return `${JSON.stringify(issues, null, 2)}\n`;
+}
