@@ -609,14 +609,17 @@ export class ExposureDiff {
     };
     if (widened.length > 0) {
       add(['## Widened', '', ...table]);
-      widened.forEach((c, i) => { if (leftOut.widened > 0 || !add([row(c)])) leftOut.widened = widened.length - i; });
+      widened.forEach((c, i) => { if (leftOut.widened === 0 && !add([row(c)])) leftOut.widened = widened.length - i; });
       add(['']);
     }
     if (narrowed.length > 0) {
       // Collapsed: the reviewer's attention goes to what widened.
-      add(['<details>', `<summary>${narrowed.length} narrowed</summary>`, '', '## Narrowed', '', ...table]);
-      narrowed.forEach((c, i) => { if (leftOut.narrowed > 0 || !add([row(c)])) leftOut.narrowed = narrowed.length - i; });
-      text += '\n\n</details>\n';
+      if (add(['<details>', `<summary>${narrowed.length} narrowed</summary>`, '', '## Narrowed', '', ...table])) {
+        narrowed.forEach((c, i) => { if (leftOut.narrowed === 0 && !add([row(c)])) leftOut.narrowed = narrowed.length - i; });
+        text += '\n\n</details>\n';
+      } else {
+        leftOut.narrowed = narrowed.length;
+      }
     }
     if (leftOut.widened + leftOut.narrowed > 0) {
       const parts = [leftOut.widened > 0 ? `${leftOut.widened} widened` : '', leftOut.narrowed > 0 ? `${leftOut.narrowed} narrowed` : ''].filter(p => p !== '');

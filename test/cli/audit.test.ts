@@ -64,7 +64,7 @@ describe('cdk8s-expose audit', () => {
 
   test('usage errors say what is wrong, exit 2', () => {
     expect(run('audit', '--stage', 'prod', 'x.yaml')).toMatchObject({ code: 2, err: expect.stringContaining('--stage is "prod"; it must be one of development, staging, production') });
-    expect(run('audit', '--format', 'html', 'x.yaml')).toMatchObject({ code: 2, err: expect.stringContaining('--format "html" is not one of markdown, json, mermaid') });
+    expect(run('audit', '--format', 'html', 'x.yaml')).toMatchObject({ code: 2, err: expect.stringContaining('--format "html" is not one of markdown, json, sarif, codequality, mermaid') });
     expect(run('audit')).toMatchObject({ code: 2, err: expect.stringContaining('no files or folders given') });
     expect(run('lint')).toMatchObject({ code: 2, err: expect.stringContaining('usage: cdk8s-expose audit') });
     expect(run('audit', '--verbose', 'x')).toMatchObject({ code: 2, err: expect.stringContaining("Unknown option '--verbose'") });
