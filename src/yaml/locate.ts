@@ -38,6 +38,9 @@ export type Step = { key: string } | { index: number } | { match: string; value:
  * `["a.b/c"]` for a key with dots (`metadata.annotations["cdk8s-expose/source-ranges"]`).
  */
 export function parseFieldPath(field: string): Step[] {
+  // The same few paths are asked for every finding: each is read once.
+  const known = parsedPaths.get(field);
+  if (known !== undefined) return known;
   const steps: Step[] = [];
   const pattern = /\["([^"]*)"\]|([^.[\]]+)|\[(\d+)\]|\[([^\]=]+)=([^\]]*)\]/g;
   for (let m = pattern.exec(field); m !== null; m = pattern.exec(field)) {
@@ -46,8 +49,10 @@ export function parseFieldPath(field: string): Step[] {
     else if (m[3] !== undefined) steps.push({ index: Number(m[3]) });
     else steps.push({ match: m[4], value: m[5] });
   }
+  if (parsedPaths.size < 1000) parsedPaths.set(field, steps);
   return steps;
 }
+const parsedPaths = new Map<string, Step[]>();
 
 /** The parse tree of a document's text, lines counted from `firstLine`; undefined when it cannot be read. */
 function positionTree(text: string, firstLine: number): PositionNode | undefined {
