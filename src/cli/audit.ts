@@ -87,11 +87,13 @@ export function auditMain(args: string[], io: AuditIo): number {
 
   const read = readInputs(inputs, io);
   const problems = read.problems;
-  if (read.manifests.length === 0 && problems.length === 0) {
+  if (read.manifests.length === 0) {
     const nothing = 'nothing to audit: no Kubernetes object in the input';
-    // A pipeline that uploads the SARIF still gets a valid log, with no result and the reason.
-    if (format === 'sarif') io.out(findingsToSarif([], [nothing]));
+    // No report at all: a "Findings: None" report of nothing would read as a clean audit. A
+    // pipeline that uploads the SARIF still gets a valid log, with no result and the reasons.
+    if (format === 'sarif') io.out(findingsToSarif([], [...problems, nothing]));
     if (format === 'codequality') io.out(findingsToCodeQuality([]));
+    for (const p of problems) io.err(`cdk8s-expose audit: ${p}\n`);
     io.err(`cdk8s-expose audit: ${nothing}\n`);
     return 2;
   }

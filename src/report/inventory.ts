@@ -5,8 +5,9 @@
  */
 import { SOURCE_RANGES_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
-import { describeCertificate, describeListenerCertificates, describePolicy } from './reviewer';
-import { attachedRoutes, gatewayExposure, gatewayTls } from '../model/gateway-model';
+import { PolicySummary, describeCertificate, describeListenerCertificates, describePolicy } from './reviewer';
+import { RouteReach, attachedRoutes, gatewayExposure, gatewayTls, isGatewayRoute, routeReach } from '../model/gateway-model';
+import { boundVirtualServices, istioGatewayTls } from '../model/istio-model';
 import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, ObjectRef, Origin, ServiceInfo, acknowledgementsOf, serviceNamed, workloadsOf } from '../model/model';
 import { Finding, FindingLocation } from '../policy/engine';
 import { PROVIDER_PREFIXES } from '../presets/keys';
@@ -56,27 +57,13 @@ export interface InventoryItem {
   readonly policy?: PolicySummary;
   /** Service: TLS from a Gateway to its pods (a BackendTLSPolicy), in words. */
   readonly backendTls?: string;
+  /** Ingress whose tls covers some of its hosts only: which are covered and which are not, in words. */
+  readonly tlsPartly?: string;
   /** Where the object came from: its construct, or its file and line. */
   readonly origin: Origin;
 }
 
-/** What a NetworkPolicy allows, in words, for a reviewer. */
-export interface PolicySummary {
-  /** `Ingress`, `Egress` or both. */
-  readonly policyTypes: string[];
-  /** Who may connect to the pods (one line per peer, with ports); undefined when ingress is not restricted. */
-  readonly admits?: string[];
-  /** Where the pods may connect to; undefined when egress is not restricted. */
-  readonly allowsTo?: string[];
-  /** The pods, and the workloads in the manifests that have them. */
-  readonly pods: string;
-  /** The workloads whose pods the policy selects, as `Deployment/name`. */
-  readonly workloads: string[];
-  /** The workloads in the manifests whose pods an ingress rule admits, as `namespace|Deployment/name`. */
-  readonly admittedWorkloads: string[];
-  /** The other peers an ingress rule admits, in words (`IPs 10.0.0.0/16`, `every pod in namespace x`). */
-  readonly admittedOthers: string[];
-}
+export type { PolicySummary };
 
 const PROVIDERS = PROVIDER_PREFIXES;
 
@@ -118,7 +105,7 @@ const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 /** The fields of a row that depend on its kind. */
 type ItemFields = Pick<InventoryItem, 'type' | 'scope' | 'ports' | 'sourceRanges' | 'tls' | 'hosts' | 'controller' | 'targets'>
-  & Partial<Pick<InventoryItem, 'certificate' | 'certificateMissing' | 'policy' | 'backendTls'>>;
+  & Partial<Pick<InventoryItem, 'certificate' | 'certificateMissing' | 'policy' | 'backendTls' | 'tlsPartly'>>;
 
 /**
  * One row, every field written out in one order: rows built by spreading objects end up in V8's
@@ -148,6 +135,7 @@ function item(ref: ObjectRef, findings: FindingsByObject, fields: ItemFields, de
     certificateMissing: fields.certificateMissing,
     policy: fields.policy,
     backendTls: fields.backendTls,
+    tlsPartly: fields.tlsPartly,
     origin: ref.origin,
   };
 }
@@ -180,11 +168,22 @@ function serviceItem(model: ExposureModel, s: ServiceInfo, findings: FindingsByO
     ports: s.ports.map(p => (s.type === 'ExternalName' ? `${p.port}/${p.protocol}`
       : `${p.port}${p.nodePort !== undefined ? `:${p.nodePort}` : ''}→${p.targetPort}/${p.protocol}`)),
     sourceRanges: ranges,
-    hosts: NONE,
+    // spec.externalIPs: the addresses kube-proxy answers on, beside the ports.
+    hosts: s.externalIPs.length === 0 ? NONE : s.externalIPs.map(ip => `externalIP ${ip}`),
     controller: s.loadBalancerClass ?? (s.type === 'LoadBalancer' ? providerOf(s.annotations) : undefined),
     targets: s.type === 'ExternalName' ? [s.externalName ?? ''] : workloadNames(workloadsOf(model, s)),
     backendTls: backendTls === undefined || backendTls.size === 0 ? undefined : backendTls.get(`${s.namespace}/${s.name}`),
   }, stage);
+}
+
+/** What takes an entry's traffic: a Gateway, a mesh (GAMMA), nothing, or the provider its annotations are for. */
+function entryController(model: ExposureModel, e: HttpEntryInfo): string | undefined {
+  if (isGatewayRoute(e)) {
+    const reach = routeReach(model, e);
+    if (reach === RouteReach.NOTHING) return e.parents.length === 0 ? 'attached to nothing (no parentRefs)' : `attached to nothing (no listener of ${e.parents.join(', ')} takes it)`;
+    if (reach === RouteReach.MESH) return `mesh ${e.parents.join(', ')}`;
+  }
+  return e.parents.length > 0 ? `gateway ${e.parents.join(', ')}` : providerOf(e.annotations);
 }
 
 function entryItem(model: ExposureModel, e: HttpEntryInfo, findings: FindingsByObject, stage: string | undefined): InventoryItem {
@@ -201,14 +200,23 @@ function entryItem(model: ExposureModel, e: HttpEntryInfo, findings: FindingsByO
     tls: e.kind === 'TCPRoute' || e.kind === 'UDPRoute' ? undefined : e.tls,
     // TCP and UDP routes have no host names: the listener they attach to (the controller column) says it all.
     hosts: e.kind === 'TCPRoute' || e.kind === 'UDPRoute' ? NONE : [...new Set(e.routes.map(r => `${r.host ?? '*'}${r.path}`))],
-    controller: e.className ?? (e.parents.length > 0 ? `gateway ${e.parents.join(', ')}` : providerOf(e.annotations)),
+    controller: e.className ?? entryController(model, e),
     targets: backends.map(b => {
       const [namespace, name] = b.includes('/') ? b.split('/') : [e.namespace, b];
       return serviceNamed(model, namespace, name) || namespace !== e.namespace ? `Service/${b}` : `Service/${b} (missing)`;
     }),
     certificate: certificate?.source,
     certificateMissing: certificate?.missing,
+    tlsPartly: tlsPartlyOf(e),
   }, stage);
+}
+
+/** An Ingress whose tls covers some hosts and not others: `TLS for a.example.com; **no** TLS for b.example.com`. */
+function tlsPartlyOf(e: HttpEntryInfo): string | undefined {
+  const uncovered = e.uncoveredHosts ?? [];
+  if (e.tls || uncovered.length === 0 || e.tlsHosts.length === 0) return undefined;
+  const hosts = [...new Set(e.routes.map(r => r.host).filter((h): h is string => h !== undefined && !uncovered.includes(h)))];
+  return `TLS for ${hosts.length > 0 ? hosts.join(', ') : 'none of its hosts'}; **no** TLS for ${uncovered.join(', ')}`;
 }
 
 function policyItem(model: ExposureModel, p: NetworkPolicyInfo, findings: FindingsByObject, stage: string | undefined): InventoryItem {
@@ -252,6 +260,24 @@ function gatewayItems(model: ExposureModel, findings: FindingsByObject, stage: s
 }
 
 /**
+ * One row per Istio Gateway: its servers as ports (`http 80/HTTP`, with the TLS mode or the
+ * redirect), their hosts, TLS, the proxies it configures, and the VirtualServices bound to it.
+ */
+function istioGatewayItems(model: ExposureModel, findings: FindingsByObject, stage: string | undefined): InventoryItem[] {
+  return (model.istioGateways ?? []).map(g => item(g, findings, {
+    type: 'Gateway (Istio)',
+    // Its proxies' Service is rarely in the same YAML: reachable from the internet unless shown otherwise.
+    scope: ExposureScope.INTERNET,
+    ports: g.servers.map(s => `${s.name !== undefined ? `${s.name} ` : ''}${s.port ?? '(no port)'}/${s.protocol}${s.tlsMode !== undefined ? ` ${s.tlsMode}` : s.httpsRedirect ? ' httpsRedirect' : ''}`),
+    sourceRanges: [],
+    tls: istioGatewayTls(g),
+    hosts: [...new Set(g.servers.flatMap(s => s.hosts))],
+    controller: Object.keys(g.selector).length > 0 ? `istio ${Object.entries(g.selector).map(([k, v]) => `${k}=${v}`).join(',')}` : 'istio',
+    targets: boundVirtualServices(model, g).map(v => `VirtualService/${v.namespace !== g.namespace && v.namespace ? `${v.namespace}/` : ''}${v.name}`),
+  }, stage));
+}
+
+/**
  * The inventory, most exposed first, then by namespace, kind and name: the same input gives the
  * same output. `withoutRow`, when given, receives the findings on objects that have no row
  * (a workload's probe, a ConfigMap written twice), in rule order.
@@ -273,6 +299,7 @@ export function inventoryOf(model: ExposureModel, allFindings: Finding[], defaul
     }, defaultStage)),
     ...model.networkPolicies.map(p => policyItem(model, p, findings, defaultStage)),
     ...gatewayItems(model, findings, defaultStage),
+    ...istioGatewayItems(model, findings, defaultStage),
   ];
   // Sorted by one key per item (scope rank, namespace, kind, name, compared by code point), built
   // once: a comparator that calls localeCompare three times per comparison dominated the report

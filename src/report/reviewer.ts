@@ -2,9 +2,26 @@
  * What a reviewer reads in the report beyond the inventory's columns: who a NetworkPolicy
  * admits and where it lets the pods connect, and where a TLS certificate comes from. Private.
  */
-import type { PolicySummary } from './inventory';
 import { GatewayInfo, acceptingListeners, attachments, isGatewayRoute, terminatesTls } from '../model/gateway-model';
 import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, PolicyPeerInfo, PolicyRuleInfo, WorkloadInfo, selects } from '../model/model';
+
+/** What a NetworkPolicy allows, in words, for a reviewer. */
+export interface PolicySummary {
+  /** `Ingress`, `Egress` or both. */
+  readonly policyTypes: string[];
+  /** Who may connect to the pods (one line per peer, with ports); undefined when ingress is not restricted. */
+  readonly admits?: string[];
+  /** Where the pods may connect to; undefined when egress is not restricted. */
+  readonly allowsTo?: string[];
+  /** The pods, and the workloads in the manifests that have them. */
+  readonly pods: string;
+  /** The workloads whose pods the policy selects, as `Deployment/name`. */
+  readonly workloads: string[];
+  /** The workloads in the manifests whose pods an ingress rule admits, as `namespace|Deployment/name`. */
+  readonly admittedWorkloads: string[];
+  /** The other peers an ingress rule admits, in words (`IPs 10.0.0.0/16`, `every pod in namespace x`). */
+  readonly admittedOthers: string[];
+}
 
 /** The workloads of a namespace and the ones of every label, indexed once per model. */
 interface WorkloadIndex {
@@ -148,11 +165,13 @@ export function describeCertificate(model: ExposureModel, e: HttpEntryInfo): { s
       const kind = parent.startsWith('ListenerSet ') ? 'ListenerSet' : 'Gateway';
       const [ref, section] = parent.replace(/^ListenerSet /, '').split('#');
       const key = ref.includes('/') ? ref : `${e.namespace}/${ref}`;
-      return { kind, key, section, found: sources.has(`${kind} ${key}${section !== undefined ? `#${section}` : ''}`) };
+      // Shown without a leading "/" when the route has no namespace.
+      const shown = key.startsWith('/') ? key.slice(1) : key;
+      return { kind, key, shown, section, found: sources.has(`${kind} ${key}${section !== undefined ? `#${section}` : ''}`) };
     });
     const found = parents.find(p => p.found);
-    if (found) return { source: `${found.kind} ${found.key}${found.section !== undefined ? ` listener ${found.section}` : ''}` };
-    return { missing: `${parents.map(p => `${p.kind} \`${p.key}\``).join(', ') || 'Gateway (none)'} with a certificate not defined here` };
+    if (found) return { source: `${found.kind} ${found.shown}${found.section !== undefined ? ` listener ${found.section}` : ''}` };
+    return { missing: `${parents.map(p => `${p.kind} \`${p.shown}\``).join(', ') || 'Gateway (none)'} with a certificate not defined here` };
   }
   for (const [annotation, kind] of CERT_MANAGER_ANNOTATIONS) {
     const issuer = e.annotations[annotation];
