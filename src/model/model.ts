@@ -6,9 +6,10 @@ import { ACK_PREFIX, EXPOSURE_ANNOTATION } from '../annotations';
 import { GATEWAY_API_GROUP } from '../api-groups';
 import { ExposureScope } from '../exposure-scope';
 import { CONTROLLER_LABEL_KEYS, ControllerLabels, controllerLabelsOf, podMatch } from './controller-labels';
-import { DeprecatedApiInfo, deprecationOf } from './deprecated-apis';
+import { ApiDeprecation, deprecationOf } from './deprecated-apis';
 import { BackendTlsPolicyInfo, GatewayInfo, ROUTE_KINDS, ReferenceGrantInfo, backendTlsPolicyOf, gatewayOf, gatewayRouteOf, referenceGrantOf } from './gateway-model';
-import { NetworkPolicyPeerInfo, ProbeInfo, peersOf, probesOf } from './pod-details';
+import { IstioGatewayInfo, ISTIO_NETWORKING_GROUP, addIstioToModel } from './istio-model';
+import { ContainerPortInfo, NetworkPolicyPeerInfo, ProbeInfo, peersOf, probesOf } from './pod-details';
 import { unreadExposureProject } from './unread-kinds';
 import { INGRESS_CLASS, INTERNAL_INGRESS_MARKERS, INTERNAL_SERVICE_MARKERS } from '../presets/keys';
 import { apiGroupOf, manifestProblems } from '../validation/manifest';
@@ -99,12 +100,6 @@ export interface HttpEntryInfo extends ObjectRef {
   readonly uncoveredHosts?: string[];
 }
 
-export interface ContainerPortInfo {
-  readonly number?: number;
-  readonly name?: string;
-  readonly protocol: string;
-}
-
 export interface WorkloadInfo extends ObjectRef {
   readonly podLabels: Record<string, string>;
   readonly containerPorts: ContainerPortInfo[];
@@ -152,6 +147,9 @@ export interface PolicyRuleInfo {
   readonly ports: string[];
 }
 
+/** An object written in an API version that Kubernetes no longer serves. */
+export interface DeprecatedApiInfo extends ObjectRef, ApiDeprecation {}
+
 export interface ExposureModel {
   readonly services: ServiceInfo[];
   readonly entries: HttpEntryInfo[];
@@ -177,6 +175,8 @@ export interface ExposureModel {
   readonly certificateSources?: Set<string>;
   /** Objects written in an API version that Kubernetes deprecated or removed (src/model/deprecated-apis.ts). */
   readonly deprecatedApis: DeprecatedApiInfo[];
+  /** Istio (`networking.istio.io`) Gateways with their servers (src/model/istio-model.ts). */
+  readonly istioGateways?: IstioGatewayInfo[];
   /** How many objects were read, and the kinds the model does not read for exposure, with counts. */
   readonly counts?: ReadCounts;
 }
@@ -476,9 +476,18 @@ export function emptyModel(): ExposureModel {
     referenceGrants: [],
     backendTlsPolicies: [],
     namespaces: [],
+    istioGateways: [],
     counts: { read: 0, notModelled: new Map() },
   };
 }
+
+/**
+ * Readers of API groups that have a model file of their own: each reads the kinds it knows and
+ * returns false for the others, which are then read as any other object.
+ */
+const GROUP_READERS = new Map<string, (model: ExposureModel, manifest: any, ref: ObjectRef) => boolean>([
+  [ISTIO_NETWORKING_GROUP, addIstioToModel],
+]);
 
 /** Reads one manifest into the model; nothing of the manifest is kept but what the model needs. */
 export function addToModel(model: ExposureModel, { manifest, origin }: SourcedManifest): void {
@@ -495,7 +504,9 @@ export function addToModel(model: ExposureModel, { manifest, origin }: SourcedMa
     }
     const group = String(manifest.apiVersion ?? '').split('/')[0];
     if (model.counts !== undefined) model.counts.read++;
-    if (ref.kind === 'Service' && manifest.apiVersion === 'v1') {
+    if (GROUP_READERS.get(group)?.(model, manifest, ref)) {
+      // Read by its group's model file.
+    } else if (ref.kind === 'Service' && manifest.apiVersion === 'v1') {
       const spec = manifest.spec ?? {};
       const type = spec.type ?? 'ClusterIP';
       // Every entry is written out field by field: an object spread followed by more fields

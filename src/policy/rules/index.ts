@@ -23,6 +23,7 @@ import { ingressToExternalName } from './ingress-to-external-name';
 import { ingressWildcardHost } from './ingress-wildcard-host';
 import { ingressWithoutTls } from './ingress-without-tls';
 import { internalServiceIsolation } from './internal-service-isolation';
+import { istioFieldNotRead } from './istio-field-not-read';
 import { listenerSetNotAllowed } from './listener-set-not-allowed';
 import { loadBalancerAnywhere } from './load-balancer-anywhere';
 import { loadBalancerWithoutSourceRanges } from './load-balancer-without-source-ranges';
@@ -72,6 +73,7 @@ export const RULES: readonly Rule[] = [
   ingressWildcardHost,
   defaultNamespace,
   internalServiceIsolation,
+  istioFieldNotRead,
 ];
 
 /** The ids of every rule. */

@@ -53,3 +53,16 @@ describe('ingress-without-tls on Gateway API routes: TLS is the listener\'s', ()
     expect(check(ingressWithoutTls, [gw, svc('web', 'shop'), onSection('http')], Stage.PRODUCTION)[0].severity).toBe('error');
   });
 });
+
+describe('ingress-without-tls: routes that serve nothing from a Gateway are not judged', () => {
+  test('a route without parentRefs, and a mesh route (GAMMA), give no finding (and never "through , which is not in the YAML")', () => {
+    const orphan = httpRoute('orphan', 'shop', { parentRefs: [], hostnames: ['shop.example.com'] });
+    const mesh = httpRoute('mesh', 'shop', { parentRefs: [{ group: '', kind: 'Service', name: 'web' }] });
+    expect(check(ingressWithoutTls, [svc('web', 'shop'), orphan, mesh], Stage.PRODUCTION)).toEqual([]);
+  });
+  test('a route every listener refuses serves nothing: the refusal is the finding (route-not-allowed), not TLS', () => {
+    const gw = gateway('private', 'infra', [http()]);
+    const refused = httpRoute('refused', 'shop', { parentRefs: [{ name: 'private', namespace: 'infra' }], hostnames: ['shop.example.com'] });
+    expect(check(ingressWithoutTls, [gw, svc('web', 'shop'), refused], Stage.PRODUCTION)).toEqual([]);
+  });
+});
