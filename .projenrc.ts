@@ -41,6 +41,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     // The cdk8s-plus version `cdk8s init typescript-app` scaffolds today, for the tests that show
     // the library in such an app.
     'cdk8s-plus-33@^2.5.57',
+    // Renders every diagram the tests produce (npm run test:diagrams) and the README's picture,
+    // in Debian's chromium: .puppeteerrc.cjs tells puppeteer not to download a browser at install.
+    '@mermaid-js/mermaid-cli@^11.17.0',
+    'puppeteer@^24.0.0',
   ],
 
   jestOptions: {
@@ -58,7 +62,7 @@ project.eslint?.addLintPattern('examples');
 project.addBins({ 'cdk8s-expose': 'bin/cdk8s-expose' });
 project.npmignore?.include('bin/');
 // The npm package ships the library only.
-project.npmignore?.exclude('/.ci/', '/bench/', '/examples/', '/scripts/', '/rosetta/', '/docs/upstream/', '/.tmp/');
+project.npmignore?.exclude('/.ci/', '/bench/', '/examples/', '/scripts/', '/rosetta/', '/docs/upstream/', '/.tmp/', '/.puppeteerrc.cjs', '/docs/images/');
 
 // The registry reachable here serves unrs-resolver 1.13.0 (from eslint-import-resolver-typescript)
 // but not all of its per-platform bindings at that version, so `npm ci` refuses the lock file.
@@ -128,6 +132,19 @@ project.addTask('bench:audit', {
   description: 'Benchmark `cdk8s-expose audit` on 10,000 and 100,000 Services (build lib/ first)',
   exec: 'ts-node --transpile-only bench/audit.ts',
   receiveArgs: true,
+});
+
+// Every diagram the report tests draw, rendered by mermaid-cli in Debian's chromium (installed by
+// the script when missing); pictures in .tmp/diagrams. Not part of `npm test`; CI runs it.
+project.addTask('test:diagrams', {
+  description: 'Render every diagram the report tests draw with mermaid-cli in Debian\'s chromium; fail on a render error or a bare id as a label',
+  exec: 'bash scripts/render-diagrams.sh',
+});
+
+// The README's picture of the example app (docs/images/example-exposure.png), from the example's own diagram.
+project.addTask('diagram:readme', {
+  description: 'Render the example app\'s diagram to docs/images/example-exposure.png, with the SHA-256 of its source beside it',
+  exec: 'bash scripts/readme-diagram.sh',
 });
 
 project.addTask('test:update-snapshots', {

@@ -3,8 +3,8 @@ import * as path from 'path';
 import { App } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { DiffResult, diffInventories } from './diff';
-import { InventoryItem, PolicySummary, SCOPE_ORDER, inventoryOf } from './inventory';
-import { ROUTE_KINDS } from '../model/gateway-model';
+import { InventoryItem, SCOPE_ORDER, inventoryOf } from './inventory';
+import { MARKDOWN_DIAGRAM_LIMITS, diagramSection, mermaidOf } from './mermaid';
 import { ExposureModel, SourcedManifest, buildModel } from '../model/model';
 import { manifestsOf } from '../policy/collect';
 import { Finding, evaluate, formatFinding, isBlocking } from '../policy/engine';
@@ -305,6 +305,7 @@ export class ExposureReport {
     const acknowledged = this.findings.filter(f => f.acknowledged !== undefined).length;
     const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
     lines.push(`${n(this.items.length, 'object')} (${counts}). Findings: ${n(this.errorCount, 'error')}, ${n(this.warningCount, 'warning')}, ${acknowledged} acknowledged.${this.stage ? ` Stage: ${this.stage}.` : ''}${this.stagesLine()}`, '');
+    if (this.items.length > 0) lines.push(...diagramSection(this.items, MARKDOWN_DIAGRAM_LIMITS));
     const byScope = new Map<string, InventoryItem[]>(SCOPE_ORDER.map(scope => [scope, []]));
     for (const i of this.items) byScope.get(i.scope)?.push(i);
     for (const scope of SCOPE_ORDER) {
@@ -366,111 +367,18 @@ export class ExposureReport {
   }
 
   /**
-   * The report as a Mermaid flowchart: Internet, VPC and node IPs on the left, then load
-   * balancers and ingresses, Services, and the workloads behind them; ExternalName aliases
-   * point out of the cluster. Gateways and ListenerSets are trapezoids in front of the routes
-   * they take (a ListenerSet with a dotted edge to the Gateway it joins). NetworkPolicies are
-   * hexagons with dotted edges: to the workloads they guard, and from the peers they admit
-   * (`allowFrom`).
+   * The report as a Mermaid flowchart, top to bottom, one subgraph per namespace: Internet, VPC
+   * and node IPs (one entry of each per namespace) at the top, then load balancers, Gateways,
+   * ListenerSets, ingresses and routes, Services, and the workloads behind them; ExternalName
+   * aliases point out of the cluster. Gateways and ListenerSets are trapezoids in front of the
+   * routes they take (a ListenerSet with a dotted edge to the Gateway it joins). NetworkPolicies
+   * are hexagons with dotted edges: to the workloads they guard, and from the peers they admit
+   * (`allowFrom`). Every node is labelled with its kind and namespace/name, and `(not in the
+   * YAML)` when it is only referenced; the whole inventory is drawn (the Markdown report embeds a
+   * diagram kept within the size GitHub renders).
    */
   public toMermaid(): string {
-    const lines = ['flowchart LR'];
-    const ids = new Map<string, string>();
-    const id = (key: string) => {
-      if (!ids.has(key)) ids.set(key, `n${ids.size}`);
-      return ids.get(key)!;
-    };
-    const label = (text: string) => `"${text.replace(/"/g, '#quot;')}"`;
-    const sources: Record<string, string> = { internet: 'Internet', vpc: 'VPC', node: 'Node IPs' };
-    const edges: string[] = [];
-    const workloads = new Set<string>();
-    const workload = (ns: string, w: string) => {
-      const wid = id(`wl/${ns}${w}`);
-      if (!workloads.has(wid)) {
-        workloads.add(wid);
-        const [workloadKind, workloadName] = w.split('/');
-        lines.push(`  ${wid}[[${label(`${workloadKind} ${ns}${workloadName}`)}]]`);
-      }
-      return wid;
-    };
-    const peer = (text: string) => {
-      const key = `peer/${text}`;
-      const known = ids.has(key);
-      const pid = id(key);
-      if (!known) lines.push(`  ${pid}([${label(text)}])`);
-      return pid;
-    };
-    // A NetworkPolicy: a hexagon that guards the workloads it selects; what it admits points at it.
-    const policyLines = (me: string, ns: string, name: string, policy: PolicySummary) => {
-      lines.push(`  ${me}{{${label(`NetworkPolicy ${ns}${name}<br/>${policy.policyTypes.join(' + ') || 'no policy types'}`)}}}`);
-      const guarded = policy.workloads.length > 0 ? policy.workloads.map(w => workload(ns, w)) : [peer(`${policy.pods}${ns ? ` in namespace ${ns.slice(0, -1)}` : ''}`)];
-      for (const g of guarded) edges.push(`  ${me} -.->|guards| ${g}`);
-      for (const w of policy.admittedWorkloads) {
-        const [peerNs, kindAndName] = w.split('|');
-        edges.push(`  ${workload(peerNs ? `${peerNs}/` : '', kindAndName)} -.->|admitted| ${me}`);
-      }
-      for (const o of policy.admittedOthers) edges.push(`  ${peer(o)} -.->|admitted| ${me}`);
-    };
-    // A Gateway or ListenerSet: the routes it takes, and (a ListenerSet) the Gateway it joins. The
-    // routes it takes are reached through it, so they get no edge from the internet of their own.
-    const rows = new Set(this.items.map(i => `${i.kind}/${i.namespace ? `${i.namespace}/` : ''}${i.name}`));
-    const routeKey = (target: string, ns: string) => {
-      const [kind, ...rest] = target.replace(/ \(not accepted\)$/, '').split('/');
-      return `${kind}/${rest.length > 1 ? rest.join('/') : `${ns}${rest[0]}`}`;
-    };
-    const fronted = new Set(this.items.filter(i => i.kind === 'Gateway' || i.kind === 'ListenerSet')
-      .flatMap(i => i.targets.filter(t => !t.endsWith(' (not accepted)')).map(t => routeKey(t, i.namespace ? `${i.namespace}/` : ''))));
-    // A ListenerSet's listeners are on its Gateway's addresses: reached through the Gateway, when it is drawn.
-    for (const i of this.items) {
-      if (i.kind === 'ListenerSet' && i.controller !== undefined && rows.has(`Gateway/${i.controller.replace(/^gateway /, '')}`)) fronted.add(`ListenerSet/${i.namespace ? `${i.namespace}/` : ''}${i.name}`);
-    }
-    const gatewayLines = (me: string, ns: string, i: InventoryItem) => {
-      const tls = i.tls !== true ? '' : i.certificate !== undefined ? ' (TLS)' : ` (TLS: ${i.certificateMissing ?? 'certificate not defined here'})`;
-      lines.push(`  ${me}[/${label(`${i.kind} ${ns}${i.name}<br/>${i.ports.join(' ')}${tls.replace(/`/g, '')}`)}\\]`);
-      for (const t of i.targets) {
-        const target = id(routeKey(t, ns));
-        edges.push(t.endsWith(' (not accepted)') ? `  ${me} -.->|not accepted| ${target}` : `  ${me} --> ${target}`);
-      }
-      if (i.kind === 'ListenerSet' && i.controller !== undefined) {
-        const parent = `Gateway/${i.controller.replace(/^gateway /, '')}`;
-        const pid = id(parent);
-        if (!rows.has(parent)) lines.push(`  ${pid}[/${label(`${parent.replace('/', ' ')} (not in the YAML)`)}\\]`);
-        edges.push(`  ${me} -.->|joins| ${pid}`);
-      }
-    };
-    for (const i of this.items) {
-      const ns = i.namespace ? `${i.namespace}/` : '';
-      const me = id(`${i.kind}/${ns}${i.name}`);
-      if (i.kind === 'NetworkPolicy') {
-        if (i.policy !== undefined) policyLines(me, ns, i.name, i.policy);
-        continue;
-      }
-      if (i.kind === 'Gateway' || i.kind === 'ListenerSet') {
-        gatewayLines(me, ns, i);
-      } else if (i.kind === 'Ingress' || ROUTE_KINDS.includes(i.kind)) {
-        const tls = !i.tls ? '' : i.certificate !== undefined ? ' (TLS)' : ` (TLS: ${i.certificateMissing ?? 'certificate not defined here'})`;
-        // A TCP or UDP route has no hosts: its listener is on the edge from the Gateway.
-        const detail = `${i.hosts.join(' ')}${tls.replace(/`/g, '')}`.trim();
-        lines.push(`  ${me}[/${label(`${i.kind} ${ns}${i.name}${detail !== '' ? `<br/>${detail}` : ''}`)}/]`);
-        for (const t of i.targets) {
-          const target = t.replace(/^Service\//, '').replace(/ \(missing\)$/, '');
-          edges.push(`  ${me} --> ${id(`Service/${target.includes('/') ? target : `${ns}${target}`}`)}`);
-        }
-      } else if (i.type === 'ExternalName') {
-        lines.push(`  ${me}>${label(`${ns}${i.name}<br/>ExternalName`)}]`);
-        const target = id(`dns/${i.targets[0]}`);
-        lines.push(`  ${target}([${label(i.targets[0])}])`);
-        edges.push(`  ${me} -.-> ${target}`);
-      } else {
-        lines.push(`  ${me}[${label(`Service ${ns}${i.name}<br/>${i.type} ${i.ports.join(' ')}`)}]`);
-        for (const w of i.targets) edges.push(`  ${me} --> ${workload(ns, w)}`);
-      }
-      const source = sources[i.scope];
-      if (source !== undefined && i.type !== 'ClusterIP' && !fronted.has(`${i.kind}/${ns}${i.name}`)) {
-        edges.push(`  ${i.scope}((${source})) --> ${me}`);
-      }
-    }
-    return `${[...lines, ...edges].join('\n')}\n`;
+    return mermaidOf(this.items).text;
   }
 
   /**
