@@ -119,7 +119,7 @@ describe('ExposureReport', () => {
     expect(report.toMarkdown()).toContain('## Reachable on every node\'s IP');
     expect(report.toMarkdown()).toContain('- **error** [node-port-in-production] Service np: is a NodePort Service');
     expect(report.toMermaid()).toMatch(/\n {4}(e\d+)\(\("Node IPs"\)\)\n[\s\S]*\n {2}\1 --> n0\n/);
-    expect(report.toMermaid()).toContain('n0["Service<br/>np<br/>NodePort 80:');
+    expect(report.toMermaid()).toContain('n0["Service<br/>np<br/>NodePort 80→80/TCP"]');
   });
 
   test('writeForApp writes the three files next to the YAML', () => {
