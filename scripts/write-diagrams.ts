@@ -9,7 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { DIAGRAM_CASES } from '../test/report/diagram-cases';
+import { DIAGRAM_CASES, DIFF_CASES } from '../test/report/diagram-cases';
 
 if (process.argv[2] === '--example') {
   const example = DIAGRAM_CASES.find(c => c.name === 'example-app')!;
@@ -32,4 +32,12 @@ for (const { name, report: make } of DIAGRAM_CASES) {
   if (blocks.length !== 1) throw new Error(`${name}: the Markdown report has ${blocks.length} mermaid blocks; it must have one`);
   if (blocks[0] !== whole) fs.writeFileSync(path.join(folder, `${name}.markdown.mmd`), blocks[0]);
 }
-process.stdout.write(`wrote ${DIAGRAM_CASES.length} cases to ${folder}\n`);
+// An exposure diff draws what changed: its Markdown's block.
+for (const { name, diff } of DIFF_CASES) {
+  const markdown = diff().toMarkdown();
+  fs.writeFileSync(path.join(folder, `${name}.md`), markdown);
+  const blocks = [...markdown.matchAll(/^```mermaid\n([\s\S]*?)\n```$/gm)].map(m => `${m[1]}\n`);
+  if (blocks.length !== 1) throw new Error(`${name}: the diff's Markdown has ${blocks.length} mermaid blocks; it must have one`);
+  fs.writeFileSync(path.join(folder, `${name}.markdown.mmd`), blocks[0]);
+}
+process.stdout.write(`wrote ${DIAGRAM_CASES.length + DIFF_CASES.length} cases to ${folder}\n`);

@@ -383,8 +383,8 @@ function drawPolicy(diagram: Diagram, i: InventoryItem, policy: PolicySummary, w
  * The diagram of an inventory: every row, or, within limits, the first rows (most exposed
  * first) that fit.
  */
-export function mermaidOf(items: InventoryItem[], limits?: MermaidLimits): MermaidDiagram {
-  const rowKeys = new Set(items.map(rowKey));
+export function mermaidOf(items: InventoryItem[], limits?: MermaidLimits, known: InventoryItem[] = items): MermaidDiagram {
+  const rowKeys = new Set(known.map(rowKey));
   const whole = (count: number) => draw(items, count, rowKeys);
   const fits = (d: Diagram) => limits === undefined || (d.text().length <= limits.maxChars && d.edgeCount <= limits.maxEdges);
   let best = whole(items.length);
@@ -414,14 +414,22 @@ export function mermaidOf(items: InventoryItem[], limits?: MermaidLimits): Merma
   return { text: best.text(), edges: best.edgeCount, drawn, leftOut: items.slice(drawn) };
 }
 
+/** What a Markdown diagram is of, when it is not the whole report. */
+export interface DiagramSectionOptions {
+  /** @default '## Diagram' */
+  readonly heading?: string;
+  /** Every object of the YAML, when `items` are only some of them (an object among them is not marked `(not in the YAML)`). */
+  readonly known?: InventoryItem[];
+}
+
 /**
  * The Markdown report's diagram: a heading and a ```mermaid block kept within `limits`, and, when
  * the inventory is bigger, a line that says which objects were left out and where the whole
  * diagram is.
  */
-export function diagramSection(items: InventoryItem[], limits: MermaidLimits): string[] {
-  const diagram = mermaidOf(items, limits);
-  const lines = ['## Diagram', '', '```mermaid', diagram.text.trimEnd(), '```', ''];
+export function diagramSection(items: InventoryItem[], limits: MermaidLimits, options: DiagramSectionOptions = {}): string[] {
+  const diagram = mermaidOf(items, limits, options.known);
+  const lines = [options.heading ?? '## Diagram', '', '```mermaid', diagram.text.trimEnd(), '```', ''];
   if (diagram.leftOut.length > 0) {
     const counts = new Map<string, number>();
     for (const i of diagram.leftOut) {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { DiffResult, diffInventories } from './diff';
+import { DiffResult, diffInventories, keyOf } from './diff';
 import { InventoryItem, SCOPE_ORDER, inventoryOf } from './inventory';
 import { MARKDOWN_DIAGRAM_LIMITS, diagramSection, mermaidOf } from './mermaid';
 import { ExposureModel, SourcedManifest, buildModel } from '../model/model';
@@ -188,6 +188,13 @@ export class ExposureReport {
   public get _items(): InventoryItem[] {
     return this.items;
   }
+  /**
+   * Every finding (for the cdk8s plugin, which reports them as violations).
+   * @internal
+   */
+  public get _findings(): Finding[] {
+    return this.findings;
+  }
   private readonly inputProblems: string[];
   private readonly stage?: Stage;
   /** Findings on objects that are not rows of the report (workloads, ConfigMaps, ...). */
@@ -284,7 +291,11 @@ export class ExposureReport {
     write(text.slice(at + marker.length));
   }
 
-  /** The report as Markdown: a summary, a table per exposure scope (widest first), findings and acknowledgements. */
+  /**
+   * The report as Markdown: a summary, the diagram in a `mermaid` code block (within the size GitHub
+   * renders; what it leaves out is said under it), a table per exposure scope (widest first),
+   * findings and acknowledgements.
+   */
   public toMarkdown(): string {
     const chunks: string[] = [];
     this._writeMarkdown(chunk => chunks.push(chunk));
@@ -368,7 +379,8 @@ export class ExposureReport {
 
   /**
    * The report as a Mermaid flowchart, top to bottom, one subgraph per namespace: Internet, VPC
-   * and node IPs (one entry of each per namespace) at the top, then load balancers, Gateways,
+   * and node IPs (an entry node for each group of connected objects, the groups stacked) at the
+   * top, then load balancers, Gateways,
    * ListenerSets, ingresses and routes, Services, and the workloads behind them; ExternalName
    * aliases point out of the cluster. Gateways and ListenerSets are trapezoids in front of the
    * routes they take (a ListenerSet with a dotted edge to the Gateway it joins). NetworkPolicies
@@ -418,20 +430,24 @@ export class ExposureDiff {
    * @param after the report after the change
    */
   public static between(before: ExposureReport, after: ExposureReport): ExposureDiff {
-    return new ExposureDiff(diffInventories(before._items, after._items));
+    return new ExposureDiff(diffInventories(before._items, after._items), after._items);
   }
 
-  private constructor(private readonly result: DiffResult) {}
+  private constructor(private readonly result: DiffResult, private readonly after: InventoryItem[]) {}
 
   /** Whether anything became reachable from a wider scope. */
   public get hasWidened(): boolean {
     return this.result.widened.length > 0;
   }
 
-  /** The diff as Markdown, for a pull-request comment. */
+  /** The diff as Markdown, for a pull-request comment: the objects that changed drawn as they are after the change, then tables. */
   public toMarkdown(): string {
     const { widened, narrowed, unchanged } = this.result;
     const lines = ['# Exposure diff', '', `${widened.length} widened, ${narrowed.length} narrowed, ${unchanged} unchanged.`, ''];
+    // The objects that changed, as they are after the change (a removed object is in the tables only).
+    const changed = new Set([...widened, ...narrowed].map(c => c.object));
+    const drawn = this.after.filter(i => changed.has(keyOf(i)));
+    if (drawn.length > 0) lines.push(...diagramSection(drawn, MARKDOWN_DIAGRAM_LIMITS, { heading: '## What changed, after the change', known: this.after }));
     for (const [title, list] of [['Widened', widened], ['Narrowed', narrowed]] as const) {
       if (list.length === 0) continue;
       lines.push(`## ${title}`, '', '| object | scope | what changed |', '| --- | --- | --- |');

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildApp } from '../../examples/main';
-import { ExposureReport } from '../../src';
+import { ExposureDiff, ExposureReport } from '../../src';
 import { readYamlFile } from '../../src/yaml/kubernetes-yaml';
 
 const root = path.join(__dirname, '..', '..');
@@ -119,4 +119,16 @@ export const DIAGRAM_CASES: Array<{ name: string; report: () => ExposureReport }
   { name: 'parity-corpus', report: () => ExposureReport.fromManifests(yamlOf(...filesIn('test/parity/corpus'))) },
   { name: 'edge-cases', report: () => ExposureReport.fromManifests(edgeCases()) },
   { name: 'large-app', report: () => ExposureReport.fromManifests(largeApp()) },
+];
+
+/**
+ * A pull request's diff: the edge cases added to the helm fixture's YAML, so the diff draws what
+ * changed (new objects reachable from outside), among objects that did not.
+ */
+export const DIFF_CASES: Array<{ name: string; diff: () => ExposureDiff }> = [
+  {
+    name: 'diff-edge-cases',
+    diff: () => ExposureDiff.between(ExposureReport.fromManifests(yamlOf('test/fixtures/audit/helm-nodeport.yaml')),
+      ExposureReport.fromManifests([...yamlOf('test/fixtures/audit/helm-nodeport.yaml'), ...edgeCases()])),
+  },
 ];

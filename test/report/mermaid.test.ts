@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { DIAGRAM_CASES, edgeCases, largeApp } from './diagram-cases';
-import { ExposureReport } from '../../src';
+import { DIAGRAM_CASES, DIFF_CASES, edgeCases, largeApp } from './diagram-cases';
+import { ExposureDiff, ExposureReport } from '../../src';
 import { MARKDOWN_DIAGRAM_LIMITS } from '../../src/report/mermaid';
 
 /** The nodes a diagram declares (id → label lines), and its edges, read back from the text. */
@@ -102,6 +102,23 @@ describe('the diagram of every report the tests draw', () => {
     expect(block).toContain('Service<br/>team-00/public-0<br/>LoadBalancer');
     // a small App's Markdown draws all of it, with no note
     expect(ExposureReport.fromManifests(edgeCases()).toMarkdown()).not.toContain('The diagram shows the ');
+  });
+});
+
+describe('the exposure diff\'s diagram', () => {
+  test('draws the objects that changed, as they are after the change; nothing when nothing changed', () => {
+    // GIVEN the edge cases added to a Helm chart's YAML
+    const markdown = DIFF_CASES[0].diff().toMarkdown();
+    const blocks = blockOf(markdown);
+    // THEN one diagram, of the new objects only, before the tables
+    expect(blocks).toHaveLength(1);
+    expect(markdown.indexOf('## What changed, after the change')).toBeLessThan(markdown.indexOf('## Widened'));
+    const labels = [...parse(blocks[0]).nodes.values()].map(l => l.join(' | '));
+    expect(labels).toContain('DaemonSet | monitoring/newrelic-infra-agent | hostNetwork: every port the pods open');
+    expect(labels.some(l => l.startsWith('Service | shop/web | LoadBalancer'))).toBe(true);
+    expect(labels.some(l => l.includes('release-mychart'))).toBe(false);
+    const same = ExposureReport.fromManifests(edgeCases());
+    expect(blockOf(ExposureDiff.between(same, same).toMarkdown())).toEqual([]);
   });
 });
 
