@@ -108,7 +108,7 @@ class Diagram {
   /**
    * @param rowKeys the key of every row of the whole inventory (drawn or not): what is in the YAML
    */
-  constructor(private readonly rowKeys: Set<string>) {}
+  constructor(private readonly rowKeys: ReadonlyMap<string, number>) {}
 
   /**
    * The node of an object, made on first use. `known`: the object is in the YAML even without a
@@ -186,7 +186,10 @@ class Diagram {
       const list = members.get(root);
       if (list) list.push(n); else members.set(root, [n]);
     }
-    const components = [...members.values()].sort((a, b) => order.indexOf(a[0].namespace) - order.indexOf(b[0].namespace));
+    const rank = new Map(order.map((namespace, index) => [namespace, index]));
+    const components = [...members.values()].sort((a, b) => rank.get(a[0].namespace)! - rank.get(b[0].namespace)!);
+    const firstEntry = new Map<DiagramNode, string>();
+    for (const e of entries.values()) if (!firstEntry.has(e.root)) firstEntry.set(e.root, e.id);
     const stacking: string[] = [];
     const depth = depths(nodes, edges);
     for (let c = 1; c < components.length; c++) {
@@ -194,7 +197,7 @@ class Diagram {
       const above = components[c - 1];
       const bottom = Math.max(...above.map(n => depth.get(n)!));
       const below = components[c];
-      const top = [...entries.values()].find(e => e.root === find(below[0]))?.id
+      const top = firstEntry.get(find(below[0]))
         ?? below.reduce((highest, n) => (depth.get(n)! < depth.get(highest)! ? n : highest)).id;
       for (const n of above) if (depth.get(n) === bottom) stacking.push(`  ${n.id} ~~~ ${top}`);
     }
@@ -283,12 +286,25 @@ function tlsText(i: InventoryItem): string {
   return i.certificate !== undefined ? '(TLS)' : `(TLS: ${i.certificateMissing ?? 'certificate not defined here'})`;
 }
 
-/** Draws rows [0, count) of the inventory. */
-function draw(items: InventoryItem[], count: number, rowKeys: Set<string>): Diagram {
-  const diagram = new Diagram(rowKeys);
-  // Routes and ListenerSets reached through a Gateway (or ListenerSet) in the YAML: no entry edge of their own.
+/** What every drawing of one inventory shares, computed once. */
+interface DrawContext {
+  /** The key of every row of the whole inventory (drawn or not): what is in the YAML. */
+  readonly rowKeys: ReadonlyMap<string, number>;
+  /** Routes and ListenerSets reached through a Gateway (or ListenerSet) in the YAML: no entry edge of their own. */
+  readonly fronted: Set<string>;
+  /** Rows per key: more than one for a duplicate in the input. */
+  readonly copies: Map<string, number>;
+}
+
+function contextOf(known: InventoryItem[]): DrawContext {
+  const copies = new Map<string, number>();
+  for (const i of known) {
+    const key = rowKey(i);
+    copies.set(key, (copies.get(key) ?? 0) + 1);
+  }
+  const rowKeys = copies;
   const fronted = new Set<string>();
-  for (const i of items) {
+  for (const i of known) {
     if (i.kind !== 'Gateway' && i.kind !== 'ListenerSet') continue;
     for (const t of i.targets) {
       const ref = targetRef(t, i.namespace);
@@ -299,6 +315,13 @@ function draw(items: InventoryItem[], count: number, rowKeys: Set<string>): Diag
       if (rowKeys.has(`Gateway|${parent.namespace}|${parent.name}`)) fronted.add(rowKey(i));
     }
   }
+  return { rowKeys, fronted, copies };
+}
+
+/** Draws rows [0, count) of the inventory. */
+function draw(items: InventoryItem[], count: number, context: DrawContext): Diagram {
+  const diagram = new Diagram(context.rowKeys);
+  const fronted = context.fronted;
   const workload = (namespace: string, kindAndName: string) => {
     const at = kindAndName.indexOf('/');
     // The workloads a Service or NetworkPolicy selects are the model's: in the YAML.
@@ -358,9 +381,7 @@ function draw(items: InventoryItem[], count: number, rowKeys: Set<string>): Diag
     if (source !== undefined && i.type !== 'ClusterIP' && !fronted.has(key)) diagram.entry(i.scope, me);
   }
   // Copies are counted over every row, so a duplicate is marked even when only its first copy is drawn.
-  const copies = new Map<string, number>();
-  for (const i of items) copies.set(rowKey(i), (copies.get(rowKey(i)) ?? 0) + 1);
-  diagram.setCopies(copies);
+  diagram.setCopies(context.copies);
   return diagram;
 }
 
@@ -384,15 +405,17 @@ function drawPolicy(diagram: Diagram, i: InventoryItem, policy: PolicySummary, w
  * first) that fit.
  */
 export function mermaidOf(items: InventoryItem[], limits?: MermaidLimits, known: InventoryItem[] = items): MermaidDiagram {
-  const rowKeys = new Set(known.map(rowKey));
-  const whole = (count: number) => draw(items, count, rowKeys);
+  const context = contextOf(known);
+  const whole = (count: number) => draw(items, count, context);
   const fits = (d: Diagram) => limits === undefined || (d.text().length <= limits.maxChars && d.edgeCount <= limits.maxEdges);
-  let best = whole(items.length);
+  // Every row takes at least a line of some 20 characters: no more rows than that can fit (so
+  // the Markdown of 100,000 objects never draws them all).
+  const most = limits === undefined ? items.length : Math.ceil(limits.maxChars / 20);
+  let best = items.length <= most ? whole(items.length) : undefined;
   let drawn = items.length;
-  if (!fits(best)) {
-    // Every row takes at least a line of some 20 characters: no more rows than that can fit.
+  if (best === undefined || !fits(best)) {
     let lo = 0;
-    let hi = Math.min(items.length - 1, Math.ceil(limits!.maxChars / 20));
+    let hi = Math.min(items.length - 1, most);
     best = whole(0);
     drawn = 0;
     while (lo < hi) {
@@ -406,12 +429,8 @@ export function mermaidOf(items: InventoryItem[], limits?: MermaidLimits, known:
         hi = mid - 1;
       }
     }
-    if (drawn !== lo) {
-      best = whole(lo);
-      drawn = lo;
-    }
   }
-  return { text: best.text(), edges: best.edgeCount, drawn, leftOut: items.slice(drawn) };
+  return { text: best!.text(), edges: best!.edgeCount, drawn, leftOut: items.slice(drawn) };
 }
 
 /** What a Markdown diagram is of, when it is not the whole report. */
