@@ -86,7 +86,7 @@ interface DiagramEdge {
 }
 
 /** The layout's settings, for a picture that stays readable at a pull-request comment's width (about 800 px). */
-const INIT = '%%{init: {"flowchart": {"nodeSpacing": 24, "rankSpacing": 36, "wrappingWidth": 170}}}%%';
+const INIT = '%%{init: {"flowchart": {"nodeSpacing": 16, "rankSpacing": 30, "wrappingWidth": 120}}}%%';
 
 /**
  * Builds one diagram. Nodes are declared after every row is read, so that an object referenced
