@@ -59,6 +59,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@swc/jest@^0.2.39',
     // Finds import cycles (the lint:cycles task).
     'dpdm@^4.3.0',
+    // Renders every diagram the tests produce (npm run test:diagrams) and the README's picture,
+    // in Debian's chromium: .puppeteerrc.cjs tells puppeteer not to download a browser at install.
+    '@mermaid-js/mermaid-cli@^11.17.0',
+    'puppeteer@^24.0.0',
   ],
 
   jestOptions: {
@@ -100,7 +104,7 @@ project.testTask.spawn(cycles);
 project.addBins({ 'cdk8s-expose': 'bin/cdk8s-expose' });
 project.npmignore?.include('bin/');
 // The npm package ships the library only.
-project.npmignore?.exclude('/.ci/', '/bench/', '/examples/', '/scripts/', '/rosetta/', '/docs/upstream/', '/.tmp/');
+project.npmignore?.exclude('/.ci/', '/bench/', '/examples/', '/scripts/', '/rosetta/', '/docs/upstream/', '/.tmp/', '/.puppeteerrc.cjs', '/docs/images/');
 
 // The registry reachable here serves unrs-resolver 1.13.0 (from eslint-import-resolver-typescript)
 // but not all of its per-platform bindings at that version, so `npm ci` refuses the lock file.
@@ -171,6 +175,19 @@ project.addTask('bench:audit', {
   description: 'Benchmark `cdk8s-expose audit` on 10,000 and 100,000 Services (build lib/ first)',
   exec: 'ts-node --transpile-only bench/audit.ts',
   receiveArgs: true,
+});
+
+// Every diagram the report tests draw, rendered by mermaid-cli in Debian's chromium (installed by
+// the script when missing); pictures in .tmp/diagrams. Not part of `npm test`; CI runs it.
+project.addTask('test:diagrams', {
+  description: 'Render every diagram the report tests draw with mermaid-cli in Debian\'s chromium; fail on a render error or a bare id as a label',
+  exec: 'bash scripts/render-diagrams.sh',
+});
+
+// The README's picture of the example app (docs/images/example-exposure.png), from the example's own diagram.
+project.addTask('diagram:readme', {
+  description: 'Render the example app\'s diagram to docs/images/example-exposure.png, with the SHA-256 of its source beside it',
+  exec: 'bash scripts/readme-diagram.sh',
 });
 
 project.addTask('test:update-snapshots', {

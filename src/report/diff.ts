@@ -78,7 +78,8 @@ export interface DiffResult {
   readonly unchanged: number;
 }
 
-const keyOf = (i: InventoryItem) => `${i.kind} ${i.namespace ? `${i.namespace}/` : ''}${i.name}`;
+/** `Service shop/web`: how a change names its object. */
+export const keyOf = (i: InventoryItem) => `${i.kind} ${i.namespace ? `${i.namespace}/` : ''}${i.name}`;
 const added = (before: string[], after: string[]) => after.filter(x => !before.includes(x));
 
 /**

@@ -1,8 +1,9 @@
 import * as path from 'path';
 import { locateFindings } from './locations';
 import { factoryError } from '../errors';
+import { ExposureReport } from './report';
 import { SourcedManifest, buildModel } from '../model/model';
-import { acknowledgeHint, evaluate, formatFinding, isBlocking } from '../policy/engine';
+import { Finding, acknowledgeHint, evaluate, formatFinding, isBlocking } from '../policy/engine';
 import { ExposurePolicy } from '../policy/stage';
 import { Stage, StageMapping, parseStageMapping, withObjectStages } from '../policy/stages';
 import { describeReading, readYamlFile } from '../yaml/kubernetes-yaml';
@@ -29,6 +30,16 @@ export interface ExposureValidationProps {
    * @default - every object without its own stage annotation is judged at `stage`
    */
   readonly stageFor?: Record<string, string>;
+
+  /**
+   * A folder to write the exposure report of everything `cdk8s synth` wrote into:
+   * `exposure-report.md` (the Markdown, with its diagram, for a pull-request comment),
+   * `exposure-report.json` and `exposure-report.mmd` (the whole diagram). Relative to the folder
+   * `cdk8s synth` runs in; created if needed.
+   *
+   * @default - no report is written, only the violations
+   */
+  readonly reportDirectory?: string;
 }
 
 /**
@@ -50,6 +61,7 @@ export interface ExposureValidationProps {
 export class ExposureValidation {
   private readonly stage?: Stage;
   private readonly mappings: StageMapping[];
+  private readonly reportDirectory?: string;
 
   /**
    * @param props the properties from `cdk8s.yaml`
@@ -62,6 +74,10 @@ export class ExposureValidation {
       throw factoryError('ExposureValidation', `the property stageFor ${JSON.stringify(stageFor)} must map path patterns to stages, such as { 'dist/prod*.k8s.yaml': 'production' }`);
     }
     this.mappings = Object.entries(stageFor).map(([pattern, stage]) => parseStageMapping(`${pattern}=${stage}`, 'ExposureValidation: the property stageFor'));
+    if (props.reportDirectory !== undefined && (typeof props.reportDirectory !== 'string' || props.reportDirectory.trim() === '')) {
+      throw factoryError('ExposureValidation', `the property reportDirectory ${JSON.stringify(props.reportDirectory)} must be a folder, such as dist`);
+    }
+    this.reportDirectory = props.reportDirectory;
   }
 
   /**
@@ -98,7 +114,16 @@ export class ExposureValidation {
     const problems: string[] = [];
     const staged = withObjectStages(sourced, this.mappings, problems);
     for (const problem of problems) context.logger?.log(problem);
-    const findings = locateFindings(evaluate(buildModel(staged), this.stage));
+    let findings: Finding[];
+    if (this.reportDirectory !== undefined) {
+      // The report judges the same model with the same rules: its findings are the violations.
+      const report = ExposureReport._fromSourced(staged, this.stage, problems);
+      const written = report.writeFiles(this.reportDirectory);
+      context.logger?.log(`exposure report: ${written.map(f => path.relative(process.cwd(), f)).join(', ')}`);
+      findings = report._findings;
+    } else {
+      findings = locateFindings(evaluate(buildModel(staged), this.stage));
+    }
     for (const finding of findings) {
       if (!isBlocking(finding)) {
         context.logger?.log(`${finding.acknowledged !== undefined ? 'acknowledged' : finding.severity}: ${formatFinding(finding)}${finding.acknowledged ? ` (reason: ${finding.acknowledged})` : ''}`);

@@ -2,12 +2,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { DiffResult, ExposureChange, diffInventories } from './diff';
-import { InventoryItem, PolicySummary, REFERENCES, SCOPE_ORDER, inventoryOf } from './inventory';
+import { DiffResult, ExposureChange, diffInventories, keyOf } from './diff';
+import { InventoryItem, REFERENCES, SCOPE_ORDER, inventoryOf } from './inventory';
 import { locateFindings } from './locations';
+import { MARKDOWN_DIAGRAM_LIMITS, diagramSection, mermaidOf } from './mermaid';
 import { diffToSarif, findingsToCodeQuality, findingsToSarif } from './sarif';
 import { checkConstruct, factoryError, show } from '../errors';
-import { ROUTE_KINDS } from '../model/gateway-model';
 import { ExposureModel, ReadCounts, SourcedManifest, buildModel } from '../model/model';
 import { manifestsOf } from '../policy/collect';
 import { Finding, FindingLocation, describeLocation, evaluate, formatFinding, isBlocking } from '../policy/engine';
@@ -233,6 +233,13 @@ export class ExposureReport {
   public get _items(): InventoryItem[] {
     return this.items;
   }
+  /**
+   * Every finding (for the cdk8s plugin, which reports them as violations).
+   * @internal
+   */
+  public get _findings(): Finding[] {
+    return this.findings;
+  }
   private readonly inputProblems: string[];
   private readonly stage?: Stage;
   /** Findings on objects that are not rows of the report (workloads, ConfigMaps, ...). */
@@ -366,7 +373,11 @@ export class ExposureReport {
     return findingsToCodeQuality(this.findings);
   }
 
-  /** The report as Markdown: a summary, a table per exposure scope (widest first), findings and acknowledgements. */
+  /**
+   * The report as Markdown: a summary, the diagram in a `mermaid` code block (within the size GitHub
+   * renders; what it leaves out is said under it), a table per exposure scope (widest first),
+   * findings and acknowledgements.
+   */
   public toMarkdown(): string {
     const chunks: string[] = [];
     this._writeMarkdown(chunk => chunks.push(chunk));
@@ -389,6 +400,7 @@ export class ExposureReport {
     lines.push(`${n(this.items.length, 'object')} (${counts}). Findings: ${n(this.errorCount, 'error')}, ${n(this.warningCount, 'warning')}, ${acknowledged} acknowledged.${this.stage ? ` Stage: ${this.stage}.` : ''}${this.stagesLine()}`, '');
     const read = this.readLine();
     if (read !== undefined) lines.push(read, '');
+    if (this.items.length > 0) lines.push(...diagramSection(this.items, MARKDOWN_DIAGRAM_LIMITS));
     const byScope = new Map<string, InventoryItem[]>([...SCOPE_ORDER, REFERENCES].map(scope => [scope, []]));
     for (const i of this.items) byScope.get(i.scope)?.push(i);
     for (const scope of [...SCOPE_ORDER, REFERENCES]) {
@@ -462,122 +474,19 @@ export class ExposureReport {
   }
 
   /**
-   * The report as a Mermaid flowchart: Internet, VPC and node IPs on the left, then load
-   * balancers and ingresses, Services, and the workloads behind them; ExternalName aliases
-   * point out of the cluster. Gateways and ListenerSets are trapezoids in front of the routes
-   * they take (a ListenerSet with a dotted edge to the Gateway it joins). NetworkPolicies are
-   * hexagons with dotted edges: to the workloads they guard, and from the peers they admit
-   * (`allowFrom`).
+   * The report as a Mermaid flowchart, top to bottom, one subgraph per namespace: Internet, VPC
+   * and node IPs (an entry node for each group of connected objects, the groups stacked) at the
+   * top, then load balancers, Gateways,
+   * ListenerSets, ingresses and routes, Services, and the workloads behind them; ExternalName
+   * aliases point out of the cluster. Gateways and ListenerSets are trapezoids in front of the
+   * routes they take (a ListenerSet with a dotted edge to the Gateway it joins). NetworkPolicies
+   * are hexagons with dotted edges: to the workloads they guard, and from the peers they admit
+   * (`allowFrom`). Every node is labelled with its kind and namespace/name, and `(not in the
+   * YAML)` when it is only referenced; the whole inventory is drawn (the Markdown report embeds a
+   * diagram kept within the size GitHub renders).
    */
   public toMermaid(): string {
-    const lines = ['flowchart LR'];
-    const ids = new Map<string, string>();
-    const id = (key: string) => {
-      if (!ids.has(key)) ids.set(key, `n${ids.size}`);
-      return ids.get(key)!;
-    };
-    const label = (text: string) => `"${text.replace(/"/g, '#quot;')}"`;
-    const sources: Record<string, string> = { internet: 'Internet', vpc: 'VPC', node: 'Node IPs' };
-    const edges: string[] = [];
-    const workloads = new Set<string>();
-    const workload = (ns: string, w: string) => {
-      const wid = id(`wl/${ns}${w}`);
-      if (!workloads.has(wid)) {
-        workloads.add(wid);
-        const [workloadKind, workloadName] = w.split('/');
-        lines.push(`  ${wid}[[${label(`${workloadKind} ${ns}${workloadName}`)}]]`);
-      }
-      return wid;
-    };
-    const peer = (text: string) => {
-      const key = `peer/${text}`;
-      const known = ids.has(key);
-      const pid = id(key);
-      if (!known) lines.push(`  ${pid}([${label(text)}])`);
-      return pid;
-    };
-    // A NetworkPolicy: a hexagon that guards the workloads it selects; what it admits points at it.
-    const policyLines = (me: string, ns: string, name: string, policy: PolicySummary) => {
-      lines.push(`  ${me}{{${label(`NetworkPolicy ${ns}${name}<br/>${policy.policyTypes.join(' + ') || 'no policy types'}`)}}}`);
-      const guarded = policy.workloads.length > 0 ? policy.workloads.map(w => workload(ns, w)) : [peer(`${policy.pods}${ns ? ` in namespace ${ns.slice(0, -1)}` : ''}`)];
-      for (const g of guarded) edges.push(`  ${me} -.->|guards| ${g}`);
-      for (const w of policy.admittedWorkloads) {
-        const [peerNs, kindAndName] = w.split('|');
-        edges.push(`  ${workload(peerNs ? `${peerNs}/` : '', kindAndName)} -.->|admitted| ${me}`);
-      }
-      for (const o of policy.admittedOthers) edges.push(`  ${peer(o)} -.->|admitted| ${me}`);
-    };
-    // A Gateway or ListenerSet: the routes it takes, and (a ListenerSet) the Gateway it joins. The
-    // routes it takes are reached through it, so they get no edge from the internet of their own.
-    const rows = new Set(this.items.map(i => `${i.kind}/${i.namespace ? `${i.namespace}/` : ''}${i.name}`));
-    const routeKey = (target: string, ns: string) => {
-      const [kind, ...rest] = target.replace(/ \(not accepted\)$/, '').split('/');
-      return `${kind}/${rest.length > 1 ? rest.join('/') : `${ns}${rest[0]}`}`;
-    };
-    const fronted = new Set(this.items.filter(i => i.kind === 'Gateway' || i.kind === 'ListenerSet')
-      .flatMap(i => i.targets.filter(t => !t.endsWith(' (not accepted)')).map(t => routeKey(t, i.namespace ? `${i.namespace}/` : ''))));
-    // A ListenerSet's listeners are on its Gateway's addresses: reached through the Gateway, when it is drawn.
-    for (const i of this.items) {
-      if (i.kind === 'ListenerSet' && i.controller !== undefined && rows.has(`Gateway/${i.controller.replace(/^gateway /, '')}`)) fronted.add(`ListenerSet/${i.namespace ? `${i.namespace}/` : ''}${i.name}`);
-    }
-    const gatewayLines = (me: string, ns: string, i: InventoryItem) => {
-      const tls = i.tls !== true ? '' : i.certificate !== undefined ? ' (TLS)' : ` (TLS: ${i.certificateMissing ?? 'certificate not defined here'})`;
-      lines.push(`  ${me}[/${label(`${i.kind} ${ns}${i.name}<br/>${i.ports.join(' ')}${tls.replace(/`/g, '')}`)}\\]`);
-      for (const t of i.targets) {
-        const target = id(routeKey(t, ns));
-        edges.push(t.endsWith(' (not accepted)') ? `  ${me} -.->|not accepted| ${target}` : `  ${me} --> ${target}`);
-      }
-      if (i.kind === 'ListenerSet' && i.controller !== undefined) {
-        const parent = `Gateway/${i.controller.replace(/^gateway /, '')}`;
-        const pid = id(parent);
-        if (!rows.has(parent)) lines.push(`  ${pid}[/${label(`${parent.replace('/', ' ')} (not in the YAML)`)}\\]`);
-        edges.push(`  ${me} -.->|joins| ${pid}`);
-      }
-    };
-    for (const i of this.items) {
-      const ns = i.namespace ? `${i.namespace}/` : '';
-      // An Istio Gateway and a Gateway API Gateway of one name are two nodes.
-      const me = id(`${i.type === 'Gateway (Istio)' ? 'IstioGateway' : i.kind}/${ns}${i.name}`);
-      if (i.kind === 'NetworkPolicy') {
-        if (i.policy !== undefined) policyLines(me, ns, i.name, i.policy);
-        continue;
-      }
-      if (i.scope === REFERENCES) {
-        // A ReferenceGrant or BackendTLSPolicy: a note; a BackendTLSPolicy points at the Services it covers.
-        lines.push(`  ${me}>${label(`${i.kind} ${ns}${i.name}`)}]`);
-        if (i.kind === 'BackendTLSPolicy') {
-          for (const t of i.targets) edges.push(`  ${me} -.->|TLS to the pods| ${id(`Service/${ns}${t.replace(/^Service\//, '').replace(/ \(.*$/, '')}`)}`);
-        }
-        continue;
-      }
-      if (i.kind === 'Gateway' || i.kind === 'ListenerSet') {
-        gatewayLines(me, ns, i);
-      } else if (i.kind === 'Ingress' || ROUTE_KINDS.includes(i.kind) || i.kind === 'VirtualService') {
-        const tls = !i.tls ? '' : i.certificate !== undefined ? ' (TLS)' : ` (TLS: ${i.certificateMissing ?? 'certificate not defined here'})`;
-        // A TCP or UDP route has no hosts: its listener is on the edge from the Gateway.
-        const detail = `${i.hosts.join(' ')}${tls.replace(/`/g, '')}`.trim();
-        lines.push(`  ${me}[/${label(`${i.kind} ${ns}${i.name}${detail !== '' ? `<br/>${detail}` : ''}`)}/]`);
-        for (const t of i.targets) {
-          const target = t.replace(/^Service\//, '').replace(/ \(missing\)$/, '');
-          edges.push(`  ${me} --> ${id(`Service/${target.includes('/') ? target : `${ns}${target}`}`)}`);
-        }
-      } else if (i.type === 'ExternalName') {
-        lines.push(`  ${me}>${label(`${ns}${i.name}<br/>ExternalName`)}]`);
-        const target = id(`dns/${i.targets[0]}`);
-        lines.push(`  ${target}([${label(i.targets[0])}])`);
-        edges.push(`  ${me} -.-> ${target}`);
-      } else {
-        lines.push(`  ${me}[${label(`Service ${ns}${i.name}<br/>${i.type} ${i.ports.join(' ')}`)}]`);
-        for (const w of i.targets) edges.push(`  ${me} --> ${workload(ns, w)}`);
-      }
-      const source = sources[i.scope];
-      // A ClusterIP Service is reached from outside only on its externalIPs.
-      const reached = i.type !== 'ClusterIP' || i.hosts.some(h => h.startsWith('externalIP '));
-      if (source !== undefined && reached && !fronted.has(`${i.kind}/${ns}${i.name}`)) {
-        edges.push(`  ${i.scope}((${source})) --> ${me}`);
-      }
-    }
-    return `${[...lines, ...edges].join('\n')}\n`;
+    return mermaidOf(this.items).text;
   }
 
   /**
@@ -623,10 +532,10 @@ export class ExposureDiff {
     for (const [prop, value] of [['before', before], ['after', after]] as const) {
       if (!(value instanceof ExposureReport)) throw factoryError('ExposureDiff.between', `${prop} ${show(value)} is not an ExposureReport; use ExposureReport.fromApp(...) or .fromManifests(...)`);
     }
-    return new ExposureDiff(diffInventories(before._items, after._items));
+    return new ExposureDiff(diffInventories(before._items, after._items), after._items);
   }
 
-  private constructor(private readonly result: DiffResult) {}
+  private constructor(private readonly result: DiffResult, private readonly after: InventoryItem[]) {}
 
   /** Whether anything became reachable from a wider scope. */
   public get hasWidened(): boolean {
@@ -635,7 +544,8 @@ export class ExposureDiff {
 
   /**
    * The diff as Markdown for a pull-request comment: what widened first, in a table with where
-   * each object is; what narrowed in a collapsed section. It stays within the 65,536 characters
+   * each object is; the objects that changed drawn as they are after the change (when the
+   * drawing fits); what narrowed in a collapsed section. It stays within the 65,536 characters
    * GitHub allows a comment (the API refuses a longer body: "Body is too long (maximum is 65536
    * characters)"), counted as UTF-8 bytes so that no count of it is over: rows that do not fit
    * are left out, and the comment says how many and where to find them.
@@ -665,6 +575,12 @@ export class ExposureDiff {
       add(['## Widened', '', ...table]);
       widened.forEach((c, i) => { if (leftOut.widened === 0 && !add([row(c)])) leftOut.widened = widened.length - i; });
       add(['']);
+    }
+    // The objects that changed, as they are after the change (a removed object is in the tables only).
+    const changed = new Set([...widened, ...narrowed].map(c => c.object));
+    const drawn = this.after.filter(i => changed.has(keyOf(i)));
+    if (drawn.length > 0 && !add(diagramSection(drawn, MARKDOWN_DIAGRAM_LIMITS, { heading: '## What changed, after the change', known: this.after }))) {
+      add(['_The drawing of what changed is left out to fit a pull-request comment; `cdk8s-expose diff` of the folders with `--format json` lists every change._', '']);
     }
     if (narrowed.length > 0) {
       // Collapsed: the reviewer's attention goes to what widened.

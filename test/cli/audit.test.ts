@@ -70,7 +70,7 @@ describe('cdk8s-expose audit', () => {
     const json = JSON.parse(run('audit', '--format', 'json', path.join('test', 'fixtures', 'audit')).out);
     expect(json.summary.objects).toBe(6);
     expect(json.inputProblems).toHaveLength(3);
-    expect(run('audit', '--format', 'mermaid', fixture('helm-nodeport.yaml')).out).toMatch(/^flowchart LR\n/);
+    expect(run('audit', '--format', 'mermaid', fixture('helm-nodeport.yaml')).out).toMatch(/^%%\{init: .*\}%%\nflowchart TB\n/);
   });
 
   test('usage errors say what is wrong, exit 2', () => {

@@ -88,3 +88,27 @@ describe('ExposureValidation per-object stages', () => {
     expect(() => new ExposureValidation({ stageFor: ['x'] as any })).toThrow(/ExposureValidation: the property stageFor \["x"\] must map path patterns to stages/);
   });
 });
+
+describe('ExposureValidation reportDirectory', () => {
+  test('writes the exposure report (Markdown with its diagram, JSON, Mermaid) of what synth wrote, with the same findings', async () => {
+    // GIVEN
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'expose-plugin-report-'));
+    const context = fakeContext([fixture('helm-nodeport.yaml')]);
+    // WHEN
+    await new ExposureValidation({ stage: 'production', reportDirectory: dir }).validate(context);
+    // THEN the violations are those of a plugin without a report
+    const plain = fakeContext([fixture('helm-nodeport.yaml')]);
+    await new ExposureValidation({ stage: 'production' }).validate(plain);
+    expect(context.result.violations).toEqual(plain.result.violations);
+    expect(fs.readdirSync(dir).sort()).toEqual(['exposure-report.json', 'exposure-report.md', 'exposure-report.mmd']);
+    const markdown = fs.readFileSync(path.join(dir, 'exposure-report.md'), 'utf-8');
+    expect(markdown).toMatch(/^# Exposure report\n[\s\S]*## Diagram\n\n```mermaid\n[\s\S]*"Service<br\/>default\/release-mychart<br\/>NodePort [\s\S]*```\n/);
+    expect(markdown).toContain('- **error** [node-port-in-production] Service default/release-mychart');
+    expect(context.result.logs).toContainEqual(expect.stringMatching(/^exposure report: .*exposure-report\.md, .*exposure-report\.json, .*exposure-report\.mmd$/));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('an empty reportDirectory is refused', () => {
+    expect(() => new ExposureValidation({ reportDirectory: ' ' })).toThrow('ExposureValidation: the property reportDirectory " " must be a folder, such as dist');
+  });
+});
