@@ -8,7 +8,7 @@
  * backend, a ListenerSet's Gateway) is marked `(not in the YAML)`; an object in the input more
  * than once is drawn once and marked; no edge is written twice.
  */
-import { InventoryItem, PolicySummary } from './inventory';
+import { InventoryItem, PolicySummary, REFERENCES } from './inventory';
 import { ROUTE_KINDS } from '../model/gateway-model';
 
 /** How much of a diagram to draw. */
@@ -74,6 +74,7 @@ const SHAPES: Record<string, [string, string]> = {
   workload: ['[[', ']]'],
   policy: ['{{', '}}'],
   peer: ['([', '])'],
+  note: ['>', ']'],
 };
 
 /** An edge between two nodes; `from` undefined: from the entry (Internet, VPC, Node IPs) of `scope`. */
@@ -341,9 +342,22 @@ function draw(items: InventoryItem[], count: number, context: DrawContext): Diag
       if (i.policy !== undefined) drawPolicy(diagram, i, i.policy, workload);
       continue;
     }
+    if (i.scope === REFERENCES) {
+      // A ReferenceGrant or BackendTLSPolicy: a note; a BackendTLSPolicy points at the Services it covers.
+      const note = diagram.node(i.kind, ns, i.name, 'note');
+      note.details = i.from ?? [];
+      if (i.kind === 'BackendTLSPolicy') {
+        for (const t of i.targets) {
+          const ref = targetRef(t.replace(/ \(.*\)$/, ''), ns);
+          diagram.edge(note, diagram.node(ref.kind, ref.namespace, ref.name, 'service'), '-.->', 'TLS to the pods');
+        }
+      }
+      continue;
+    }
     let me: DiagramNode;
     if (i.kind === 'Gateway' || i.kind === 'ListenerSet') {
-      me = diagram.node(i.kind, ns, i.name, 'gateway');
+      // An Istio Gateway and a Gateway API Gateway of one name are two nodes.
+      me = i.type === 'Gateway (Istio)' ? diagram.node('Gateway (Istio)', ns, i.name, 'gateway', { known: true }) : diagram.node(i.kind, ns, i.name, 'gateway');
       me.details = [...i.ports, tlsText(i)];
       for (const t of i.targets) {
         const ref = targetRef(t, ns);
@@ -355,7 +369,7 @@ function draw(items: InventoryItem[], count: number, context: DrawContext): Diag
         const parent = gatewayRef(i.controller);
         diagram.edge(me, diagram.node('Gateway', parent.namespace, parent.name, 'gateway'), '-.->', 'joins');
       }
-    } else if (i.kind === 'Ingress' || ROUTE_KINDS.includes(i.kind)) {
+    } else if (i.kind === 'Ingress' || ROUTE_KINDS.includes(i.kind) || i.kind === 'VirtualService') {
       me = diagram.node(i.kind, ns, i.name, 'entry');
       me.details = [...i.hosts, tlsText(i)];
       for (const t of i.targets) {
@@ -378,7 +392,9 @@ function draw(items: InventoryItem[], count: number, context: DrawContext): Diag
       me.details = [`${i.type}: ${i.ports.join(' ')}`];
     }
     const source = SOURCES[i.scope];
-    if (source !== undefined && i.type !== 'ClusterIP' && !fronted.has(key)) diagram.entry(i.scope, me);
+    // A ClusterIP Service is reached from outside only on its externalIPs.
+    const reached = i.type !== 'ClusterIP' || i.hosts.some(h => h.startsWith('externalIP '));
+    if (source !== undefined && reached && !fronted.has(key)) diagram.entry(i.scope, me);
   }
   // Copies are counted over every row, so a duplicate is marked even when only its first copy is drawn.
   diagram.setCopies(context.copies);

@@ -77,7 +77,7 @@ describe('ExposureDiff of ReferenceGrants and BackendTLSPolicies', () => {
     expect(md).toContain('| ReferenceGrant `routes` | billing | HTTPRoute in namespace shop | Service (any) | — | — |');
     expect(md).toContain('| BackendTLSPolicy `invoices-tls` | billing | the Gateway: host invoices.billing.svc, CA the System trust store | Service/invoices | invoices.billing.svc | — |');
     const mermaid = report.toMermaid();
-    expect(mermaid).toMatch(/n\d+>"BackendTLSPolicy billing\/invoices-tls"\]/);
+    expect(mermaid).toMatch(/n\d+>"BackendTLSPolicy<br\/>billing\/invoices-tls/);
     expect(mermaid).toMatch(/n\d+ -.->\|TLS to the pods\| n\d+/);
     const json = JSON.parse(report.toJson());
     expect(json.summary.byScope.references).toBe(2);

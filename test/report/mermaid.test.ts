@@ -110,9 +110,9 @@ describe('the exposure diff\'s diagram', () => {
     // GIVEN the edge cases added to a Helm chart's YAML
     const markdown = DIFF_CASES[0].diff().toMarkdown();
     const blocks = blockOf(markdown);
-    // THEN one diagram, of the new objects only, before the tables
+    // THEN one diagram, of the new objects only, after the widened table (what widened comes first: issue #27)
     expect(blocks).toHaveLength(1);
-    expect(markdown.indexOf('## What changed, after the change')).toBeLessThan(markdown.indexOf('## Widened'));
+    expect(markdown.indexOf('## What changed, after the change')).toBeGreaterThan(markdown.indexOf('## Widened'));
     const labels = [...parse(blocks[0]).nodes.values()].map(l => l.join(' | '));
     expect(labels).toContain('DaemonSet | monitoring/newrelic-infra-agent | hostNetwork: every port the pods open');
     expect(labels.some(l => l.startsWith('Service | shop/web | LoadBalancer'))).toBe(true);

@@ -143,7 +143,11 @@ describe('ExposureReport', () => {
     const rows = JSON.parse(report.toJson()).objects.map((o: any) => [o.name, o.scope, o.hosts]);
     expect(rows).toEqual([['public-ip', 'internet', ['externalIP 203.0.113.10']], ['private-ip', 'vpc', ['externalIP 10.0.0.10']]]);
     expect(report.toMarkdown()).not.toContain('## Reachable only inside the cluster');
-    expect(report.toMermaid()).toMatch(/internet\(\(Internet\)\) --> n\d+\n/);
+    // Each reached from its own entry node: the internet for the public address, the VPC for the private one.
+    const mermaid = report.toMermaid();
+    expect(mermaid).toMatch(/e\d+\(\("Internet"\)\)/);
+    expect(mermaid).toMatch(/e\d+\(\("VPC"\)\)/);
+    expect(mermaid.match(/^ {2}e\d+ --> n\d+$/gm)).toHaveLength(2);
   });
 
   test('names without a namespace print without a leading "/" (a ListenerSet\'s parent, a route\'s Gateway) (issue #24)', () => {
