@@ -142,8 +142,11 @@ check() {
     const ing = checks.manifests.find(m => m.kind === "Ingress");
     expect(ing && ing.metadata.annotations["cert-manager.io/cluster-issuer"] === "letsencrypt", "IngressTls.certManager did not reach the YAML");
     expect(!checks.manifests.some(m => JSON.stringify(m).includes("checks-bad")), "the refused construct left objects behind");
+    const isolation = checks.manifests.find(m => m.kind === "NetworkPolicy" && m.spec.podSelector?.matchLabels?.app === "peers");
+    expect(isolation && JSON.stringify(isolation.spec.ingress?.[0]?.from) === JSON.stringify([{ podSelector: { matchLabels: { app: "web" } } }]), "allowFrom with Pods did not admit the web pods");
+    expect(isolation && JSON.stringify(isolation.spec.egress?.find(r => r.ports?.[0]?.port === 5432)?.to) === JSON.stringify([{ podSelector: { matchLabels: { app: "db" } } }]), "allowTo(NetworkPeer.pods(...)) did not allow the db pods");
     if (problems.length) { console.error(`${language} checks failed:\n  ` + problems.join("\n  ")); process.exit(1); }
-    console.log(`${language}: factories, enums, acknowledge and the error message behave as in TypeScript`);
+    console.log(`${language}: factories, enums, acknowledge, NetworkPolicy peers and the error message behave as in TypeScript`);
   ' "$work/$1-checks.json" "$1" "$2" || status=1
 }
 

@@ -198,6 +198,15 @@ func checks() map[string]interface{} {
 		Host:         jsii.String("web.example.com"),
 		Tls:          cdk8sexpose.IngressTls_CertManager(&cdk8sexpose.CertManagerOptions{ClusterIssuer: jsii.String("letsencrypt")}),
 	})
+	// NetworkPolicy peers as the README shows them: Go takes kplus.Pods by its shape, and
+	// NetworkPeer_Pods works as in Java and .NET.
+	peers := cdk8sexpose.NewInternalService(chart, jsii.String("Peers"), &cdk8sexpose.InternalServiceProps{
+		SelectLabels: labels("peers"),
+		Ports:        &[]*cdk8sexpose.ExposedPort{{Port: jsii.Number(80)}},
+		AllowFrom:    &[]cdk8splus28.INetworkPolicyPeer{cdk8splus28.Pods_Select(chart, jsii.String("WebPods"), &cdk8splus28.PodsSelectOptions{Labels: labels("web")})},
+	})
+	peers.AllowTo(cdk8sexpose.NetworkPeer_Pods(cdk8splus28.Pods_Select(chart, jsii.String("DbPods"), &cdk8splus28.PodsSelectOptions{Labels: labels("db")})),
+		&cdk8sexpose.AllowToOptions{Ports: &[]*float64{jsii.Number(5432)}})
 	message, errorType := refused(func() {
 		cdk8sexpose.NewDevService(chart, jsii.String("Bad"), &cdk8sexpose.DevServiceProps{
 			SelectLabels: labels("bad"),

@@ -9,6 +9,7 @@ package io.github.cdk8sexpose.examples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.cdk8sexpose.AllowToOptions;
 import io.github.cdk8sexpose.CertManagerOptions;
 import io.github.cdk8sexpose.DevService;
 import io.github.cdk8sexpose.ExposedPort;
@@ -29,6 +30,7 @@ import io.github.cdk8sexpose.ListenerProtocol;
 import io.github.cdk8sexpose.ListenerSet;
 import io.github.cdk8sexpose.ListenerSetListener;
 import io.github.cdk8sexpose.LoadBalancerProfile;
+import io.github.cdk8sexpose.NetworkPeer;
 import io.github.cdk8sexpose.AwsNlbOptions;
 import io.github.cdk8sexpose.LoadBalancerScheme;
 import io.github.cdk8sexpose.PublicService;
@@ -221,6 +223,15 @@ public final class Main {
         .host("web.example.com")
         .tls(IngressTls.certManager(CertManagerOptions.builder().clusterIssuer("letsencrypt").build()))
         .build();
+    // NetworkPolicy peers as the README shows them; kplus.Pods through NetworkPeer.pods, since
+    // cdk8s-plus-28 declares Pods a pod selector only.
+    InternalService peers = InternalService.Builder.create(chart, "Peers")
+        .selectLabels(Map.of("app", "peers"))
+        .ports(List.of(ExposedPort.builder().port(80).build()))
+        .allowFrom(List.of(NetworkPeer.pods(Pods.select(chart, "WebPods", PodsSelectOptions.builder().labels(Map.of("app", "web")).build()))))
+        .build();
+    peers.allowTo(NetworkPeer.pods(Pods.select(chart, "DbPods", PodsSelectOptions.builder().labels(Map.of("app", "db")).build())),
+        AllowToOptions.builder().ports(List.of(5432)).build());
     String error = null;
     String errorType = null;
     try {
