@@ -10,9 +10,9 @@ import { checkDns1123Label, checkDns1123Subdomain } from './validation/names';
  * taken: `allowFrom`, `allowTo`, `DnsEgress.toPeers` and cdk8s-plus-28's own NetworkPolicy rules.
  *
  * Workloads, `kplus.Namespaces.select(...)` and IP blocks are peers already. So is
- * `kplus.Pods.select(...)` in TypeScript and Go, which check the shape; Java and .NET check the
- * declared type, and cdk8s-plus-28 declares `Pods` a pod selector only. Wrap it there:
- * `NetworkPeer.pods(Pods.select(...))`.
+ * `kplus.Pods.select(...)` in TypeScript, Python and Go, which check the shape; Java and .NET
+ * check the declared type, and cdk8s-plus-28 declares `Pods` a pod selector only. Wrap it
+ * there: `NetworkPeer.pods(Pods.select(...))`.
  *
  * @example
  * declare const chart: Chart;
