@@ -12,7 +12,7 @@
 # packages (which carry the .jsii assembly every binding is generated from) with the project's
 # jsii-pacmak, once per version, into a cache outside the repository:
 #   $XDG_CACHE_HOME/cdk8s-expose (default ~/.cache/cdk8s-expose)
-#     python-venv/                       the venv with the wheel and PyPI's cdk8s packages
+#     python-venv/                       a venv with PyPI's cdk8s packages (each run adds its wheel by PYTHONPATH)
 #     m2/                                the Maven local repository (Central's jars, and the
 #                                        cdk8s-plus-28 jar built here, installed with install:install-file)
 #     go/<versions>/go/{cdk8s,cdk8splus28}  the generated cdk8s Go modules
@@ -28,6 +28,10 @@ cache="${XDG_CACHE_HOME:-$HOME/.cache}/cdk8s-expose"
 venv="$cache/python-venv"
 m2="$cache/m2"
 mkdir -p "$cache"
+# One run at a time per cache: runs from other clones or worktrees install into the same Maven
+# repository and venv.
+exec 9>"$cache/lock"
+flock -n 9 || { echo "== waiting for another test:languages run (lock $cache/lock)"; flock 9; }
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION
 JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=$(node -p 'process.versions.node.split(".")[0]')
 # -trimpath: the build cache keys do not name the temporary folder, so a second run reuses the
@@ -159,10 +163,12 @@ check() {
 # --- Python ---------------------------------------------------------------------------------------
 start=$(date +%s)
 echo "== Python: examples/python/main.py"
+# The venv (cached) holds PyPI's packages; this run's wheel goes to its own folder, first on the path.
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/pip" install --quiet --disable-pip-version-check --force-reinstall --no-deps "$work"/dist/python/*.whl
 "$venv/bin/pip" install --quiet --disable-pip-version-check "cdk8s==$cdk8s_version" "cdk8s-plus-28==$plus_version" "constructs==$constructs_version" \
   "publication>=0.0.3" "typeguard>=2.13.3,<4.3.0" "jsii>=1.100"
+"$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps --target "$work/python-wheel" "$work"/dist/python/*.whl
+export PYTHONPATH="$work/python-wheel"
 "$venv/bin/python" examples/python/main.py "$work/python" "$work/python-checks.json"
 compare python
 check python RuntimeError  # jsii raises the JavaScript error as a Python RuntimeError
