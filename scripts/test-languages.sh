@@ -173,6 +173,10 @@ export PYTHONPATH="$work/python-wheel"
 compare python
 check python RuntimeError  # jsii raises the JavaScript error as a Python RuntimeError
 
+echo "== Python: examples/python/test_exposure.py (pytest + syrupy; docs/testing.md's python blocks)"
+"$venv/bin/pip" install --quiet --disable-pip-version-check pytest==9.2.0 syrupy==7.0.1
+(cd examples/python && "$venv/bin/python" -m pytest -q -p no:cacheprovider test_exposure.py) || status=1
+
 echo "== Python: every python block of README.md runs"
 node -e '
   const fs = require("fs"); const text = fs.readFileSync("README.md", "utf-8");

@@ -3,6 +3,9 @@
  * alone can tell a deliberate choice from an oversight. Not exported from the package index.
  */
 
+/** Annotation prefix of acknowledgements: `ack.cdk8s-expose/<rule-id>: <reason>`. */
+export const ACK_PREFIX = 'ack.cdk8s-expose/';
+
 /** On a LoadBalancer Service: `anywhere` when `SourceRanges.anywhere()` was chosen. */
 export const SOURCE_RANGES_ANNOTATION = 'cdk8s-expose/source-ranges';
 

@@ -9,11 +9,11 @@ import { GATEWAY_API_VERSION, GatewayParentRef, RouteBackend } from './gateway/c
 import { HttpPathMatchType, HttpRoute, gatewayPathProblem } from './gateway/http-route';
 import { IngressRouteOptions } from './ingress-routes';
 import { IngressTls } from './ingress-tls';
-import { releaseClaims } from './internal/claims';
 import { RouteList, checkDefaultBackendRoutes, checkRouteList, claimIngressRoutes } from './internal/ingress-routes';
-import { PodIsolation, isolationOf } from './internal/pod-isolation';
+import { PodIsolation, isolationOf, proxyPeerOf, proxyRequired } from './internal/pod-isolation';
+import { refused } from './internal/refusal';
 import { newIngress } from './kplus-ingress';
-import { AllowToOptions, EgressIsolationProps } from './network-policy';
+import { AllowToOptions, ProxyIsolationProps } from './network-policy';
 import { LoadBalancerScheme } from './presets/common';
 import { TlsSource, mergeWithUser } from './presets/context';
 import { IngressController } from './presets/ingress-controller';
@@ -24,7 +24,7 @@ import { checkDns1123Label, checkDns1123Subdomain } from './validation/names';
 /**
  * Props of an `IngressFronted`.
  */
-export interface IngressFrontedProps extends SelectingServiceProps, EgressIsolationProps, IngressRouteOptions {
+export interface IngressFrontedProps extends SelectingServiceProps, ProxyIsolationProps, IngressRouteOptions {
   /**
    * The IngressClass that serves this Ingress (`spec.ingressClassName`).
    *
@@ -71,54 +71,6 @@ export interface IngressFrontedProps extends SelectingServiceProps, EgressIsolat
    * @default - an Ingress
    */
   readonly gateway?: GatewayParentRef;
-
-  /**
-   * The labels of the namespace the ingress controller's (or the Gateway's) proxy pods run
-   * in, such as `{ 'kubernetes.io/metadata.name': 'ingress-nginx' }`. When given, a
-   * NetworkPolicy isolates the Service's pods: only the proxy (and `allowFrom`) may connect,
-   * on the Service's target ports. The library does not guess where the proxy runs: a Gateway's
-   * proxy often runs in another namespace than the Gateway (Envoy Gateway, for one). A proxy on
-   * the host network (`hostNetwork: true`) connects from the nodes' addresses: admit those with
-   * `allowFrom` and a `kplus.NetworkPolicyIpBlock` instead.
-   *
-   * @default - no NetworkPolicy: any pod in the cluster can reach the Service's pods
-   */
-  readonly proxyNamespaceLabels?: Record<string, string>;
-
-  /**
-   * The labels of the proxy pods in `proxyNamespaceLabels`' namespaces, such as
-   * `{ 'app.kubernetes.io/name': 'ingress-nginx' }`.
-   *
-   * @default - every pod in those namespaces
-   */
-  readonly proxyPodLabels?: Record<string, string>;
-
-  /**
-   * More peers that may reach the Service's pods besides the proxy: workloads,
-   * `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or IP blocks. Needs
-   * `proxyNamespaceLabels`, so that isolating the pods does not cut the Ingress off.
-   *
-   * @default - only the proxy, when `proxyNamespaceLabels` is given
-   */
-  readonly allowFrom?: kplus.INetworkPolicyPeer[];
-}
-
-/**
- * The Gateway an `HTTPRoute` attaches to (`spec.parentRefs`).
- */
-export interface GatewayRef {
-  /** The Gateway's name. */
-  readonly name: string;
-  /**
-   * The Gateway's namespace.
-   * @default - the route's namespace
-   */
-  readonly namespace?: string;
-  /**
-   * The Gateway listener to attach to.
-   * @default - every listener that accepts the route
-   */
-  readonly sectionName?: string;
 }
 
 /** What the constructor builds, set on the fields at its end. */
@@ -220,12 +172,8 @@ export class IngressFronted extends ExposedService {
       this.httpRoute = built.httpRoute;
       this.proxyPeer = built.proxyPeer;
       this.isolation = built.isolation;
-      for (const peer of props.allowFrom ?? []) this.allowFrom(peer);
     } catch (e) {
-      // As the base does: a refused IngressFronted leaves nothing behind (its claims, its children).
-      releaseClaims(this);
-      scope.node.tryRemoveChild(id);
-      throw e;
+      throw refused(this, e);
     }
   }
 
@@ -235,7 +183,6 @@ export class IngressFronted extends ExposedService {
     if (props.defaultBackend !== undefined && typeof props.defaultBackend !== 'boolean') throw fail(`defaultBackend ${show(props.defaultBackend)} must be true or false`);
     const defaultBackend = props.defaultBackend ?? false;
     const routes = checkRouteList(this.constructKind, this, props, defaultBackend);
-    const pathType = routes.pathType;
     if (props.className !== undefined) {
       const problem = checkDns1123Subdomain(props.className);
       if (problem) throw fail(`className ${show(props.className)} ${problem}`);
@@ -278,6 +225,8 @@ export class IngressFronted extends ExposedService {
     // The isolation reads the proxy peer when it renders, at synth: by then the field is set.
     const isolation = isolationOf(this, props, () => (this.proxyPeer !== undefined ? [this.proxyPeer] : []));
     if (proxyPeer !== undefined) isolation.isolateIngress();
+    // Before the route is added to a SharedIngress, which cannot take it back.
+    for (const peer of props.allowFrom ?? []) isolation.admit(peer, 'allowFrom');
     const controller = props.controller ?? props.sharedIngress?.controller;
     const built = { routes, defaultBackend, controller, proxyPeer, isolation };
     const tlsAnnotations = tls?.enabled ? tls.annotations : {};
@@ -309,9 +258,13 @@ export class IngressFronted extends ExposedService {
       if (shared.ingress.metadata.namespace !== this.metadata.namespace) {
         throw fail(`sharedIngress ${show(shared.node.path)} is in namespace ${show(shared.ingress.metadata.namespace ?? '(none)')} but this Service is in ${show(this.metadata.namespace ?? '(none)')}; an Ingress routes only to Services in its own namespace`);
       }
-      shared._addRoutes(this, this.constructKind, routes, backend, defaultBackend);
-      shared._addAnnotations(this, this.constructKind, resolution?.annotations ?? {});
-      if (tls?.enabled) shared._addTls(this, this.constructKind, routes.hosts, tlsSecretName, tlsAnnotations);
+      shared._addFrontEnd(this, this.constructKind, {
+        routes,
+        backend,
+        defaultBackend,
+        annotations: resolution?.annotations ?? {},
+        tls: tls?.enabled ? { hosts: routes.hosts, secretName: tlsSecretName, annotations: tlsAnnotations } : undefined,
+      });
       return { ...built, tlsSecretName, ingress: shared.ingress };
     }
 
@@ -329,10 +282,10 @@ export class IngressFronted extends ExposedService {
       defaultBackend: defaultBackend ? backend : undefined,
     });
     for (const host of routes.hosts.length > 0 ? routes.hosts : [undefined]) {
-      for (const path of routes.paths) {
-        if (host !== undefined) ingress.addHostRule(host, path, backend, pathType);
-        else ingress.addRule(path, backend, pathType);
-      }
+      routes.paths.forEach((path, i) => {
+        if (host !== undefined) ingress.addHostRule(host, path, backend, routes.pathTypes[i]);
+        else ingress.addRule(path, backend, routes.pathTypes[i]);
+      });
     }
     if (tls?.enabled) {
       ingress.addTls([{
@@ -352,7 +305,7 @@ export class IngressFronted extends ExposedService {
   private gatewayRoute(gateway: GatewayParentRef, ingressMetadata: ApiObjectMetadata | undefined, routes: RouteList,
     backendPort: number, tlsIntent: boolean): HttpRoute {
     const fail = (message: string) => propError(this.constructKind, this, message);
-    if (routes.pathType === kplus.HttpIngressPathType.IMPLEMENTATION_SPECIFIC) {
+    if (routes.pathTypes.includes(kplus.HttpIngressPathType.IMPLEMENTATION_SPECIFIC)) {
       throw fail('pathType IMPLEMENTATION_SPECIFIC has no HTTPRoute equivalent; use PREFIX or EXACT with a gateway');
     }
     if (routes.hosts.length > 16) throw fail(`hosts has ${routes.hosts.length} entries; an HTTPRoute has at most 16 hostnames, so split them over several IngressFronted or use an HttpRoute per group`);
@@ -377,9 +330,9 @@ export class IngressFronted extends ExposedService {
     // The route's claims are this construct's: a collision names the IngressFronted, and a refused one gives them back.
     route._claimAs(this.constructKind, this);
     route.addRule({
-      matches: routes.paths.map(path => ({
+      matches: routes.paths.map((path, i) => ({
         path,
-        pathType: routes.pathType === kplus.HttpIngressPathType.EXACT ? HttpPathMatchType.EXACT : HttpPathMatchType.PATH_PREFIX,
+        pathType: routes.pathTypes[i] === kplus.HttpIngressPathType.EXACT ? HttpPathMatchType.EXACT : HttpPathMatchType.PATH_PREFIX,
       })),
       backends: [RouteBackend.fromService(this, { port: backendPort })],
     });
@@ -410,7 +363,7 @@ export class IngressFronted extends ExposedService {
    * @param peer a workload, `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or an IP block
    */
   public allowFrom(peer: kplus.INetworkPolicyPeer): void {
-    if (this.proxyPeer === undefined) throw propError(this.constructKind, this, this.proxyRequired('allowFrom'));
+    if (this.proxyPeer === undefined) throw propError(this.constructKind, this, proxyRequired('allowFrom', this.httpRoute !== undefined ? 'Gateway\'s' : 'ingress controller\'s'));
     this.isolation.admit(peer, 'allowFrom');
   }
 
@@ -425,34 +378,9 @@ export class IngressFronted extends ExposedService {
     this.isolation.allowTo(peer, options, 'allowTo');
   }
 
-  private proxyRequired(what: string, viaGateway: boolean = this.httpRoute !== undefined): string {
-    return `${what} isolates the Service's pods, which would cut off the ${viaGateway ? 'Gateway\'s' : 'ingress controller\'s'} proxy too; pass proxyNamespaceLabels (the labels of the namespace the proxy runs in, such as { 'kubernetes.io/metadata.name': 'ingress-nginx' }) so that the NetworkPolicy admits it`;
-  }
-
   /** The NetworkPolicy peer of the proxy, from `proxyNamespaceLabels` and `proxyPodLabels`. */
   private checkProxy(props: IngressFrontedProps): kplus.k8s.NetworkPolicyPeer | undefined {
-    const fail = (message: string) => propError(this.constructKind, this, message);
-    const namespaces = props.proxyNamespaceLabels;
-    if (props.allowFrom !== undefined && !Array.isArray(props.allowFrom)) {
-      throw fail(`allowFrom ${show(props.allowFrom)} must be a list of peers, such as [kplus.Pods.select(chart, 'Web', { labels: { app: 'web' } })]`);
-    }
-    if (namespaces === undefined) {
-      if (props.allowFrom !== undefined) throw fail(this.proxyRequired('allowFrom', props.gateway !== undefined));
-      if (props.proxyPodLabels !== undefined) throw fail('proxyPodLabels is set but proxyNamespaceLabels is not; pass the labels of the namespace the proxy pods run in, such as { \'kubernetes.io/metadata.name\': \'ingress-nginx\' }');
-      return undefined;
-    }
-    const problems = [...labelProblems(namespaces, 'proxyNamespaceLabels'), ...labelProblems(props.proxyPodLabels, 'proxyPodLabels')];
-    if (problems.length > 0) throw fail(`${problems.join('; ')}; pass label maps such as { 'kubernetes.io/metadata.name': 'ingress-nginx' }`);
-    if (Object.keys(namespaces).length === 0) {
-      throw fail('proxyNamespaceLabels {} selects every namespace, which would admit every pod in the cluster; pass the labels of the proxy\'s namespace, such as { \'kubernetes.io/metadata.name\': \'ingress-nginx\' }');
-    }
-    return {
-      namespaceSelector: { matchLabels: { ...namespaces } },
-      // A peer without a podSelector is every pod of the namespaces.
-      ...(props.proxyPodLabels !== undefined && Object.keys(props.proxyPodLabels).length > 0
-        ? { podSelector: { matchLabels: { ...props.proxyPodLabels } } }
-        : {}),
-    };
+    return proxyPeerOf(this, props, props.gateway !== undefined ? 'Gateway\'s' : 'ingress controller\'s');
   }
 
   private checkRouting(props: IngressFrontedProps): void {

@@ -1,45 +1,8 @@
 import { secretNameForHost } from './annotations';
-import { show } from './errors';
-import { certManagerAnnotations } from './presets/cert-manager';
+import { factoryError, show } from './errors';
+import { certManagerAnnotations, CertManagerOptions } from './presets/cert-manager';
 import { TlsSource } from './presets/context';
 import { checkDns1123Subdomain } from './validation/names';
-
-/** Options of `IngressTls.certManager`. */
-export interface CertManagerOptions {
-  /**
-   * A ClusterIssuer's name (`cert-manager.io/cluster-issuer`).
-   * @default - use `issuer`
-   */
-  readonly clusterIssuer?: string;
-  /**
-   * An Issuer's name (`cert-manager.io/issuer`): an Issuer in the Ingress's namespace, or with
-   * `issuerKind` and `issuerGroup` an external issuer.
-   * @default - use `clusterIssuer`
-   */
-  readonly issuer?: string;
-  /**
-   * The kind of an external issuer (`cert-manager.io/issuer-kind`), with `issuer`.
-   * @default - Issuer
-   */
-  readonly issuerKind?: string;
-  /**
-   * The API group of an external issuer (`cert-manager.io/issuer-group`), with `issuer`.
-   * @default - cert-manager.io
-   */
-  readonly issuerGroup?: string;
-  /**
-   * Solve the ACME HTTP-01 challenge on this Ingress instead of a separate one
-   * (`acme.cert-manager.io/http01-edit-in-place`). The gce preset sets it on its own: a second
-   * Ingress would get another IP address there.
-   * @default false
-   */
-  readonly http01EditInPlace?: boolean;
-  /**
-   * The Secret cert-manager writes the certificate to.
-   * @default - derived from the host (`api.example.com` gives `api-example-com-tls`)
-   */
-  readonly secretName?: string;
-}
 
 /**
  * How an `IngressFronted` terminates TLS. TLS is on by default whenever a host is given;
@@ -55,7 +18,7 @@ export class IngressTls {
   public static fromSecret(secretName: string): IngressTls {
     const problem = typeof secretName === 'string' ? checkDns1123Subdomain(secretName) : 'is not a string';
     if (problem) {
-      throw new Error(`IngressTls.fromSecret: secretName ${show(secretName)} ${problem}`);
+      throw factoryError('IngressTls.fromSecret', `secretName ${show(secretName)} ${problem}`);
     }
     return new IngressTls(TlsSource.SECRET, secretName);
   }
@@ -81,7 +44,7 @@ export class IngressTls {
     const annotations = certManagerAnnotations(options);
     if (options.secretName !== undefined) {
       const problem = checkDns1123Subdomain(options.secretName);
-      if (problem) throw new Error(`IngressTls.certManager: secretName ${show(options.secretName)} ${problem}`);
+      if (problem) throw factoryError('IngressTls.certManager', `secretName ${show(options.secretName)} ${problem}`);
     }
     return new IngressTls(TlsSource.CERT_MANAGER, options.secretName, annotations);
   }

@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct, Node } from 'constructs';
 import { factoryError, propError, show } from './errors';
 import { kubePeerOf } from './internal/peers';
+import { refused } from './internal/refusal';
 import { checkDns1123Label, checkDns1123Subdomain } from './validation/names';
 
 /**
@@ -157,6 +158,43 @@ export interface EgressIsolationProps {
 }
 
 /**
+ * Props that isolate the pods behind a proxy (an ingress controller's or a Gateway's): who may
+ * connect to them besides the proxy, and where they may connect to. `IngressFronted` and
+ * `GatewayFronted` take them.
+ */
+export interface ProxyIsolationProps extends EgressIsolationProps {
+  /**
+   * The labels of the namespace the ingress controller's (or the Gateway's) proxy pods run
+   * in, such as `{ 'kubernetes.io/metadata.name': 'ingress-nginx' }`. When given, a
+   * NetworkPolicy isolates the Service's pods: only the proxy (and `allowFrom`) may connect,
+   * on the Service's target ports. The library does not guess where the proxy runs: a Gateway's
+   * proxy often runs in another namespace than the Gateway (Envoy Gateway, for one). A proxy on
+   * the host network (`hostNetwork: true`) connects from the nodes' addresses: admit those with
+   * `allowFrom` and a `kplus.NetworkPolicyIpBlock` instead.
+   *
+   * @default - no NetworkPolicy: any pod in the cluster can reach the Service's pods
+   */
+  readonly proxyNamespaceLabels?: Record<string, string>;
+
+  /**
+   * The labels of the proxy pods in `proxyNamespaceLabels`' namespaces, such as
+   * `{ 'app.kubernetes.io/name': 'ingress-nginx' }`.
+   *
+   * @default - every pod in those namespaces
+   */
+  readonly proxyPodLabels?: Record<string, string>;
+
+  /**
+   * More peers that may reach the Service's pods besides the proxy: workloads,
+   * `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or IP blocks. Needs
+   * `proxyNamespaceLabels`, so that isolating the pods does not cut the proxy off.
+   *
+   * @default - only the proxy, when `proxyNamespaceLabels` is given
+   */
+  readonly allowFrom?: kplus.INetworkPolicyPeer[];
+}
+
+/**
  * Props of a `DefaultDenyPolicy`.
  */
 export interface DefaultDenyPolicyProps {
@@ -224,40 +262,44 @@ export class DefaultDenyPolicy extends Construct {
    */
   constructor(scope: Construct, id: string, props: DefaultDenyPolicyProps = {}) {
     super(scope, id);
-    const kind = 'DefaultDenyPolicy';
-    if (props === null || typeof props !== 'object') throw propError(kind, this, `props ${show(props)} must be an object`);
-    for (const key of ['ingress', 'egress'] as const) {
-      if (props[key] !== undefined && typeof props[key] !== 'boolean') throw propError(kind, this, `${key} ${show(props[key])} must be true or false`);
-    }
-    this.deniesIngress = props.ingress ?? true;
-    this.deniesEgress = props.egress ?? true;
-    if (!this.deniesIngress && !this.deniesEgress) {
-      throw propError(kind, this, 'ingress and egress are both false, so the policy would deny nothing; leave one of them true (both are by default), or remove the DefaultDenyPolicy');
-    }
-    if (props.namespace !== undefined) {
-      const problem = typeof props.namespace === 'string' ? checkDns1123Label(props.namespace) : 'is not a string';
-      if (problem) throw propError(kind, this, `namespace ${show(props.namespace)} ${problem}`);
-    }
-    if (props.name !== undefined) {
-      const problem = typeof props.name === 'string' ? checkDns1123Subdomain(props.name) : 'is not a string';
-      if (problem) throw propError(kind, this, `name ${show(props.name)} ${problem}`);
-    }
-    if (props.dnsEgress !== undefined && !(props.dnsEgress instanceof DnsEgress)) {
-      throw propError(kind, this, `dnsEgress ${show(props.dnsEgress)} is not a DnsEgress; use DnsEgress.kubeDns(), DnsEgress.toPeers([...]) or DnsEgress.none()`);
-    }
-    if (props.dnsEgress !== undefined && !this.deniesEgress) {
-      throw propError(kind, this, 'dnsEgress is set but egress is false, so DNS is not restricted in the first place; remove dnsEgress or set egress: true');
-    }
-    const dns = (props.dnsEgress ?? DnsEgress.kubeDns())._rule();
-    this.networkPolicy = new kplus.k8s.KubeNetworkPolicy(this, 'Resource', {
-      metadata: { ...(props.name !== undefined ? { name: props.name } : {}), namespace: props.namespace },
-      spec: Lazy.any({
-        produce: (): kplus.k8s.NetworkPolicySpec => ({
-          podSelector: {},
-          policyTypes: [...(this.deniesIngress ? ['Ingress'] : []), ...(this.deniesEgress ? ['Egress'] : [])],
-          egress: this.deniesEgress && dns !== undefined ? [dns] : undefined,
+    try {
+      const kind = 'DefaultDenyPolicy';
+      if (props === null || typeof props !== 'object') throw propError(kind, this, `props ${show(props)} must be an object`);
+      for (const key of ['ingress', 'egress'] as const) {
+        if (props[key] !== undefined && typeof props[key] !== 'boolean') throw propError(kind, this, `${key} ${show(props[key])} must be true or false`);
+      }
+      this.deniesIngress = props.ingress ?? true;
+      this.deniesEgress = props.egress ?? true;
+      if (!this.deniesIngress && !this.deniesEgress) {
+        throw propError(kind, this, 'ingress and egress are both false, so the policy would deny nothing; leave one of them true (both are by default), or remove the DefaultDenyPolicy');
+      }
+      if (props.namespace !== undefined) {
+        const problem = typeof props.namespace === 'string' ? checkDns1123Label(props.namespace) : 'is not a string';
+        if (problem) throw propError(kind, this, `namespace ${show(props.namespace)} ${problem}`);
+      }
+      if (props.name !== undefined) {
+        const problem = typeof props.name === 'string' ? checkDns1123Subdomain(props.name) : 'is not a string';
+        if (problem) throw propError(kind, this, `name ${show(props.name)} ${problem}`);
+      }
+      if (props.dnsEgress !== undefined && !(props.dnsEgress instanceof DnsEgress)) {
+        throw propError(kind, this, `dnsEgress ${show(props.dnsEgress)} is not a DnsEgress; use DnsEgress.kubeDns(), DnsEgress.toPeers([...]) or DnsEgress.none()`);
+      }
+      if (props.dnsEgress !== undefined && !this.deniesEgress) {
+        throw propError(kind, this, 'dnsEgress is set but egress is false, so DNS is not restricted in the first place; remove dnsEgress or set egress: true');
+      }
+      const dns = (props.dnsEgress ?? DnsEgress.kubeDns())._rule();
+      this.networkPolicy = new kplus.k8s.KubeNetworkPolicy(this, 'Resource', {
+        metadata: { ...(props.name !== undefined ? { name: props.name } : {}), namespace: props.namespace },
+        spec: Lazy.any({
+          produce: (): kplus.k8s.NetworkPolicySpec => ({
+            podSelector: {},
+            policyTypes: [...(this.deniesIngress ? ['Ingress'] : []), ...(this.deniesEgress ? ['Egress'] : [])],
+            egress: this.deniesEgress && dns !== undefined ? [dns] : undefined,
+          }),
         }),
-      }),
-    });
+      });
+    } catch (e) {
+      throw refused(this, e);
+    }
   }
 }

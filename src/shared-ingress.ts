@@ -1,15 +1,15 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { secretNameForHost } from './annotations';
+import { secretNameForHost, ACK_PREFIX } from './annotations';
 import { constructLabel, propError, show } from './errors';
 import { ExposureScope } from './exposure-scope';
 import { IngressRouteOptions } from './ingress-routes';
 import { IngressTls } from './ingress-tls';
 import { checkedAcknowledgement } from './internal/acknowledge';
 import { RouteList, checkDefaultBackendRoutes, checkRouteList, claimIngressRoutes } from './internal/ingress-routes';
+import { refused } from './internal/refusal';
 import { newIngress } from './kplus-ingress';
-import { ACK_PREFIX } from './model/model';
 import { LoadBalancerScheme } from './presets/common';
 import { TlsSource, mergeWithUser } from './presets/context';
 import { IngressController } from './presets/ingress-controller';
@@ -33,6 +33,20 @@ export interface SharedIngressProps {
    * @default - the cluster's default IngressClass, no annotations
    */
   readonly controller?: IngressController;
+
+  /**
+   * The Ingress's own default backend (`spec.defaultBackend`): it answers every request that no
+   * rule matches, for any host. Any cdk8s-plus-28 backend: a Service of the App
+   * (`kplus.IngressBackend.fromService(service, { port: 8080 })`) or a resource such as a bucket
+   * of static pages (`kplus.IngressBackend.fromResource(...)`). For a Service the App does not
+   * define, use `routeToService({ ..., defaultBackend: true })`; for a front end of the App,
+   * `IngressFronted`'s `defaultBackend`. An Ingress has one default backend and an IngressClass
+   * one catch-all: a second is refused, naming the first. Under a production policy it is
+   * reported by `ingress-wildcard-host` until acknowledged.
+   *
+   * @default - none: requests no rule matches get the controller's own default answer
+   */
+  readonly defaultBackend?: kplus.IngressBackend;
 }
 
 /**
@@ -60,8 +74,8 @@ interface Route {
 /**
  * One Ingress (one load balancer, one bill) shared by several `IngressFronted`. Each adds its
  * host and path rules and its TLS hosts; two routes for the same host and path are refused.
- * `routeToService(...)` routes to a Service the App does not define, and one front end may be
- * the default backend.
+ * `routeToService(...)` routes to a Service the App does not define, and the default backend is
+ * the Ingress's own (`defaultBackend`), one front end's, or a Service's by name.
  *
  * @example
  * declare const chart: Chart;
@@ -97,31 +111,44 @@ export class SharedIngress extends Construct {
    */
   constructor(scope: Construct, id: string, props: SharedIngressProps = {}) {
     super(scope, id);
-    if (props.controller !== undefined && !(props.controller instanceof IngressController)) {
-      throw propError('SharedIngress', this, `controller ${show(props.controller)} is not an IngressController; use IngressController.nginx(), .awsAlb(...), .gce(...), .traefik() or .generic(...)`);
+    try {
+      if (props.controller !== undefined && !(props.controller instanceof IngressController)) {
+        throw propError('SharedIngress', this, `controller ${show(props.controller)} is not an IngressController; use IngressController.nginx(), .awsAlb(...), .gce(...), .traefik() or .generic(...)`);
+      }
+      if (props.metadata?.name !== undefined) {
+        const problem = checkDns1123Subdomain(props.metadata.name);
+        if (problem) throw propError('SharedIngress', this, `metadata.name ${show(props.metadata.name)} ${problem}`);
+      }
+      const metaProblems = [
+        ...labelProblems(props.metadata?.labels, 'metadata.labels'),
+        ...annotationProblems(props.metadata?.annotations, 'metadata.annotations'),
+      ];
+      if (metaProblems.length > 0) throw propError('SharedIngress', this, metaProblems.join('; '));
+      if (props.metadata?.namespace !== undefined) {
+        const problem = checkDns1123Label(props.metadata.namespace);
+        if (problem) throw propError('SharedIngress', this, `metadata.namespace ${show(props.metadata.namespace)} ${problem}`);
+      }
+      this.controller = props.controller;
+      this.ownAnnotations = { ...props.metadata?.annotations };
+      const merged = mergeWithUser(props.controller?.controller ?? '', props.controller?.annotations ?? {}, this.ownAnnotations, 'metadata.annotations');
+      if (merged.problems.length > 0) throw propError('SharedIngress', this, merged.problems.join('; '));
+      for (const [key, value] of Object.entries(merged.annotations)) this.tlsAnnotations.set(key, value);
+      this.ingress = newIngress(this, 'Ingress', {
+        metadata: { ...props.metadata, annotations: { ...props.metadata?.annotations, ...merged.annotations } },
+        className: props.controller?.className,
+      });
+      if (props.defaultBackend !== undefined) {
+        if (!(props.defaultBackend instanceof kplus.IngressBackend)) {
+          throw propError('SharedIngress', this, `defaultBackend ${show(props.defaultBackend)} is not a kplus.IngressBackend; use kplus.IngressBackend.fromService(service, { port: 8080 }) or .fromResource(...), or routeToService({ serviceName, port, defaultBackend: true }) for a Service the App does not define`);
+        }
+        // The IngressClass's catch-all, as a front end's default backend claims it.
+        claimIngressRoutes('SharedIngress', this, props.controller?.className, { hosts: [], paths: [], pathTypes: [], pathType: kplus.HttpIngressPathType.PREFIX, given: false }, true);
+        this.defaultBackendOwner = constructLabel('SharedIngress', this);
+        this.ingress.addDefaultBackend(props.defaultBackend);
+      }
+    } catch (e) {
+      throw refused(this, e);
     }
-    if (props.metadata?.name !== undefined) {
-      const problem = checkDns1123Subdomain(props.metadata.name);
-      if (problem) throw propError('SharedIngress', this, `metadata.name ${show(props.metadata.name)} ${problem}`);
-    }
-    const metaProblems = [
-      ...labelProblems(props.metadata?.labels, 'metadata.labels'),
-      ...annotationProblems(props.metadata?.annotations, 'metadata.annotations'),
-    ];
-    if (metaProblems.length > 0) throw propError('SharedIngress', this, metaProblems.join('; '));
-    if (props.metadata?.namespace !== undefined) {
-      const problem = checkDns1123Label(props.metadata.namespace);
-      if (problem) throw propError('SharedIngress', this, `metadata.namespace ${show(props.metadata.namespace)} ${problem}`);
-    }
-    this.controller = props.controller;
-    this.ownAnnotations = { ...props.metadata?.annotations };
-    const merged = mergeWithUser(props.controller?.controller ?? '', props.controller?.annotations ?? {}, this.ownAnnotations, 'metadata.annotations');
-    if (merged.problems.length > 0) throw propError('SharedIngress', this, merged.problems.join('; '));
-    for (const [key, value] of Object.entries(merged.annotations)) this.tlsAnnotations.set(key, value);
-    this.ingress = newIngress(this, 'Ingress', {
-      metadata: { ...props.metadata, annotations: { ...props.metadata?.annotations, ...merged.annotations } },
-      className: props.controller?.className,
-    });
   }
 
   /** `vpc` with an internal controller, else `internet`. */
@@ -181,9 +208,13 @@ export class SharedIngress extends Construct {
 
     const backend = this.backendFor(options.serviceName, options.port);
     try {
-      this._addRoutes(this, 'SharedIngress', routes, backend, defaultBackend);
-      this._addAnnotations(this, 'SharedIngress', resolution?.annotations ?? {});
-      if (tls?.enabled) this._addTls(this, 'SharedIngress', routes.hosts, secretName, tls.annotations);
+      this._addFrontEnd(this, 'SharedIngress', {
+        routes,
+        backend,
+        defaultBackend,
+        annotations: resolution?.annotations ?? {},
+        tls: tls?.enabled ? { hosts: routes.hosts, secretName, annotations: tls.annotations } : undefined,
+      });
     } catch (e) {
       throw wrap(e);
     }
@@ -204,39 +235,52 @@ export class SharedIngress extends Construct {
   }
 
   /**
-   * Adds every host with every path, and the default backend; refuses, before adding any, a
-   * host and path that is already routed here or on the IngressClass in the App, and a second
-   * default backend (internal, used by IngressFronted).
+   * Adds one front end: every host with every path, the default backend, the controller
+   * annotations it needs and its TLS hosts. Everything is checked before anything is added, so
+   * a refused front end (a host and path already routed here or on the IngressClass in the App,
+   * a second default backend, an annotation or a TLS Secret that contradicts one already set)
+   * leaves the Ingress as it was (internal, used by IngressFronted and routeToService).
    * @internal
    */
-  public _addRoutes(owner: Construct, ownerKind: string, routes: RouteList, backend: kplus.IngressBackend, defaultBackend: boolean): void {
+  public _addFrontEnd(owner: Construct, ownerKind: string, frontEnd: SharedFrontEnd): void {
+    const { routes, backend, defaultBackend } = frontEnd;
     // One rule per host and path on this Ingress, whatever the path type: cdk8s-plus-28 keeps
     // one backend per host and path, so an Exact beside a Prefix for the same path is refused here
     // with a clear message rather than by cdk8s-plus.
-    const keys: Array<{ key: string; host?: string; path: string }> = [];
+    const keys: Array<{ key: string; host?: string; path: string; pathType: kplus.HttpIngressPathType }> = [];
     for (const host of routes.hosts.length > 0 ? routes.hosts : [undefined]) {
-      for (const path of routes.paths) keys.push({ key: `${host ?? '*'} ${path}`, host, path });
+      routes.paths.forEach((path, i) => keys.push({ key: `${host ?? '*'} ${path}`, host, path, pathType: routes.pathTypes[i] }));
     }
-    for (const { key, host, path } of keys) {
+    for (const { key, host, path, pathType } of keys) {
       const taken = this.routes.find(r => r.key === key);
       if (taken) {
-        const otherType = taken.pathType !== routes.pathType ? ` (as ${taken.pathType}; one Ingress here holds one rule per host and path, whatever its pathType)` : '';
+        const otherType = taken.pathType !== pathType ? ` (as ${taken.pathType}; one Ingress here holds one rule per host and path, whatever its pathType)` : '';
         throw propError(ownerKind, owner, `host ${show(host ?? '(any)')} path ${show(path)} is already routed on ${constructLabel('SharedIngress', this)} by ${taken.owner}${otherType}; give this route another host or path`);
       }
     }
     if (defaultBackend && this.defaultBackendOwner !== undefined) {
       throw propError(ownerKind, owner, `defaultBackend: ${constructLabel('SharedIngress', this)} already has a default backend, set by ${this.defaultBackendOwner}; an Ingress has one, so keep one of them`);
     }
+    const annotations = this.checkAnnotations(owner, ownerKind, frontEnd.annotations);
+    const tls = frontEnd.tls;
+    if (tls !== undefined) this.checkTls(owner, ownerKind, tls.hosts, tls.secretName, tls.annotations);
     claimIngressRoutes(ownerKind, owner, this.controller?.className, routes, defaultBackend);
-    for (const { key, host, path } of keys) {
-      this.routes.push({ key, owner: constructLabel(ownerKind, owner), pathType: routes.pathType });
-      if (host !== undefined) this.ingress.addHostRule(host, path, backend, routes.pathType);
-      else this.ingress.addRule(path, backend, routes.pathType);
+
+    // Checked: now added.
+    for (const { key, host, path, pathType } of keys) {
+      this.routes.push({ key, owner: constructLabel(ownerKind, owner), pathType });
+      if (host !== undefined) this.ingress.addHostRule(host, path, backend, pathType);
+      else this.ingress.addRule(path, backend, pathType);
     }
     if (defaultBackend) {
       this.defaultBackendOwner = constructLabel(ownerKind, owner);
       this.ingress.addDefaultBackend(backend);
     }
+    for (const [key, value] of Object.entries(annotations)) {
+      this.tlsAnnotations.set(key, value);
+      this.ingress.metadata.addAnnotation(key, value);
+    }
+    if (tls !== undefined) this.addTls(tls.hosts, tls.secretName, tls.annotations);
   }
 
   /**
@@ -252,11 +296,10 @@ export class SharedIngress extends Construct {
   }
 
   /**
-   * Adds the controller annotations one route needs; refuses one that contradicts a value
-   * already set (another route's, or the Ingress's own), naming both (internal, used by IngressFronted).
-   * @internal
+   * The controller annotations one route needs, merged; refuses one that contradicts a value
+   * already set (another route's, or the Ingress's own), naming both.
    */
-  public _addAnnotations(owner: Construct, ownerKind: string, annotations: Record<string, string>): void {
+  private checkAnnotations(owner: Construct, ownerKind: string, annotations: Record<string, string>): Record<string, string> {
     const merged = mergeWithUser(this.controller?.controller ?? '', annotations, this.ownAnnotations, `${constructLabel('SharedIngress', this)} metadata.annotations`);
     if (merged.problems.length > 0) throw propError(ownerKind, owner, merged.problems.join('; '));
     for (const [key, value] of Object.entries(merged.annotations)) {
@@ -264,18 +307,12 @@ export class SharedIngress extends Construct {
       if (current !== undefined && current !== value && !(key in this.ownAnnotations)) {
         throw propError(ownerKind, owner, `needs annotation ${key}=${show(value)} but ${constructLabel('SharedIngress', this)} already has ${show(current)} for another route; routes with and without TLS need separate Ingresses with this controller`);
       }
-      this.tlsAnnotations.set(key, value);
-      this.ingress.metadata.addAnnotation(key, value);
     }
+    return merged.annotations;
   }
 
-  /**
-   * Adds TLS hosts with their Secret and annotations, one `tls` entry for the hosts not yet
-   * listed; refuses a host already given another Secret, and annotations that contradict ones
-   * already set (internal, used by IngressFronted).
-   * @internal
-   */
-  public _addTls(owner: Construct, ownerKind: string, hosts: string[], secretName: string | undefined, annotations: Record<string, string>): void {
+  /** Refuses a TLS host already given another Secret, and annotations that contradict ones already set. */
+  private checkTls(owner: Construct, ownerKind: string, hosts: string[], secretName: string | undefined, annotations: Record<string, string>): void {
     for (const host of hosts) {
       const existing = this.tlsSecrets.get(host);
       if (this.tlsSecrets.has(host) && existing !== secretName) {
@@ -288,6 +325,10 @@ export class SharedIngress extends Construct {
         throw propError(ownerKind, owner, `needs annotation ${key}=${show(value)} but ${constructLabel('SharedIngress', this)} already has ${show(current)}; one Ingress has one issuer`);
       }
     }
+  }
+
+  /** Adds TLS hosts with their Secret and annotations (checked), one `tls` entry for the hosts not yet listed. */
+  private addTls(hosts: string[], secretName: string | undefined, annotations: Record<string, string>): void {
     for (const [key, value] of Object.entries(annotations)) {
       this.tlsAnnotations.set(key, value);
       this.ingress.metadata.addAnnotation(key, value);
@@ -298,4 +339,15 @@ export class SharedIngress extends Construct {
     this.tlsEntries++;
     this.ingress.addTls([{ hosts: added, secret: secretName !== undefined ? kplus.Secret.fromSecretName(this, `Tls${this.tlsEntries}`, secretName) : undefined }]);
   }
+}
+
+/** One front end of a SharedIngress (internal: not exported from the package). */
+interface SharedFrontEnd {
+  readonly routes: RouteList;
+  readonly backend: kplus.IngressBackend;
+  readonly defaultBackend: boolean;
+  /** The controller annotations the route needs. */
+  readonly annotations: Record<string, string>;
+  /** The TLS hosts, their Secret and the annotations that issue it; absent without TLS. */
+  readonly tls?: { readonly hosts: string[]; readonly secretName?: string; readonly annotations: Record<string, string> };
 }

@@ -75,7 +75,7 @@ func newProductionChart(scope constructs.Construct, id string, props *cdk8s.Char
 	// The shop's listeners, merged into the platform's Gateway (which must admit this
 	// namespace in its spec.allowedListeners); cert-manager issues the certificate.
 	listeners := cdk8sexpose.NewListenerSet(chart, jsii.String("Listeners"), &cdk8sexpose.ListenerSetProps{
-		Gateway: &cdk8sexpose.GatewayRef{Name: jsii.String("public"), Namespace: jsii.String("gateway-system")},
+		Gateway: &cdk8sexpose.GatewayParentRef{Name: jsii.String("public"), Namespace: jsii.String("gateway-system")},
 		Listeners: &[]*cdk8sexpose.ListenerSetListener{
 			{Name: jsii.String("https"), Hostname: jsii.String("shop.example.com"), Tls: cdk8sexpose.IngressTls_CertManager(&cdk8sexpose.CertManagerOptions{ClusterIssuer: jsii.String("letsencrypt")})},
 			{Name: jsii.String("http"), Hostname: jsii.String("shop.example.com"), Protocol: cdk8sexpose.ListenerProtocol_HTTP},
@@ -110,18 +110,13 @@ func newProductionChart(scope constructs.Construct, id string, props *cdk8s.Char
 		Containers: &[]*cdk8splus28.ContainerProps{container("sftp", "ghcr.io/example/shop-supplier-sftp:1.1.0", 2222, "sftp")},
 	})
 	cdk8sexpose.NewGatewayFronted(chart, jsii.String("SupplierSftpService"), &cdk8sexpose.GatewayFrontedProps{
-		Selector:      sftp,
-		Ports:         &[]*cdk8sexpose.ExposedPort{{Port: jsii.Number(2222), TargetPortName: jsii.String("sftp"), Name: jsii.String("sftp")}},
-		Gateway:       listeners.ParentRef(jsii.String("sftp")),
-		Metadata:      metadata("supplier-sftp"),
-		RouteMetadata: metadata("supplier-sftp"),
-	})
-	// GatewayFronted has no AllowFrom: a plain NetworkPolicy lets only the Gateway in.
-	cdk8splus28.NewNetworkPolicy(chart, jsii.String("SupplierSftpIsolation"), &cdk8splus28.NetworkPolicyProps{
 		Selector: sftp,
-		Ingress: &cdk8splus28.NetworkPolicyTraffic{Rules: &[]*cdk8splus28.NetworkPolicyRule{
-			{Peer: gatewayProxy, Ports: &[]cdk8splus28.NetworkPolicyPort{cdk8splus28.NetworkPolicyPort_Tcp(jsii.Number(2222))}},
-		}},
+		Ports:    &[]*cdk8sexpose.ExposedPort{{Port: jsii.Number(2222), TargetPortName: jsii.String("sftp"), Name: jsii.String("sftp")}},
+		Gateway:  listeners.ParentRef(jsii.String("sftp")),
+		// only the Gateway reaches the SFTP pods
+		ProxyNamespaceLabels: &map[string]*string{"kubernetes.io/metadata.name": jsii.String("envoy-gateway-system")},
+		Metadata:             metadata("supplier-sftp"),
+		RouteMetadata:        metadata("supplier-sftp"),
 	})
 
 	cdk8sexpose.NewInternalService(chart, jsii.String("Api"), &cdk8sexpose.InternalServiceProps{

@@ -1,15 +1,13 @@
 import * as kplus from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
+import { GATEWAY_API_GROUP } from '../api-groups';
 import { factoryError, propError, show } from '../errors';
 import { ExposedService } from '../exposed-service';
-import { GatewayRef } from '../ingress-fronted';
 import { enumProblem } from '../internal/enums';
 import { checkDns1123Label, checkDns1123Subdomain, checkIngressHost } from '../validation/names';
 
-/** The API group of every Gateway API kind. */
-export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 /** The apiVersion of every kind the library writes: all are v1 in the Gateway API v1.6 standard channel. */
-export const GATEWAY_API_VERSION = `${GATEWAY_GROUP}/v1`;
+export const GATEWAY_API_VERSION = `${GATEWAY_API_GROUP}/v1`;
 
 /** What a route attaches to (`parentRefs[].kind`). */
 export enum ParentKind {
@@ -22,7 +20,19 @@ export enum ParentKind {
 /**
  * A Gateway or ListenerSet a route attaches to (`spec.parentRefs[]`).
  */
-export interface GatewayParentRef extends GatewayRef {
+export interface GatewayParentRef {
+  /** The parent's name. */
+  readonly name: string;
+  /**
+   * The parent's namespace.
+   * @default - the route's namespace
+   */
+  readonly namespace?: string;
+  /**
+   * The listener to attach to.
+   * @default - every listener that accepts the route
+   */
+  readonly sectionName?: string;
   /**
    * What the parent is.
    *
@@ -62,7 +72,7 @@ export function renderParents(kind: string, construct: IConstruct, parents: Gate
     sections.add(section);
     seen.set(key, sections);
     return {
-      group: GATEWAY_GROUP,
+      group: GATEWAY_API_GROUP,
       kind: parentKind,
       name: parent.name,
       ...(parent.namespace !== undefined ? { namespace: parent.namespace } : {}),

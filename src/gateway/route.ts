@@ -1,11 +1,13 @@
 import { ApiObject, ApiObjectMetadata, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { GATEWAY_API_VERSION, GATEWAY_GROUP, GatewayParentRef, RouteBackend, renderBackend, renderParents } from './common';
+import { GATEWAY_API_VERSION, GatewayParentRef, RouteBackend, renderBackend, renderParents } from './common';
 import type { HttpRouteFilter } from './http-route-filter';
 import { ReferenceGrant } from './reference-grant';
+import { ACK_PREFIX } from '../annotations';
+import { GATEWAY_API_GROUP } from '../api-groups';
 import { propError, show } from '../errors';
 import { checkedAcknowledgement } from '../internal/acknowledge';
-import { ACK_PREFIX } from '../model/model';
+import { refused } from '../internal/refusal';
 import { annotationProblems, labelProblems } from '../validation/metadata';
 import { checkDns1123Label, checkDns1123Subdomain } from '../validation/names';
 
@@ -87,20 +89,24 @@ export abstract class GatewayRoute extends Construct {
    */
   protected constructor(scope: Construct, id: string, constructKind: string, routeKind: string, props: GatewayRouteProps) {
     super(scope, id);
-    this.constructKind = constructKind;
-    this.routeKind = routeKind;
-    if (props === null || typeof props !== 'object') throw propError(constructKind, this, `props ${show(props)} must be an object`);
-    checkMetadata(constructKind, this, props.metadata);
-    this.writeGrants = props.writeReferenceGrants ?? true;
-    const parentRefs = renderParents(constructKind, this, props.parents);
-    this._parentRefs = parentRefs;
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: GATEWAY_API_VERSION,
-      kind: routeKind,
-      metadata: props.metadata,
-      // Written at synth, so that rules added after construction take effect.
-      spec: Lazy.any({ produce: () => ({ parentRefs, ...this.renderSpec() }) }),
-    });
+    try {
+      this.constructKind = constructKind;
+      this.routeKind = routeKind;
+      if (props === null || typeof props !== 'object') throw propError(constructKind, this, `props ${show(props)} must be an object`);
+      checkMetadata(constructKind, this, props.metadata);
+      this.writeGrants = props.writeReferenceGrants ?? true;
+      const parentRefs = renderParents(constructKind, this, props.parents);
+      this._parentRefs = parentRefs;
+      this.apiObject = new ApiObject(this, 'Resource', {
+        apiVersion: GATEWAY_API_VERSION,
+        kind: routeKind,
+        metadata: props.metadata,
+        // Written at synth, so that rules added after construction take effect.
+        spec: Lazy.any({ produce: () => ({ parentRefs, ...this.renderSpec() }) }),
+      });
+    } catch (e) {
+      throw refused(this, e);
+    }
   }
 
   /** The spec besides `parentRefs`, at synth. */
@@ -186,7 +192,7 @@ export abstract class GatewayRoute extends Construct {
     if (grant === undefined) {
       grant = new ReferenceGrant(this, `ReferenceGrant-${namespace}`, {
         metadata: { namespace },
-        from: [{ group: GATEWAY_GROUP, kind: this.routeKind, namespace: this.namespace! }],
+        from: [{ group: GATEWAY_API_GROUP, kind: this.routeKind, namespace: this.namespace! }],
       });
       this.grants.set(namespace, grant);
       this.referenceGrants.push(grant);

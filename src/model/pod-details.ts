@@ -2,7 +2,13 @@
  * Details of pod templates and NetworkPolicies that some rules read: probes with their
  * containers' ports, and the peers of a NetworkPolicy. Private to the library.
  */
-import type { ContainerPortInfo } from './model';
+
+/** One port a container declares. */
+export interface ContainerPortInfo {
+  readonly number?: number;
+  readonly name?: string;
+  readonly protocol: string;
+}
 
 /** One HTTP, TCP or gRPC probe of a container. */
 export interface ProbeInfo {
@@ -37,8 +43,9 @@ const PROBES: Array<[string, string]> = [['livenessProbe', 'liveness'], ['readin
 /** The probes of every container of a pod spec (init containers too: sidecars may have probes). */
 export function probesOf(podSpec: any): ProbeInfo[] {
   const probes: ProbeInfo[] = [];
-  for (const container of [...(podSpec?.containers ?? []), ...(podSpec?.initContainers ?? [])]) {
-    const containerPorts: ContainerPortInfo[] = (container?.ports ?? []).map((p: any) => ({ number: p?.containerPort, name: p?.name, protocol: p?.protocol ?? 'TCP' }));
+  const list = (value: any): any[] => (Array.isArray(value) ? value : []);
+  for (const container of [...list(podSpec?.containers), ...list(podSpec?.initContainers)]) {
+    const containerPorts: ContainerPortInfo[] = list(container?.ports).map((p: any) => ({ number: p?.containerPort, name: p?.name, protocol: p?.protocol ?? 'TCP' }));
     for (const [field, probe] of PROBES) {
       const spec = container?.[field];
       if (!spec) continue;

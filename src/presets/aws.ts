@@ -8,12 +8,166 @@
 import {
   checkArns, checkAttributes, checkBoolean, checkEnumValue, checkHttpPath, checkIdList, checkPortNumbers, checkScheme, presetError,
 } from './checks';
-import { AwsBackendProtocol, AwsTargetType, HealthCheckProtocol, LoadBalancerScheme } from './common';
+import { HealthCheckOptions, HealthCheckProtocol, LoadBalancerScheme } from './common';
 import { ControllerSpec, IngressContext, ProfileSpec, renderMap, Resolution, ServiceContext, TlsSource } from './context';
-import type { AwsAlbIngressOptions } from './ingress-controller';
 import { AWS_INGRESS, AWS_NLB_CLASS, AWS_SERVICE } from './keys';
-import type { AwsNlbOptions, HealthCheckOptions } from './load-balancer-profile';
 import { checkCidr, checkDns1123Subdomain } from '../validation/names';
+
+/** How an AWS load balancer reaches the pods. */
+export enum AwsTargetType {
+  /** Straight to pod IPs (needs the VPC CNI); no node port hop. */
+  IP = 'ip',
+  /** Through a node port on every node. */
+  INSTANCE = 'instance',
+}
+
+/** The protocol the AWS load balancer speaks to the targets. */
+export enum AwsBackendProtocol {
+  /** Plain TCP to the pods (TLS, if any, ends at the load balancer). */
+  TCP = 'tcp',
+  /** TLS to the pods as well. */
+  SSL = 'ssl',
+}
+
+/** Options of an AWS Network Load Balancer made by the AWS Load Balancer Controller. */
+export interface AwsNlbOptions {
+  /** Internet-facing or internal. The controller's own default is internal. */
+  readonly scheme: LoadBalancerScheme;
+  /**
+   * How the NLB reaches the pods.
+   * @default AwsTargetType.IP
+   */
+  readonly targetType?: AwsTargetType;
+  /**
+   * Select the controller with `spec.loadBalancerClass: service.k8s.aws/nlb` (true) or with
+   * the annotation `aws-load-balancer-type: external` (false, for clusters whose in-tree
+   * controller would otherwise also act).
+   * @default true
+   */
+  readonly useLoadBalancerClass?: boolean;
+  /**
+   * ACM certificate ARNs for TLS listeners.
+   * @default - no TLS at the load balancer
+   */
+  readonly certificateArns?: string[];
+  /**
+   * The Service ports that terminate TLS with `certificateArns`; each must be a port of the Service.
+   * @default [443] when certificates are given (the Service must then have port 443)
+   */
+  readonly tlsPorts?: number[];
+  /**
+   * The TLS security policy of the TLS listeners (`aws-load-balancer-ssl-negotiation-policy`),
+   * e.g. `ELBSecurityPolicy-TLS13-1-2-2021-06`. Needs `certificateArns`.
+   * @default - the controller's default policy
+   */
+  readonly sslPolicy?: string;
+  /**
+   * The protocol towards the pods.
+   * @default - the controller's default (tcp)
+   */
+  readonly backendProtocol?: AwsBackendProtocol;
+  /**
+   * Send the PROXY protocol v2 header to the pods.
+   * @default false
+   */
+  readonly proxyProtocol?: boolean;
+  /**
+   * Balance across availability zones (`load_balancing.cross_zone.enabled`).
+   * @default - the NLB default (off)
+   */
+  readonly crossZone?: boolean;
+  /**
+   * The health check.
+   * @default - the controller's default (TCP on the traffic port; HTTP /healthz on the health
+   * check node port for instance targets with traffic policy Local)
+   */
+  readonly healthCheck?: HealthCheckOptions;
+  /**
+   * The subnets (IDs or Name tags), one per availability zone.
+   * @default - subnets discovered by their tags
+   */
+  readonly subnets?: string[];
+  /**
+   * Elastic IP allocation IDs, one per subnet (internet-facing only; needs `subnets`).
+   * @default - addresses assigned by AWS
+   */
+  readonly eipAllocations?: string[];
+  /**
+   * Private IPv4 addresses, one per subnet (internal only; needs `subnets`).
+   * @default - addresses assigned by AWS
+   */
+  readonly privateIpv4Addresses?: string[];
+  /**
+   * The load balancer's name (at most 32 characters).
+   * @default - a name the controller derives from the Service
+   */
+  readonly loadBalancerName?: string;
+  /**
+   * Security groups (IDs or names) for the NLB instead of the one the controller manages. The
+   * controller then does not apply `sourceRanges`, so these need an unrestricted
+   * `SourceRanges.anywhere()` and your groups' own rules.
+   * @default - a security group the controller manages from `sourceRanges`
+   */
+  readonly securityGroups?: string[];
+  /**
+   * Target group attributes (`aws-load-balancer-target-group-attributes`), e.g.
+   * `{ 'deregistration_delay.timeout_seconds': '30' }`. Merged with the Service's own annotation.
+   * @default - the controller's defaults
+   */
+  readonly targetGroupAttributes?: Record<string, string>;
+}
+
+/** Options of the AWS Load Balancer Controller (ALB) preset. */
+export interface AwsAlbIngressOptions {
+  /** Internet-facing or internal. The controller's own default is internal. */
+  readonly scheme: LoadBalancerScheme;
+  /**
+   * The IngressClass (EKS Auto Mode, for one, has its own).
+   * @default 'alb'
+   */
+  readonly className?: string;
+  /**
+   * How the ALB reaches the pods.
+   * @default AwsTargetType.IP
+   */
+  readonly targetType?: AwsTargetType;
+  /**
+   * ACM certificate ARNs for the HTTPS listener (needs TLS on the route).
+   * @default - certificates the controller discovers in ACM from the TLS hosts
+   */
+  readonly certificateArns?: string[];
+  /**
+   * Redirect HTTP to HTTPS on port 443 (needs TLS on the route).
+   * @default - true when the route has TLS
+   */
+  readonly sslRedirect?: boolean;
+  /**
+   * The TLS security policy of the HTTPS listener (`alb.ingress.kubernetes.io/ssl-policy`).
+   * @default - the controller's default policy
+   */
+  readonly sslPolicy?: string;
+  /**
+   * Only these client CIDRs may connect (`alb.ingress.kubernetes.io/inbound-cidrs`).
+   * @default - every client (0.0.0.0/0, and ::/0 for dual-stack)
+   */
+  readonly allowSourceRanges?: string[];
+  /**
+   * The HTTP path of the target health check.
+   * @default - the controller's default ("/")
+   */
+  readonly healthCheckPath?: string;
+  /**
+   * Load balancer attributes (`alb.ingress.kubernetes.io/load-balancer-attributes`), e.g.
+   * `{ 'idle_timeout.timeout_seconds': '120' }`. Merged with the Ingress's own annotation.
+   * @default - the ALB defaults
+   */
+  readonly loadBalancerAttributes?: Record<string, string>;
+  /**
+   * Share one ALB between Ingresses of this group (`alb.ingress.kubernetes.io/group.name`).
+   * @default - one ALB for this Ingress
+   */
+  readonly groupName?: string;
+}
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 

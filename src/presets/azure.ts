@@ -8,7 +8,53 @@ import { checkEnumValue, checkHttpPath, checkScheme, presetError } from './check
 import { HealthCheckProtocol, LoadBalancerScheme } from './common';
 import { ProfileSpec, Resolution, ServiceContext } from './context';
 import { AZURE, AZURE_INTERNAL } from './keys';
-import type { AzureOptions } from './load-balancer-profile';
+
+/** Options of an Azure (AKS) load balancer. */
+export interface AzureOptions {
+  /** Public or internal load balancer. */
+  readonly scheme: LoadBalancerScheme;
+  /**
+   * For an internal load balancer, the subnet of its address.
+   * @default - the cluster's subnet
+   */
+  readonly internalSubnet?: string;
+  /**
+   * The resource group of a pre-existing public IP.
+   * @default - the node resource group
+   */
+  readonly resourceGroup?: string;
+  /**
+   * A DNS label for the public IP (`<label>.<region>.cloudapp.azure.com`).
+   * @default - no DNS label
+   */
+  readonly dnsLabel?: string;
+  /**
+   * The name of an existing public IP to use (public load balancers only).
+   * @default - a new public IP
+   */
+  readonly publicIpName?: string;
+  /**
+   * The load balancer's IPv4 address (`azure-load-balancer-ipv4`): a pre-existing public IP, or
+   * for an internal load balancer a free address of its subnet.
+   * @default - an address assigned by Azure
+   */
+  readonly loadBalancerIp?: string;
+  /**
+   * The protocol of the health probe.
+   * @default - HTTP when `healthProbePath` is given, else the provider's default (TCP; HTTP for traffic policy Local)
+   */
+  readonly healthProbeProtocol?: HealthCheckProtocol;
+  /**
+   * The HTTP path of the health probe (HTTP or HTTPS probes only).
+   * @default - "/" on an HTTP probe
+   */
+  readonly healthProbePath?: string;
+  /**
+   * The TCP idle timeout in minutes (4-100).
+   * @default - Azure's default
+   */
+  readonly idleTimeoutMinutes?: number;
+}
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 

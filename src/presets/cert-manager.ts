@@ -6,13 +6,50 @@
 import {
   CERT_MANAGER_CLUSTER_ISSUER, CERT_MANAGER_EDIT_IN_PLACE, CERT_MANAGER_ISSUER, CERT_MANAGER_ISSUER_GROUP, CERT_MANAGER_ISSUER_KIND,
 } from './keys';
-import type { CertManagerOptions } from '../ingress-tls';
+import { factoryError } from '../errors';
 import { checkDns1123Subdomain } from '../validation/names';
+
+/** Options of `IngressTls.certManager`. */
+export interface CertManagerOptions {
+  /**
+   * A ClusterIssuer's name (`cert-manager.io/cluster-issuer`).
+   * @default - use `issuer`
+   */
+  readonly clusterIssuer?: string;
+  /**
+   * An Issuer's name (`cert-manager.io/issuer`): an Issuer in the Ingress's namespace, or with
+   * `issuerKind` and `issuerGroup` an external issuer.
+   * @default - use `clusterIssuer`
+   */
+  readonly issuer?: string;
+  /**
+   * The kind of an external issuer (`cert-manager.io/issuer-kind`), with `issuer`.
+   * @default - Issuer
+   */
+  readonly issuerKind?: string;
+  /**
+   * The API group of an external issuer (`cert-manager.io/issuer-group`), with `issuer`.
+   * @default - cert-manager.io
+   */
+  readonly issuerGroup?: string;
+  /**
+   * Solve the ACME HTTP-01 challenge on this Ingress instead of a separate one
+   * (`acme.cert-manager.io/http01-edit-in-place`). The gce preset sets it on its own: a second
+   * Ingress would get another IP address there.
+   * @default false
+   */
+  readonly http01EditInPlace?: boolean;
+  /**
+   * The Secret cert-manager writes the certificate to.
+   * @default - derived from the host (`api.example.com` gives `api-example-com-tls`)
+   */
+  readonly secretName?: string;
+}
 
 /** The Ingress annotations that make cert-manager issue the certificate, or throws naming the option. */
 export function certManagerAnnotations(options: CertManagerOptions): Record<string, string> {
   const f = 'IngressTls.certManager';
-  const fail = (message: string) => new Error(`${f}: ${message}`);
+  const fail = (message: string) => factoryError(f, message);
   const given = [options?.clusterIssuer, options?.issuer].filter(v => v !== undefined);
   if (given.length !== 1) {
     throw fail(`give exactly one of clusterIssuer (a ClusterIssuer, for the whole cluster) and issuer (an Issuer in the Ingress's namespace, or an external issuer with issuerKind and issuerGroup); received ${given.length}`);

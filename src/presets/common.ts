@@ -2,28 +2,67 @@
  * Shared pieces of the presets.
  */
 
+/** A load balancer health check. */
+export interface HealthCheckOptions {
+  /**
+   * The HTTP path. A path without `protocol` makes the check HTTP (the providers ignore a
+   * path on a TCP check).
+   * @default - the provider's default
+   */
+  readonly path?: string;
+  /**
+   * The port checked.
+   * @default - the traffic port
+   */
+  readonly port?: number;
+  /**
+   * The protocol.
+   * @default - HTTP when `path` is given, else the provider's default
+   */
+  readonly protocol?: HealthCheckProtocol;
+}
+
+/** Options of a generic load balancer profile. */
+export interface GenericLoadBalancerOptions {
+  /** Internet-facing or internal, as the implementation makes it (recorded for reports). */
+  readonly scheme: LoadBalancerScheme;
+  /**
+   * Annotations to set on the Service.
+   * @default - none
+   */
+  readonly annotations?: Record<string, string>;
+  /**
+   * `spec.loadBalancerClass`.
+   * @default - the cluster's default implementation
+   */
+  readonly loadBalancerClass?: string;
+}
+
+/** Options of a generic ingress controller. */
+export interface GenericIngressOptions {
+  /**
+   * The IngressClass.
+   * @default - the cluster's default IngressClass
+   */
+  readonly className?: string;
+  /**
+   * Annotations to set on the Ingress.
+   * @default - none
+   */
+  readonly annotations?: Record<string, string>;
+  /**
+   * Whether the controller's load balancer faces the internet (recorded for reports).
+   * @default LoadBalancerScheme.INTERNET_FACING
+   */
+  readonly scheme?: LoadBalancerScheme;
+}
+
 /** Whether a load balancer or ingress is reachable from the internet or only from the private network. */
 export enum LoadBalancerScheme {
   /** Reachable from the internet (a public address). */
   INTERNET_FACING = 'internet-facing',
   /** Reachable only from the private network the cluster runs in (VPC / VNet). */
   INTERNAL = 'internal',
-}
-
-/** How an AWS load balancer reaches the pods. */
-export enum AwsTargetType {
-  /** Straight to pod IPs (needs the VPC CNI); no node port hop. */
-  IP = 'ip',
-  /** Through a node port on every node. */
-  INSTANCE = 'instance',
-}
-
-/** The protocol the AWS load balancer speaks to the targets. */
-export enum AwsBackendProtocol {
-  /** Plain TCP to the pods (TLS, if any, ends at the load balancer). */
-  TCP = 'tcp',
-  /** TLS to the pods as well. */
-  SSL = 'ssl',
 }
 
 /** The protocol of a health check. */
@@ -36,30 +75,3 @@ export enum HealthCheckProtocol {
   HTTPS = 'HTTPS',
 }
 
-/** The network tier of a GCP external load balancer. */
-export enum GcpNetworkTier {
-  /** Google's premium network. */
-  PREMIUM = 'Premium',
-  /** The standard tier. */
-  STANDARD = 'Standard',
-}
-
-/** The protocol of a DigitalOcean load balancer. */
-export enum DigitalOceanProtocol {
-  /** TCP passthrough. */
-  TCP = 'tcp',
-  /** HTTP. */
-  HTTP = 'http',
-  /** HTTPS (needs a certificate). */
-  HTTPS = 'https',
-  /** HTTP/2 (needs a certificate). */
-  HTTP2 = 'http2',
-}
-
-/** The kind of DigitalOcean load balancer. */
-export enum DigitalOceanLoadBalancerType {
-  /** The proxying load balancer: protocols, certificates, redirects. */
-  REGIONAL = 'REGIONAL',
-  /** The network (pass-through) load balancer: TCP and UDP only; the CCM default since v0.1.61. */
-  REGIONAL_NETWORK = 'REGIONAL_NETWORK',
-}

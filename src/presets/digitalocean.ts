@@ -6,10 +6,73 @@
  */
 import { healthCheckAnnotations } from './aws';
 import { checkBoolean, checkEnumValue, checkScheme, presetError } from './checks';
-import { DigitalOceanLoadBalancerType, DigitalOceanProtocol, LoadBalancerScheme } from './common';
+import { HealthCheckOptions, LoadBalancerScheme } from './common';
 import { ProfileSpec, Resolution, ServiceContext } from './context';
 import { DIGITALOCEAN } from './keys';
-import type { DigitalOceanOptions } from './load-balancer-profile';
+
+/** The protocol of a DigitalOcean load balancer. */
+export enum DigitalOceanProtocol {
+  /** TCP passthrough. */
+  TCP = 'tcp',
+  /** HTTP. */
+  HTTP = 'http',
+  /** HTTPS (needs a certificate). */
+  HTTPS = 'https',
+  /** HTTP/2 (needs a certificate). */
+  HTTP2 = 'http2',
+}
+
+/** The kind of DigitalOcean load balancer. */
+export enum DigitalOceanLoadBalancerType {
+  /** The proxying load balancer: protocols, certificates, redirects. */
+  REGIONAL = 'REGIONAL',
+  /** The network (pass-through) load balancer: TCP and UDP only; the CCM default since v0.1.61. */
+  REGIONAL_NETWORK = 'REGIONAL_NETWORK',
+}
+
+/** Options of a DigitalOcean load balancer. */
+export interface DigitalOceanOptions {
+  /** Public (`EXTERNAL`) or VPC-only (`do-loadbalancer-network: INTERNAL`). */
+  readonly scheme: LoadBalancerScheme;
+  /**
+   * The kind of load balancer.
+   * @default - REGIONAL when a protocol other than TCP, a certificate or a redirect is asked
+   * for (only REGIONAL does those); otherwise the CCM's default (REGIONAL_NETWORK)
+   */
+  readonly type?: DigitalOceanLoadBalancerType;
+  /**
+   * The protocol (REGIONAL only).
+   * @default DigitalOceanProtocol.TCP
+   */
+  readonly protocol?: DigitalOceanProtocol;
+  /**
+   * The DigitalOcean certificate ID for HTTPS/HTTP2 on port 443. Prefer `certificateName`:
+   * Let's Encrypt certificates get a new ID on every renewal.
+   * @default - none
+   */
+  readonly certificateId?: string;
+  /**
+   * The DigitalOcean certificate name for HTTPS/HTTP2 on port 443 (survives renewals).
+   * @default - none
+   */
+  readonly certificateName?: string;
+  /**
+   * Redirect HTTP to HTTPS (needs a certificate).
+   * @default false
+   */
+  readonly redirectHttpToHttps?: boolean;
+  /**
+   * The health check. Given, it also sets `do-loadbalancer-override-health-check`, without
+   * which the CCM ignores these settings.
+   * @default - the CCM's check: HTTP /healthz on kube-proxy (10256), or on the health check node port with traffic policy Local
+   */
+  readonly healthCheck?: HealthCheckOptions;
+  /**
+   * The size in units (1-100).
+   * @default 1
+   */
+  readonly sizeUnit?: number;
+}
 
 export function digitalOceanSpec(options: DigitalOceanOptions): ProfileSpec {
   const f = 'LoadBalancerProfile.digitalOcean';

@@ -8,16 +8,96 @@
 import { EXPOSURE_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
 import { checkBoolean, checkEnumValue, checkIdList, checkScheme, presetError } from './checks';
-import { GcpNetworkTier, LoadBalancerScheme } from './common';
+import { LoadBalancerScheme } from './common';
 import { ControllerSpec, IngressContext, ProfileSpec, Resolution, TlsSource } from './context';
-import type { GceIngressOptions } from './ingress-controller';
 import {
   CERT_MANAGER_EDIT_IN_PLACE, GCE_ALLOW_HTTP, GCE_FRONTEND_CONFIG, GCE_GLOBAL_STATIC_IP, GCE_MANAGED_CERTS, GCE_PRE_SHARED_CERT,
   GCE_REGIONAL_STATIC_IP, GKE_CLASS_EXTERNAL, GKE_CLASS_INTERNAL, GKE_ILB_GLOBAL_ACCESS, GKE_ILB_SUBNET, GKE_LB_TYPE, GKE_NEG,
   GKE_NETWORK_TIER, GKE_RBS, GKE_STATIC_ADDRESSES, INGRESS_CLASS,
 } from './keys';
-import type { GcpOptions } from './load-balancer-profile';
 import { checkDns1123Label } from '../validation/names';
+
+/** The network tier of a GCP external load balancer. */
+export enum GcpNetworkTier {
+  /** Google's premium network. */
+  PREMIUM = 'Premium',
+  /** The standard tier. */
+  STANDARD = 'Standard',
+}
+
+/** Options of a GKE load balancer. */
+export interface GcpOptions {
+  /** External or internal passthrough Network Load Balancer. */
+  readonly scheme: LoadBalancerScheme;
+  /**
+   * Select GKE's load balancer with `spec.loadBalancerClass`
+   * (`networking.gke.io/l4-regional-external` or `-internal`), which GKE now recommends
+   * (needs a GKE version that supports the classes) instead of annotations.
+   * @default false
+   */
+  readonly useLoadBalancerClass?: boolean;
+  /**
+   * For an external load balancer without the class, the backend-service based one
+   * (`cloud.google.com/l4-rbs: enabled`). Without it GKE makes a target-pool based one.
+   * @default true
+   */
+  readonly backendServiceBased?: boolean;
+  /**
+   * For an internal load balancer, allow clients from every region.
+   * @default false
+   */
+  readonly globalAccess?: boolean;
+  /**
+   * For an internal load balancer, the subnet its address comes from.
+   * @default - the cluster's subnet
+   */
+  readonly subnet?: string;
+  /**
+   * For an external load balancer, the network tier.
+   * @default - the project's default tier
+   */
+  readonly networkTier?: GcpNetworkTier;
+  /**
+   * Reserved static addresses (names or IP addresses), at most one IPv4 and one IPv6
+   * (`networking.gke.io/load-balancer-ip-addresses`). Read by GKE's backend-service based
+   * load balancers: needs the class, or an external load balancer with `backendServiceBased`.
+   * @default - an ephemeral address
+   */
+  readonly staticAddresses?: string[];
+}
+
+/** Options of the GKE Ingress (GCE) preset. */
+export interface GceIngressOptions {
+  /** External (`gce`) or internal (`gce-internal`) Application Load Balancer. */
+  readonly scheme: LoadBalancerScheme;
+  /**
+   * The name of a reserved static IP address (global for external, regional for internal).
+   * @default - an ephemeral address
+   */
+  readonly staticIpName?: string;
+  /**
+   * ManagedCertificate resources to serve (`networking.gke.io/managed-certificates`; external only).
+   * @default - none
+   */
+  readonly managedCertificates?: string[];
+  /**
+   * Pre-shared SSL certificates of the project to serve (`ingress.gcp.kubernetes.io/pre-shared-cert`).
+   * @default - none
+   */
+  readonly preSharedCertificates?: string[];
+  /**
+   * Serve plain HTTP on port 80 as well (`kubernetes.io/ingress.allow-http`). `false` leaves
+   * HTTPS only.
+   * @default true
+   */
+  readonly allowHttp?: boolean;
+  /**
+   * The FrontendConfig (which you create) holding the HTTP-to-HTTPS redirect or an SSL policy
+   * (`networking.gke.io/v1beta1.FrontendConfig`; external only).
+   * @default - none
+   */
+  readonly frontendConfig?: string;
+}
 
 export function gcpSpec(options: GcpOptions): ProfileSpec {
   const f = 'LoadBalancerProfile.gcp';

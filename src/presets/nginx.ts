@@ -6,9 +6,34 @@
 import { checkBoolean, presetError } from './checks';
 import { LoadBalancerScheme } from './common';
 import { ControllerSpec, IngressContext, Resolution, TlsSource } from './context';
-import type { NginxIngressOptions } from './ingress-controller';
 import { NGINX } from './keys';
 import { checkCidr, checkDns1123Subdomain } from '../validation/names';
+
+/** Options of the ingress-nginx preset. */
+export interface NginxIngressOptions {
+  /**
+   * The IngressClass.
+   * @default 'nginx'
+   */
+  readonly className?: string;
+  /**
+   * Redirect HTTP to HTTPS when the route has TLS (`nginx.ingress.kubernetes.io/ssl-redirect`).
+   * `true` without TLS is refused: nginx only redirects a server that has TLS.
+   * @default - true when the route has TLS; not set without TLS
+   */
+  readonly sslRedirect?: boolean;
+  /**
+   * Redirect HTTP to HTTPS even without TLS on this Ingress, for TLS that ends in front of
+   * nginx (`nginx.ingress.kubernetes.io/force-ssl-redirect`).
+   * @default false
+   */
+  readonly forceSslRedirect?: boolean;
+  /**
+   * Only these client CIDRs may connect (`nginx.ingress.kubernetes.io/allowlist-source-range`).
+   * @default - every client
+   */
+  readonly allowSourceRanges?: string[];
+}
 
 export function nginxSpec(options: NginxIngressOptions): ControllerSpec {
   const f = 'IngressController.nginx';

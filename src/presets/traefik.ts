@@ -7,9 +7,33 @@
 import { presetError } from './checks';
 import { LoadBalancerScheme } from './common';
 import { ControllerSpec, IngressContext, Resolution, TlsSource } from './context';
-import type { TraefikIngressOptions } from './ingress-controller';
 import { TRAEFIK } from './keys';
 import { checkDns1123Subdomain } from '../validation/names';
+
+/** Options of the Traefik preset. */
+export interface TraefikIngressOptions {
+  /**
+   * The IngressClass.
+   * @default 'traefik'
+   */
+  readonly className?: string;
+  /**
+   * The entry points the router listens on.
+   * @default - ['websecure'] with TLS, ['web'] without
+   */
+  readonly entryPoints?: string[];
+  /**
+   * Middlewares of the router, as Traefik references (`<namespace>-<name>@kubernetescrd`).
+   * @default - none
+   */
+  readonly middlewares?: string[];
+  /**
+   * A certificate resolver of Traefik's static configuration that issues the certificate
+   * (`router.tls.certresolver`). Use with `tls: IngressTls.fromController()`.
+   * @default - the certificate of the TLS Secret
+   */
+  readonly certResolver?: string;
+}
 
 export function traefikSpec(options: TraefikIngressOptions): ControllerSpec {
   const f = 'IngressController.traefik';

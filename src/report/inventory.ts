@@ -5,14 +5,25 @@
  */
 import { SOURCE_RANGES_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
-import { describeCertificate, describeListenerCertificates, describePolicy } from './reviewer';
-import { attachedRoutes, gatewayExposure, gatewayTls } from '../model/gateway-model';
+import { PolicySummary, describeCertificate, describeListenerCertificates, describePolicy } from './reviewer';
+import { BackendTlsPolicyInfo, RouteReach, attachedRoutes, gatewayExposure, gatewayTls, isGatewayRoute, routeReach } from '../model/gateway-model';
+import { boundVirtualServices, istioGatewayTls } from '../model/istio-model';
 import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, ObjectRef, ServiceInfo, acknowledgementsOf, serviceNamed, workloadsOf } from '../model/model';
 import { Finding } from '../policy/engine';
 import { PROVIDER_PREFIXES } from '../presets/keys';
 
 /** Widest first: the order of the report's sections. */
 export const SCOPE_ORDER: string[] = [ExposureScope.INTERNET, ExposureScope.VPC, ExposureScope.NODE, ExposureScope.EXTERNAL_DNS, ExposureScope.CLUSTER, 'isolation'];
+
+/**
+ * The section of ReferenceGrants (who may reference what across namespaces) and
+ * BackendTLSPolicies (which Services a Gateway speaks TLS to): after every scope, and counted in
+ * the summary only when the input has some, so that reports without them are as they were.
+ */
+export const REFERENCES = 'references';
+
+/** The order rows are sorted in: the scopes, then the references. */
+const ROW_ORDER = [...SCOPE_ORDER, REFERENCES];
 
 export interface InventoryFinding {
   readonly rule: string;
@@ -54,25 +65,16 @@ export interface InventoryItem {
   readonly policy?: PolicySummary;
   /** Service: TLS from a Gateway to its pods (a BackendTLSPolicy), in words. */
   readonly backendTls?: string;
+  /** Ingress whose tls covers some of its hosts only: which are covered and which are not, in words. */
+  readonly tlsPartly?: string;
+  /**
+   * ReferenceGrant: who may reference (`HTTPRoute in namespace shop`). BackendTLSPolicy: what
+   * speaks TLS to the Services (`the Gateway: host ..., CA ...`). Undefined on other rows.
+   */
+  readonly from?: string[];
 }
 
-/** What a NetworkPolicy allows, in words, for a reviewer. */
-export interface PolicySummary {
-  /** `Ingress`, `Egress` or both. */
-  readonly policyTypes: string[];
-  /** Who may connect to the pods (one line per peer, with ports); undefined when ingress is not restricted. */
-  readonly admits?: string[];
-  /** Where the pods may connect to; undefined when egress is not restricted. */
-  readonly allowsTo?: string[];
-  /** The pods, and the workloads in the manifests that have them. */
-  readonly pods: string;
-  /** The workloads whose pods the policy selects, as `Deployment/name`. */
-  readonly workloads: string[];
-  /** The workloads in the manifests whose pods an ingress rule admits, as `namespace|Deployment/name`. */
-  readonly admittedWorkloads: string[];
-  /** The other peers an ingress rule admits, in words (`IPs 10.0.0.0/16`, `every pod in namespace x`). */
-  readonly admittedOthers: string[];
-}
+export type { PolicySummary };
 
 const PROVIDERS = PROVIDER_PREFIXES;
 
@@ -114,7 +116,7 @@ const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 /** The fields of a row that depend on its kind. */
 type ItemFields = Pick<InventoryItem, 'type' | 'scope' | 'ports' | 'sourceRanges' | 'tls' | 'hosts' | 'controller' | 'targets'>
-  & Partial<Pick<InventoryItem, 'certificate' | 'certificateMissing' | 'policy' | 'backendTls'>>;
+  & Partial<Pick<InventoryItem, 'certificate' | 'certificateMissing' | 'policy' | 'backendTls' | 'tlsPartly' | 'from'>>;
 
 /**
  * One row, every field written out in one order: rows built by spreading objects end up in V8's
@@ -144,7 +146,46 @@ function item(ref: ObjectRef, findings: FindingsByObject, fields: ItemFields, de
     certificateMissing: fields.certificateMissing,
     policy: fields.policy,
     backendTls: fields.backendTls,
+    tlsPartly: fields.tlsPartly,
+    from: fields.from,
   };
+}
+
+/** Where a BackendTLSPolicy's trusted CA comes from, in words. */
+function caOf(p: BackendTlsPolicyInfo, configMaps: ReadonlySet<string>): string {
+  return p.wellKnownCa !== undefined ? `the ${p.wellKnownCa} trust store`
+    : p.caConfigMaps.length === 0 ? 'no CA named'
+      : p.caConfigMaps.map(name => `ConfigMap ${name}${configMaps.has(`${p.namespace}/${name}`) ? '' : ' (not defined here)'}`).join(', ');
+}
+
+/**
+ * One row per ReferenceGrant (who, from which namespace, may reference what in its namespace)
+ * and per BackendTLSPolicy (the Services a Gateway speaks TLS to, the host name it checks and
+ * where the CA comes from); a target the manifests do not define is marked `(missing)`.
+ */
+function referenceItems(model: ExposureModel, findings: FindingsByObject, stage: string | undefined): InventoryItem[] {
+  if (model.referenceGrants.length === 0 && model.backendTlsPolicies.length === 0) return [];
+  const configMaps = new Set(model.others.filter(o => o.kind === 'ConfigMap').map(o => `${o.namespace}/${o.name}`));
+  const grants = model.referenceGrants.map(g => item(g, findings, {
+    type: 'ReferenceGrant',
+    scope: REFERENCES,
+    ports: NONE,
+    sourceRanges: NONE,
+    hosts: NONE,
+    targets: g.to.map(t => `${t.group ? `${t.group}/` : ''}${t.kind}${t.name !== undefined ? `/${t.name}` : ' (any)'}`),
+    from: g.from.map(f => `${f.kind} in namespace ${f.namespace}`),
+  }, stage));
+  const policies = model.backendTlsPolicies.map(p => item(p, findings, {
+    type: 'BackendTLSPolicy',
+    scope: REFERENCES,
+    ports: NONE,
+    sourceRanges: NONE,
+    tls: true,
+    hosts: p.hostname !== undefined ? [p.hostname] : NONE,
+    targets: p.targets.map(t => `Service/${t.name}${t.sectionName !== undefined ? ` (port ${t.sectionName})` : ''}${serviceNamed(model, p.namespace, t.name) ? '' : ' (missing)'}`),
+    from: [`the Gateway: host ${p.hostname ?? '(none)'}, CA ${caOf(p, configMaps)}`],
+  }, stage));
+  return [...grants, ...policies];
 }
 
 /** What each Service's BackendTLSPolicies say, by `namespace/name`, in words; empty when there are none. */
@@ -153,9 +194,7 @@ function backendTlsByService(model: ExposureModel): Map<string, string> {
   if (model.backendTlsPolicies.length === 0) return out;
   const configMaps = new Set(model.others.filter(o => o.kind === 'ConfigMap').map(o => `${o.namespace}/${o.name}`));
   for (const p of model.backendTlsPolicies) {
-    const ca = p.wellKnownCa !== undefined ? `the ${p.wellKnownCa} trust store`
-      : p.caConfigMaps.length === 0 ? 'no CA named'
-        : p.caConfigMaps.map(name => `ConfigMap ${name}${configMaps.has(`${p.namespace}/${name}`) ? '' : ' (not defined here)'}`).join(', ');
+    const ca = caOf(p, configMaps);
     for (const t of p.targets) {
       const text = `TLS from the Gateway${t.sectionName !== undefined ? ` on port ${t.sectionName}` : ''} (BackendTLSPolicy ${p.name}: host ${p.hostname ?? '(none)'}, CA ${ca})`;
       const key = `${p.namespace}/${t.name}`;
@@ -175,11 +214,22 @@ function serviceItem(model: ExposureModel, s: ServiceInfo, findings: FindingsByO
     ports: s.ports.map(p => (s.type === 'ExternalName' ? `${p.port}/${p.protocol}`
       : `${p.port}${p.nodePort !== undefined ? `:${p.nodePort}` : ''}→${p.targetPort}/${p.protocol}`)),
     sourceRanges: ranges,
-    hosts: NONE,
+    // spec.externalIPs: the addresses kube-proxy answers on, beside the ports.
+    hosts: s.externalIPs.length === 0 ? NONE : s.externalIPs.map(ip => `externalIP ${ip}`),
     controller: s.loadBalancerClass ?? (s.type === 'LoadBalancer' ? providerOf(s.annotations) : undefined),
     targets: s.type === 'ExternalName' ? [s.externalName ?? ''] : workloadNames(workloadsOf(model, s)),
     backendTls: backendTls === undefined || backendTls.size === 0 ? undefined : backendTls.get(`${s.namespace}/${s.name}`),
   }, stage);
+}
+
+/** What takes an entry's traffic: a Gateway, a mesh (GAMMA), nothing, or the provider its annotations are for. */
+function entryController(model: ExposureModel, e: HttpEntryInfo): string | undefined {
+  if (isGatewayRoute(e)) {
+    const reach = routeReach(model, e);
+    if (reach === RouteReach.NOTHING) return e.parents.length === 0 ? 'attached to nothing (no parentRefs)' : `attached to nothing (no listener of ${e.parents.join(', ')} takes it)`;
+    if (reach === RouteReach.MESH) return `mesh ${e.parents.join(', ')}`;
+  }
+  return e.parents.length > 0 ? `gateway ${e.parents.join(', ')}` : providerOf(e.annotations);
 }
 
 function entryItem(model: ExposureModel, e: HttpEntryInfo, findings: FindingsByObject, stage: string | undefined): InventoryItem {
@@ -196,14 +246,23 @@ function entryItem(model: ExposureModel, e: HttpEntryInfo, findings: FindingsByO
     tls: e.kind === 'TCPRoute' || e.kind === 'UDPRoute' ? undefined : e.tls,
     // TCP and UDP routes have no host names: the listener they attach to (the controller column) says it all.
     hosts: e.kind === 'TCPRoute' || e.kind === 'UDPRoute' ? NONE : [...new Set(e.routes.map(r => `${r.host ?? '*'}${r.path}`))],
-    controller: e.className ?? (e.parents.length > 0 ? `gateway ${e.parents.join(', ')}` : providerOf(e.annotations)),
+    controller: e.className ?? entryController(model, e),
     targets: backends.map(b => {
       const [namespace, name] = b.includes('/') ? b.split('/') : [e.namespace, b];
       return serviceNamed(model, namespace, name) || namespace !== e.namespace ? `Service/${b}` : `Service/${b} (missing)`;
     }),
     certificate: certificate?.source,
     certificateMissing: certificate?.missing,
+    tlsPartly: tlsPartlyOf(e),
   }, stage);
+}
+
+/** An Ingress whose tls covers some hosts and not others: `TLS for a.example.com; **no** TLS for b.example.com`. */
+function tlsPartlyOf(e: HttpEntryInfo): string | undefined {
+  const uncovered = e.uncoveredHosts ?? [];
+  if (e.tls || uncovered.length === 0 || e.tlsHosts.length === 0) return undefined;
+  const hosts = [...new Set(e.routes.map(r => r.host).filter((h): h is string => h !== undefined && !uncovered.includes(h)))];
+  return `TLS for ${hosts.length > 0 ? hosts.join(', ') : 'none of its hosts'}; **no** TLS for ${uncovered.join(', ')}`;
 }
 
 function policyItem(model: ExposureModel, p: NetworkPolicyInfo, findings: FindingsByObject, stage: string | undefined): InventoryItem {
@@ -238,12 +297,31 @@ function gatewayItems(model: ExposureModel, findings: FindingsByObject, stage: s
       sourceRanges: [],
       tls,
       hosts: [...new Set([...g.listeners.map(l => l.hostname).filter((h): h is string => h !== undefined), ...(hostless ? ['*'] : [])])],
-      controller: g.kind === 'ListenerSet' ? (g.parentGateway !== undefined ? `gateway ${g.parentGateway}` : undefined) : g.gatewayClassName,
+      // A parent without a namespace is named without a leading "/".
+      controller: g.kind === 'ListenerSet' ? (g.parentGateway !== undefined ? `gateway ${g.parentGateway.replace(/^\//, '')}` : undefined) : g.gatewayClassName,
       targets: [...new Set((routes.get(g) ?? []).map(({ route, accepted }) => `${route.kind}/${route.namespace !== g.namespace && route.namespace ? `${route.namespace}/` : ''}${route.name}${accepted ? '' : ' (not accepted)'}`))],
       certificate: certificate?.source,
       certificateMissing: certificate?.missing,
     }, stage);
   });
+}
+
+/**
+ * One row per Istio Gateway: its servers as ports (`http 80/HTTP`, with the TLS mode or the
+ * redirect), their hosts, TLS, the proxies it configures, and the VirtualServices bound to it.
+ */
+function istioGatewayItems(model: ExposureModel, findings: FindingsByObject, stage: string | undefined): InventoryItem[] {
+  return (model.istioGateways ?? []).map(g => item(g, findings, {
+    type: 'Gateway (Istio)',
+    // Its proxies' Service is rarely in the same YAML: reachable from the internet unless shown otherwise.
+    scope: ExposureScope.INTERNET,
+    ports: g.servers.map(s => `${s.name !== undefined ? `${s.name} ` : ''}${s.port ?? '(no port)'}/${s.protocol}${s.tlsMode !== undefined ? ` ${s.tlsMode}` : s.httpsRedirect ? ' httpsRedirect' : ''}`),
+    sourceRanges: [],
+    tls: istioGatewayTls(g),
+    hosts: [...new Set(g.servers.flatMap(s => s.hosts))],
+    controller: Object.keys(g.selector).length > 0 ? `istio ${Object.entries(g.selector).map(([k, v]) => `${k}=${v}`).join(',')}` : 'istio',
+    targets: boundVirtualServices(model, g).map(v => `VirtualService/${v.namespace !== g.namespace && v.namespace ? `${v.namespace}/` : ''}${v.name}`),
+  }, stage));
 }
 
 /**
@@ -268,11 +346,13 @@ export function inventoryOf(model: ExposureModel, allFindings: Finding[], defaul
     }, defaultStage)),
     ...model.networkPolicies.map(p => policyItem(model, p, findings, defaultStage)),
     ...gatewayItems(model, findings, defaultStage),
+    ...istioGatewayItems(model, findings, defaultStage),
+    ...referenceItems(model, findings, defaultStage),
   ];
   // Sorted by one key per item (scope rank, namespace, kind, name, compared by code point), built
   // once: a comparator that calls localeCompare three times per comparison dominated the report
   // of 100,000 objects (bench/README.md).
-  const keyed = items.map(row => ({ item: row, key: `${SCOPE_ORDER.indexOf(row.scope)}\u0000${row.namespace}\u0000${row.kind}\u0000${row.name}` }));
+  const keyed = items.map(row => ({ item: row, key: `${ROW_ORDER.indexOf(row.scope)}\u0000${row.namespace}\u0000${row.kind}\u0000${row.name}` }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   if (withoutRow !== undefined && findings.size > 0) {
     for (const f of allFindings) if (findings.has(f.object)) withoutRow.push(f);

@@ -1,11 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { DiffResult, diffInventories } from './diff';
-import { InventoryItem, PolicySummary, SCOPE_ORDER, inventoryOf } from './inventory';
+import { InventoryItem, PolicySummary, REFERENCES, SCOPE_ORDER, inventoryOf } from './inventory';
+import { checkConstruct, factoryError, show } from '../errors';
 import { ROUTE_KINDS } from '../model/gateway-model';
-import { ExposureModel, SourcedManifest, buildModel } from '../model/model';
+import { ExposureModel, ReadCounts, SourcedManifest, buildModel } from '../model/model';
 import { manifestsOf } from '../policy/collect';
 import { Finding, evaluate, formatFinding, isBlocking } from '../policy/engine';
 import { Severity } from '../policy/rule';
@@ -31,6 +32,7 @@ const HEADINGS: Record<string, string> = {
   'external-dns': 'DNS aliases to names outside the cluster',
   'cluster': 'Reachable only inside the cluster',
   'isolation': 'Network isolation (NetworkPolicies)',
+  'references': 'Gateway API grants and backend TLS (ReferenceGrants, BackendTLSPolicies)',
 };
 
 /** The version of the JSON schema; bumped on any incompatible change. */
@@ -40,6 +42,7 @@ const SCHEMA_VERSION = 1;
 function tlsCell(i: InventoryItem): string {
   if (i.backendTls !== undefined) return i.backendTls.replace(/\|/g, '\\|');
   if (i.tls === undefined) return '—';
+  if (i.tlsPartly !== undefined) return i.tlsPartly.replace(/\|/g, '\\|');
   if (!i.tls) return '**no**';
   if (i.certificate !== undefined) return `yes (${i.certificate.replace(/\|/g, '\\|')})`;
   return i.certificateMissing ?? 'certificate not defined here';
@@ -73,6 +76,8 @@ function jsonRow(i: InventoryItem): unknown {
       allowsTo: i.policy.allowsTo ?? null,
     },
     backendTls: i.backendTls ?? null,
+    // Only on ReferenceGrant and BackendTLSPolicy rows.
+    ...(i.from !== undefined ? { from: i.from } : {}),
   };
 }
 
@@ -145,6 +150,7 @@ export class ExposureReport {
    * @param scope the App, or any construct in it (the whole App is reported)
    */
   public static fromApp(scope: IConstruct): ExposureReport {
+    checkConstruct('ExposureReport.fromApp', 'scope', scope);
     return new ExposureReport(buildModel(manifestsOf(scope.node.root)), undefined, []);
   }
 
@@ -156,6 +162,7 @@ export class ExposureReport {
    * @param options the stage to judge them at
    */
   public static fromManifests(manifests: any[], options: ExposureReportOptions = {}): ExposureReport {
+    if (!Array.isArray(manifests)) throw factoryError('ExposureReport.fromManifests', `manifests ${show(manifests)} must be a list of objects (parsed YAML or JSON documents)`);
     const problems: string[] = [];
     // Each object's own stage annotation (cdk8s-expose/stage) wins over options.stage.
     const staged = withObjectStages(manifests.map((manifest, i) => ({ manifest, origin: { documentIndex: i } })), [], problems);
@@ -170,6 +177,9 @@ export class ExposureReport {
    * @returns the paths written
    */
   public static writeForApp(app: App): string[] {
+    if (!Construct.isConstruct(app) || app.node.scope !== undefined || typeof (app as any).outdir !== 'string') {
+      throw factoryError('ExposureReport.writeForApp', `app ${Construct.isConstruct(app) ? `'${app.node.path}'` : show(app)} is not a cdk8s App; pass the App whose synth() wrote the YAML`);
+    }
     return ExposureReport.fromApp(app).writeFiles(app.outdir);
   }
 
@@ -192,6 +202,8 @@ export class ExposureReport {
   private readonly stage?: Stage;
   /** Findings on objects that are not rows of the report (workloads, ConfigMaps, ...). */
   private readonly findingsWithoutRow: Finding[];
+  /** Every object read, and the kinds not modelled. */
+  private readonly counts?: ReadCounts;
 
   private constructor(model: ExposureModel, stage: Stage | undefined, inputProblems: string[]) {
     this.findings = evaluate(model, stage);
@@ -200,6 +212,21 @@ export class ExposureReport {
     this.findingsWithoutRow = withoutRow;
     this.inputProblems = inputProblems;
     this.stage = stage;
+    this.counts = model.counts;
+  }
+
+  /** The kinds not modelled, most objects first: `[['ConfigMap', 5], ...]`. */
+  private notModelled(): Array<[string, number]> {
+    const entries = [...(this.counts?.notModelled ?? new Map<string, number>())];
+    return entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+
+  /** `35 objects read, 12 modelled; not modelled: ConfigMap ×5, Secret ×2.` */
+  private readLine(): string | undefined {
+    if (this.counts === undefined) return undefined;
+    const notModelled = this.notModelled();
+    const modelled = this.counts.read - notModelled.reduce((sum, [, count]) => sum + count, 0);
+    return `${this.counts.read} object${this.counts.read === 1 ? '' : 's'} read, ${modelled} modelled${notModelled.length > 0 ? `; not modelled: ${notModelled.map(([kind, count]) => `${kind} ×${count}`).join(', ')}` : ''}.`;
   }
 
   /** Whether any finding is an unacknowledged error (what fails a synth or an audit). */
@@ -252,6 +279,8 @@ export class ExposureReport {
         errors: this.errorCount,
         warnings: this.warningCount,
         acknowledged: this.findings.filter(f => f.acknowledged !== undefined).length,
+        read: this.counts?.read ?? null,
+        notModelled: Object.fromEntries(this.notModelled()),
       },
       objects: [] as unknown[],
       // Findings on objects that have no row (a workload's probe, a ConfigMap written twice):
@@ -301,16 +330,27 @@ export class ExposureReport {
     lines.push('# Exposure report', '');
     const scopeCounts = new Map<string, number>();
     for (const i of this.items) scopeCounts.set(i.scope, (scopeCounts.get(i.scope) ?? 0) + 1);
-    const counts = SCOPE_ORDER.map(s => `${scopeCounts.get(s) ?? 0} ${s}`).join(', ');
+    const counts = [...SCOPE_ORDER, ...(scopeCounts.has(REFERENCES) ? [REFERENCES] : [])].map(s => `${scopeCounts.get(s) ?? 0} ${s}`).join(', ');
     const acknowledged = this.findings.filter(f => f.acknowledged !== undefined).length;
     const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
     lines.push(`${n(this.items.length, 'object')} (${counts}). Findings: ${n(this.errorCount, 'error')}, ${n(this.warningCount, 'warning')}, ${acknowledged} acknowledged.${this.stage ? ` Stage: ${this.stage}.` : ''}${this.stagesLine()}`, '');
-    const byScope = new Map<string, InventoryItem[]>(SCOPE_ORDER.map(scope => [scope, []]));
+    const read = this.readLine();
+    if (read !== undefined) lines.push(read, '');
+    const byScope = new Map<string, InventoryItem[]>([...SCOPE_ORDER, REFERENCES].map(scope => [scope, []]));
     for (const i of this.items) byScope.get(i.scope)?.push(i);
-    for (const scope of SCOPE_ORDER) {
+    for (const scope of [...SCOPE_ORDER, REFERENCES]) {
       const items = byScope.get(scope) ?? [];
       if (items.length === 0) continue;
       lines.push(`## ${HEADINGS[scope]}`, '');
+      if (scope === REFERENCES) {
+        lines.push('| object | namespace | who (from) | what (to) | host | construct |');
+        lines.push('| --- | --- | --- | --- | --- | --- |');
+        for (const i of items) {
+          lines.push(`| ${i.kind} \`${i.name}\` | ${cell(i.namespace)} | ${cell(i.from)} | ${cell(i.targets)} | ${cell(i.hosts)} | ${cell(i.construct)} |`);
+        }
+        lines.push('');
+        continue;
+      }
       if (scope === 'isolation') {
         lines.push('| object | namespace | pods | who may connect (ingress) | where the pods may connect (egress) | construct |');
         lines.push('| --- | --- | --- | --- | --- | --- |');
@@ -440,14 +480,23 @@ export class ExposureReport {
     };
     for (const i of this.items) {
       const ns = i.namespace ? `${i.namespace}/` : '';
-      const me = id(`${i.kind}/${ns}${i.name}`);
+      // An Istio Gateway and a Gateway API Gateway of one name are two nodes.
+      const me = id(`${i.type === 'Gateway (Istio)' ? 'IstioGateway' : i.kind}/${ns}${i.name}`);
       if (i.kind === 'NetworkPolicy') {
         if (i.policy !== undefined) policyLines(me, ns, i.name, i.policy);
         continue;
       }
+      if (i.scope === REFERENCES) {
+        // A ReferenceGrant or BackendTLSPolicy: a note; a BackendTLSPolicy points at the Services it covers.
+        lines.push(`  ${me}>${label(`${i.kind} ${ns}${i.name}`)}]`);
+        if (i.kind === 'BackendTLSPolicy') {
+          for (const t of i.targets) edges.push(`  ${me} -.->|TLS to the pods| ${id(`Service/${ns}${t.replace(/^Service\//, '').replace(/ \(.*$/, '')}`)}`);
+        }
+        continue;
+      }
       if (i.kind === 'Gateway' || i.kind === 'ListenerSet') {
         gatewayLines(me, ns, i);
-      } else if (i.kind === 'Ingress' || ROUTE_KINDS.includes(i.kind)) {
+      } else if (i.kind === 'Ingress' || ROUTE_KINDS.includes(i.kind) || i.kind === 'VirtualService') {
         const tls = !i.tls ? '' : i.certificate !== undefined ? ' (TLS)' : ` (TLS: ${i.certificateMissing ?? 'certificate not defined here'})`;
         // A TCP or UDP route has no hosts: its listener is on the edge from the Gateway.
         const detail = `${i.hosts.join(' ')}${tls.replace(/`/g, '')}`.trim();
@@ -466,7 +515,9 @@ export class ExposureReport {
         for (const w of i.targets) edges.push(`  ${me} --> ${workload(ns, w)}`);
       }
       const source = sources[i.scope];
-      if (source !== undefined && i.type !== 'ClusterIP' && !fronted.has(`${i.kind}/${ns}${i.name}`)) {
+      // A ClusterIP Service is reached from outside only on its externalIPs.
+      const reached = i.type !== 'ClusterIP' || i.hosts.some(h => h.startsWith('externalIP '));
+      if (source !== undefined && reached && !fronted.has(`${i.kind}/${ns}${i.name}`)) {
         edges.push(`  ${i.scope}((${source})) --> ${me}`);
       }
     }
@@ -510,6 +561,9 @@ export class ExposureDiff {
    * @param after the report after the change
    */
   public static between(before: ExposureReport, after: ExposureReport): ExposureDiff {
+    for (const [prop, value] of [['before', before], ['after', after]] as const) {
+      if (!(value instanceof ExposureReport)) throw factoryError('ExposureDiff.between', `${prop} ${show(value)} is not an ExposureReport; use ExposureReport.fromApp(...) or .fromManifests(...)`);
+    }
     return new ExposureDiff(diffInventories(before._items, after._items));
   }
 

@@ -2,9 +2,27 @@
  * What a reviewer reads in the report beyond the inventory's columns: who a NetworkPolicy
  * admits and where it lets the pods connect, and where a TLS certificate comes from. Private.
  */
-import type { PolicySummary } from './inventory';
+import { podMatch } from '../model/controller-labels';
 import { GatewayInfo, acceptingListeners, attachments, isGatewayRoute, terminatesTls } from '../model/gateway-model';
-import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, PolicyPeerInfo, PolicyRuleInfo, WorkloadInfo, selects } from '../model/model';
+import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, PolicyPeerInfo, PolicyRuleInfo, WorkloadInfo } from '../model/model';
+
+/** What a NetworkPolicy allows, in words, for a reviewer. */
+export interface PolicySummary {
+  /** `Ingress`, `Egress` or both. */
+  readonly policyTypes: string[];
+  /** Who may connect to the pods (one line per peer, with ports); undefined when ingress is not restricted. */
+  readonly admits?: string[];
+  /** Where the pods may connect to; undefined when egress is not restricted. */
+  readonly allowsTo?: string[];
+  /** The pods, and the workloads in the manifests that have them. */
+  readonly pods: string;
+  /** The workloads whose pods the policy selects, as `Deployment/name`. */
+  readonly workloads: string[];
+  /** The workloads in the manifests whose pods an ingress rule admits, as `namespace|Deployment/name`. */
+  readonly admittedWorkloads: string[];
+  /** The other peers an ingress rule admits, in words (`IPs 10.0.0.0/16`, `every pod in namespace x`). */
+  readonly admittedOthers: string[];
+}
 
 /** The workloads of a namespace and the ones of every label, indexed once per model. */
 interface WorkloadIndex {
@@ -26,10 +44,10 @@ function workloadIndex(model: ExposureModel): WorkloadIndex {
   return index;
 }
 
-/** The workloads of a namespace whose pods have every label (an empty selector: all of them). */
+/** The workloads of a namespace whose pods have every label, counting those their controllers add (an empty selector: all of them). */
 function workloadsWith(model: ExposureModel, namespace: string, labels: Record<string, string>): WorkloadInfo[] {
   const all = workloadIndex(model).byNamespace.get(namespace) ?? [];
-  return Object.keys(labels).length === 0 ? all : all.filter(w => selects(labels, w.podLabels));
+  return Object.keys(labels).length === 0 ? all : all.filter(w => podMatch(labels, w.podLabels, w.controllerLabels) === 'yes');
 }
 
 const NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -64,7 +82,7 @@ function peerNamespaces(peer: PolicyPeerInfo, namespace: string): string[] | und
 }
 
 /** The workloads in the manifests whose pods a peer selects by plain `key=value` labels in named namespaces. */
-function peerWorkloads(model: ExposureModel, peer: PolicyPeerInfo, namespace: string): WorkloadInfo[] {
+export function peerWorkloads(model: ExposureModel, peer: PolicyPeerInfo, namespace: string): WorkloadInfo[] {
   if (peer.cidr !== undefined || peer.pods === undefined || peer.pods.length === 0) return [];
   const namespaces = peerNamespaces(peer, namespace);
   if (namespaces === undefined) return [];
@@ -148,11 +166,13 @@ export function describeCertificate(model: ExposureModel, e: HttpEntryInfo): { s
       const kind = parent.startsWith('ListenerSet ') ? 'ListenerSet' : 'Gateway';
       const [ref, section] = parent.replace(/^ListenerSet /, '').split('#');
       const key = ref.includes('/') ? ref : `${e.namespace}/${ref}`;
-      return { kind, key, section, found: sources.has(`${kind} ${key}${section !== undefined ? `#${section}` : ''}`) };
+      // Shown without a leading "/" when the route has no namespace.
+      const shown = key.startsWith('/') ? key.slice(1) : key;
+      return { kind, key, shown, section, found: sources.has(`${kind} ${key}${section !== undefined ? `#${section}` : ''}`) };
     });
     const found = parents.find(p => p.found);
-    if (found) return { source: `${found.kind} ${found.key}${found.section !== undefined ? ` listener ${found.section}` : ''}` };
-    return { missing: `${parents.map(p => `${p.kind} \`${p.key}\``).join(', ') || 'Gateway (none)'} with a certificate not defined here` };
+    if (found) return { source: `${found.kind} ${found.shown}${found.section !== undefined ? ` listener ${found.section}` : ''}` };
+    return { missing: `${parents.map(p => `${p.kind} \`${p.shown}\``).join(', ') || 'Gateway (none)'} with a certificate not defined here` };
   }
   for (const [annotation, kind] of CERT_MANAGER_ANNOTATIONS) {
     const issuer = e.annotations[annotation];

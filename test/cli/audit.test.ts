@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildApp } from '../../examples/main';
-import { main } from '../../src/cli/audit';
+import { main } from '../../src/cli/main';
 
 function run(...args: string[]) {
   let out = '';
@@ -48,10 +48,21 @@ describe('cdk8s-expose audit', () => {
     expect(code).toBe(1);
   });
 
-  test('input problems alone give exit 2', () => {
-    const { code, err } = run('audit', 'does/not/exist.yaml');
+  test('input problems alone give exit 2 and no report', () => {
+    const { code, out, err } = run('audit', 'does/not/exist.yaml');
     expect(code).toBe(2);
     expect(err).toContain('cdk8s-expose audit: does/not/exist.yaml: no such file or folder');
+    expect(err).toContain('nothing to audit');
+    expect(out).toBe('');
+  });
+
+  test('--help lists both commands', () => {
+    const { code, out } = run('--help');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^usage: cdk8s-expose <command>/);
+    expect(out).toMatch(/^ {2}audit /m);
+    expect(out).toMatch(/^ {2}diff /m);
+    expect(out).toContain('usage: cdk8s-expose diff');
   });
 
   test('folders are read recursively; JSON and Mermaid formats', () => {
@@ -65,7 +76,7 @@ describe('cdk8s-expose audit', () => {
     expect(run('audit', '--stage', 'prod', 'x.yaml')).toMatchObject({ code: 2, err: expect.stringContaining('--stage is "prod"; it must be one of development, staging, production') });
     expect(run('audit', '--format', 'html', 'x.yaml')).toMatchObject({ code: 2, err: expect.stringContaining('--format "html" is not one of markdown, json, mermaid') });
     expect(run('audit')).toMatchObject({ code: 2, err: expect.stringContaining('no files or folders given') });
-    expect(run('lint')).toMatchObject({ code: 2, err: expect.stringContaining('usage: cdk8s-expose audit') });
+    expect(run('lint')).toMatchObject({ code: 2, err: expect.stringContaining('usage: cdk8s-expose <command>') });
     expect(run('audit', '--verbose', 'x')).toMatchObject({ code: 2, err: expect.stringContaining("Unknown option '--verbose'") });
     // A trailing option without its value is an error, not ignored.
     expect(run('audit', 'x.yaml', '--stage')).toMatchObject({ code: 2, err: expect.stringContaining("Option '--stage <value>' argument missing") });
@@ -104,7 +115,7 @@ describe('cdk8s-expose audit', () => {
   });
 
   test('- reads standard input', () => {
-    const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', "process.exitCode = require('./src/cli/audit').main(process.argv.slice(1))", 'audit', '--stage', 'production', '-'], {
+    const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', "process.exitCode = require('./src/cli/main').main(process.argv.slice(1))", 'audit', '--stage', 'production', '-'], {
       input: fs.readFileSync(fixture('helm-nodeport.yaml')), encoding: 'utf-8',
     });
     expect(result.status).toBe(1);
@@ -116,7 +127,7 @@ describe('cdk8s-expose audit', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'expose-pipe-'));
     const file = path.join(dir, 'many.yaml');
     fs.writeFileSync(file, Array.from({ length: 3000 }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata: {name: s${i}, namespace: shop}\nspec: {selector: {app: a${i}}, ports: [{port: 80}]}\n`).join('---\n'));
-    const script = "process.exitCode = require('./src/cli/audit').main(process.argv.slice(1))";
+    const script = "process.exitCode = require('./src/cli/main').main(process.argv.slice(1))";
     // WHEN the audit writes to a pipe that a slow shell loop reads, and to one that is closed early
     const piped = spawnSync('bash', ['-c', '"$0" -r ts-node/register/transpile-only -e "$1" audit --format json "$2" | (sleep 1; cat)', process.execPath, script, file], { encoding: 'utf-8', maxBuffer: 256 * 1024 * 1024 });
     const closed = spawnSync('bash', ['-c', '"$0" -r ts-node/register/transpile-only -e "$1" audit "$2" | head -c 10; exit "${PIPESTATUS[0]}"', process.execPath, script, file], { encoding: 'utf-8' });
@@ -158,7 +169,8 @@ describe('cdk8s-expose audit', () => {
     expect(code).toBe(1);
     expect(out).toContain('| HTTPRoute `web` | shop | HTTPRoute | shop.example.com/ | — | yes (Gateway infra/public listener https) | gateway infra/public#https | Service/web<br>Service/payments/payments | — |');
     expect(out).toContain('| HTTPRoute `web-redirect` | shop | HTTPRoute | shop.example.com/ | — | yes (redirects to HTTPS) | gateway infra/public#http | — | — |');
-    expect(out).toContain('| TCPRoute `mqtt` | shop | TCPRoute | — | — | — | gateway infra/public#mqtt | Service/web | — |');
+    // The Gateway has no listener mqtt: the route is attached to nothing, so it exposes nothing.
+    expect(out).toContain('| TCPRoute `mqtt` | shop | TCPRoute | — | — | — | attached to nothing (no listener of infra/public#mqtt takes it) | Service/web | — |');
     expect(err).toContain('error: [gateway-unknown-section] TCPRoute shop/mqtt');
     expect(err).toContain('error: [missing-reference-grant] HTTPRoute shop/web');
     expect(err).not.toContain('ingress-without-tls');

@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { main } from '../../src/cli/audit';
+import { main } from '../../src/cli/main';
 import { validateManifest } from '../util';
 
 const corpus = path.join('test', 'fixtures', 'gateway-yaml');
@@ -36,8 +36,10 @@ describe('audit of hand-written Gateway API YAML', () => {
     };
     const findings = report.objects.flatMap((o: any) => o.findings.map((f: any) => `${f.severity} ${f.rule} ${o.kind} ${o.namespace}/${o.name}`)).sort();
 
-    test('exactly these findings: the missing grant, the plain HTTP routes, the refused route; nothing dangling', () => {
+    test('exactly these findings: the missing grant, the plain HTTP routes, the refused route, the route for any host; nothing dangling', () => {
       expect(findings).toEqual([
+        // No hostnames, on a listener without hostname: it serves every host the Gateway gets.
+        'error ingress-wildcard-host HTTPRoute shop/admin',
         'error ingress-without-tls HTTPRoute shop/admin',
         'error ingress-without-tls HTTPRoute shop/legacy',
         'error missing-reference-grant HTTPRoute shop/billing',
@@ -93,11 +95,24 @@ describe('audit of hand-written Gateway API YAML', () => {
       expect(summary('HTTPRoute', 'blog', 'blog')).toEqual(['internet', true, 'ListenerSet blog/blog listener blog', ['Service/blog']]);
       expect(summary('GRPCRoute', 'shop', 'cart')).toEqual(['internet', true, 'Gateway infra/public listener https', ['Service/cart']]);
       expect(summary('TLSRoute', 'shop', 'db')).toEqual(['internet', true, 'TLS passthrough: the backends hold the certificate', ['Service/db']]);
-      expect(summary('TLSRoute', 'blog', 'cache')).toEqual(['internet', true, 'TLS passthrough: the backends hold the certificate', ['Service/cache']]);
+      // Every listener refuses it: attached to nothing, so it exposes nothing (route-not-allowed says why).
+      expect(summary('TLSRoute', 'blog', 'cache')).toEqual(['cluster', true, 'TLS passthrough: the backends hold the certificate', ['Service/cache']]);
       expect(summary('TCPRoute', 'shop', 'pg')).toEqual(['internet', null, null, ['Service/db']]);
-      // ReferenceGrants and the BackendTLSPolicy are read (the grants decide the findings above) but are not rows:
-      // the policy shows on the row of the Service it protects.
-      expect(report.objects.filter((o: any) => ['ReferenceGrant', 'BackendTLSPolicy'].includes(o.kind))).toEqual([]);
+      // ReferenceGrants and the BackendTLSPolicy are rows of their own (who may reference what; which Services a
+      // Gateway speaks TLS to), after every scope; the policy also shows on the row of the Service it protects.
+      const references = report.objects.filter((o: any) => o.scope === 'references');
+      expect(references.map((o: any) => [o.kind, `${o.namespace}/${o.name}`, o.from, o.targets, o.hosts])).toEqual(
+        report.objects.filter((o: any) => ['ReferenceGrant', 'BackendTLSPolicy'].includes(o.kind)).map((o: any) => [o.kind, `${o.namespace}/${o.name}`, o.from, o.targets, o.hosts]));
+      expect(row('ReferenceGrant', 'analytics', 'shop-routes')).toMatchObject({ type: 'ReferenceGrant', from: ['HTTPRoute in namespace shop'], targets: ['Service/reports'] });
+      expect(row('BackendTLSPolicy', 'shop', 'api-tls')).toMatchObject({
+        type: 'BackendTLSPolicy',
+        tls: true,
+        hosts: ['api.shop.svc.cluster.local'],
+        from: ['the Gateway: host api.shop.svc.cluster.local, CA ConfigMap internal-ca (not defined here)'],
+        targets: ['Service/api (port https)'],
+      });
+      expect(report.summary.byScope.references).toBe(references.length);
+      expect(references.map((o: any) => o.kind)).toContain('BackendTLSPolicy');
       expect(row('Service', 'shop', 'api').backendTls)
         .toBe('TLS from the Gateway on port https (BackendTLSPolicy api-tls: host api.shop.svc.cluster.local, CA ConfigMap internal-ca (not defined here))');
       expect(row('Service', 'shop', 'web').backendTls).toBeNull();

@@ -19,7 +19,7 @@ import io.github.cdk8sexpose.ExposurePolicyOptions;
 import io.github.cdk8sexpose.ExposureReport;
 import io.github.cdk8sexpose.ExternalAlias;
 import io.github.cdk8sexpose.GatewayFronted;
-import io.github.cdk8sexpose.GatewayRef;
+import io.github.cdk8sexpose.GatewayParentRef;
 import io.github.cdk8sexpose.HttpRoute;
 import io.github.cdk8sexpose.HttpRouteFilter;
 import io.github.cdk8sexpose.HttpRouteRule;
@@ -54,10 +54,6 @@ import org.cdk8s.plus28.LabelSelector;
 import org.cdk8s.plus28.LabelSelectorOptions;
 import org.cdk8s.plus28.Namespaces;
 import org.cdk8s.plus28.NamespacesSelectOptions;
-import org.cdk8s.plus28.NetworkPolicy;
-import org.cdk8s.plus28.NetworkPolicyPort;
-import org.cdk8s.plus28.NetworkPolicyRule;
-import org.cdk8s.plus28.NetworkPolicyTraffic;
 import org.cdk8s.plus28.Pods;
 import org.cdk8s.plus28.PodsSelectOptions;
 import org.cdk8s.plus28.StatefulSet;
@@ -115,7 +111,7 @@ public final class Main {
       // The shop's listeners, merged into the platform's Gateway (which must admit this
       // namespace in its spec.allowedListeners); cert-manager issues the certificate.
       ListenerSet listeners = ListenerSet.Builder.create(this, "Listeners")
-          .gateway(GatewayRef.builder().name("public").namespace("gateway-system").build())
+          .gateway(GatewayParentRef.builder().name("public").namespace("gateway-system").build())
           .listeners(List.of(
               ListenerSetListener.builder().name("https").hostname("shop.example.com")
                   .tls(IngressTls.certManager(CertManagerOptions.builder().clusterIssuer("letsencrypt").build())).build(),
@@ -154,14 +150,9 @@ public final class Main {
           .selector(sftp)
           .ports(List.of(ExposedPort.builder().port(2222).targetPortName("sftp").name("sftp").build()))
           .gateway(listeners.parentRef("sftp"))
+          .proxyNamespaceLabels(Map.of("kubernetes.io/metadata.name", "envoy-gateway-system")) // only the Gateway reaches the SFTP pods
           .metadata(ApiObjectMetadata.builder().name("supplier-sftp").build())
           .routeMetadata(ApiObjectMetadata.builder().name("supplier-sftp").build())
-          .build();
-      // GatewayFronted has no allowFrom: a plain NetworkPolicy lets only the Gateway in.
-      NetworkPolicy.Builder.create(this, "SupplierSftpIsolation")
-          .selector(sftp)
-          .ingress(NetworkPolicyTraffic.builder().rules(List.of(
-              NetworkPolicyRule.builder().peer(gatewayProxy).ports(List.of(NetworkPolicyPort.tcp(2222))).build())).build())
           .build();
 
       InternalService.Builder.create(this, "Api")
