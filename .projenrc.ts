@@ -75,7 +75,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     },
   },
   // '/node_modules' also ignores a node_modules symlink (git worktrees sharing one install).
-  gitignore: ['/examples/dist/', '/bench/results/', '/.tmp/', '.jsii.tabl.json', '/node_modules'],
+  gitignore: ['/examples/dist/', '/bench/results/', '/.tmp/', '.jsii.tabl.json', '/node_modules',
+    // What building examples/java or examples/go by hand leaves behind (the test script builds copies).
+    '/examples/java/target/', '/examples/go/go', '/examples/go/go.sum'],
 });
 
 // jest runs TypeScript through swc: ts-jest type-checked every test file again, which made
@@ -156,10 +158,11 @@ project.addTask('test:apiserver', {
   exec: 'bash test/apiserver/run.sh',
 });
 
-// The built bindings, run: the Python wheel and examples/python against PyPI's cdk8s packages,
-// compared byte for byte with the TypeScript example. Not part of `npm test`; CI runs it.
+// The built bindings, run: the Python wheel, the Java jar and the Go module with examples/python,
+// examples/java and examples/go, compared byte for byte with the TypeScript example. Bindings the
+// registries here lack are generated into ~/.cache/cdk8s-expose. Not part of `npm test`; CI runs it.
 project.addTask('test:languages', {
-  description: 'Build the Python wheel and check that examples/python writes the TypeScript example\'s YAML',
+  description: 'Build the Python, Java and Go bindings and check that examples/python, examples/java and examples/go write the TypeScript example\'s YAML',
   exec: 'bash scripts/test-languages.sh',
 });
 

@@ -1,10 +1,62 @@
 import { Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { Construct } from 'constructs';
+import { Construct, Node } from 'constructs';
 import { factoryError, propError, show } from './errors';
 import { kubePeerOf } from './internal/peers';
 import { refused } from './internal/refusal';
 import { checkDns1123Label, checkDns1123Subdomain } from './validation/names';
+
+/**
+ * NetworkPolicy peers that every jsii language accepts where a `kplus.INetworkPolicyPeer` is
+ * taken: `allowFrom`, `allowTo`, `DnsEgress.toPeers` and cdk8s-plus-28's own NetworkPolicy rules.
+ *
+ * Workloads, `kplus.Namespaces.select(...)` and IP blocks are peers already. So is
+ * `kplus.Pods.select(...)` in TypeScript, Python and Go, which check the shape; Java and .NET
+ * check the declared type, and cdk8s-plus-28 declares `Pods` a pod selector only. Wrap it
+ * there: `NetworkPeer.pods(Pods.select(...))`.
+ *
+ * @example
+ * declare const chart: Chart;
+ * const db = kplus.Pods.select(chart, 'DbPods', { labels: { app: 'db' } });
+ * const api = new InternalService(chart, 'Api', { selectLabels: { app: 'api' }, ports: [{ port: 80 }] });
+ * api.allowTo(NetworkPeer.pods(db), { ports: [5432] });
+ */
+export class NetworkPeer {
+  /**
+   * The pods a pod selector selects, as a peer: `kplus.Pods.select(...)`, or any
+   * `kplus.IPodSelector` (a workload is returned as it is).
+   *
+   * @param selector the pods
+   */
+  public static pods(selector: kplus.IPodSelector): kplus.INetworkPolicyPeer {
+    if (selector === undefined || selector === null || typeof (selector as kplus.IPodSelector).toPodSelectorConfig !== 'function') {
+      throw factoryError('NetworkPeer.pods', `received ${show(selector)}; pass a workload or kplus.Pods.select(...)`);
+    }
+    if (typeof (selector as unknown as kplus.INetworkPolicyPeer).toNetworkPolicyPeerConfig === 'function') {
+      return selector as unknown as kplus.INetworkPolicyPeer;
+    }
+    return new PodSelectorPeer(selector);
+  }
+
+  private constructor() {}
+}
+
+/** A pod selector as a peer: the same pods, the same construct node. */
+class PodSelectorPeer implements kplus.INetworkPolicyPeer {
+  constructor(private readonly selector: kplus.IPodSelector) {}
+
+  public get node(): Node {
+    return this.selector.node;
+  }
+
+  public toNetworkPolicyPeerConfig(): kplus.NetworkPolicyPeerConfig {
+    return { podSelector: this.selector.toPodSelectorConfig() };
+  }
+
+  public toPodSelector(): kplus.IPodSelector | undefined {
+    return this.selector;
+  }
+}
 
 /** The namespace and pod labels of the cluster DNS (CoreDNS keeps kube-dns's labels). */
 const KUBE_DNS_PEER: kplus.k8s.NetworkPolicyPeer = {
@@ -88,7 +140,8 @@ export interface AllowToOptions {
 export interface EgressIsolationProps {
   /**
    * The only peers the Service's pods may connect to, on every port (use `allowTo()` to name
-   * ports): workloads, `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or IP blocks.
+   * ports): workloads, `kplus.Pods.select(...)` (`NetworkPeer.pods(...)` in Java and .NET),
+   * `kplus.Namespaces.select(...)` or IP blocks.
    * When given, the NetworkPolicy of the Service's pods restricts egress too, and admits DNS
    * (see `dnsEgress`).
    *

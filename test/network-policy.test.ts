@@ -1,5 +1,5 @@
 import * as kplus from 'cdk8s-plus-28';
-import { DefaultDenyPolicy, DnsEgress, InternalService } from '../src';
+import { DefaultDenyPolicy, DnsEgress, InternalService, NetworkPeer } from '../src';
 import { newChart, ofKind, synth } from './util';
 
 const KUBE_DNS = {
@@ -61,5 +61,46 @@ describe('DnsEgress', () => {
     new InternalService(chart, 'Api', { selectLabels: { app: 'api' }, ports: [{ port: 80 }], allowTo: [], dnsEgress: DnsEgress.none() });
     const [policy] = ofKind(synth(chart), 'NetworkPolicy');
     expect(policy.spec).toEqual({ podSelector: { matchLabels: { app: 'api' } }, policyTypes: ['Egress'] });
+  });
+});
+
+describe('NetworkPeer', () => {
+  test('pods(kplus.Pods.select(...)) is the same peer as the Pods themselves, wherever a peer is taken', () => {
+    // GIVEN the form Java and .NET need, and the form TypeScript accepts by shape
+    const chart = newChart();
+    const web = kplus.Pods.select(chart, 'Web', { labels: { app: 'web' } });
+    const db = kplus.Pods.select(chart, 'Db', { labels: { app: 'db' }, namespaces: kplus.Namespaces.select(chart, 'Data', { names: ['data'] }) });
+    // WHEN
+    new InternalService(chart, 'Wrapped', { selectLabels: { app: 'api' }, ports: [{ port: 80 }], allowFrom: [NetworkPeer.pods(web)], allowTo: [NetworkPeer.pods(db)] });
+    new InternalService(chart, 'Plain', { selectLabels: { app: 'api' }, ports: [{ port: 80 }], allowFrom: [web], allowTo: [db] });
+    const dns = DnsEgress.toPeers([NetworkPeer.pods(db)]);
+    new DefaultDenyPolicy(chart, 'Deny', { ingress: false, dnsEgress: dns });
+    new kplus.NetworkPolicy(chart, 'Kplus', { selector: web, ingress: { rules: [{ peer: NetworkPeer.pods(db) }] } });
+    // THEN
+    const [wrapped, plain, deny, kplusPolicy] = ofKind(synth(chart), 'NetworkPolicy');
+    expect(wrapped.spec).toEqual(plain.spec);
+    expect(wrapped.spec.ingress[0].from).toEqual([{ podSelector: { matchLabels: { app: 'web' } } }]);
+    expect(wrapped.spec.egress[0].to).toEqual([{
+      podSelector: { matchLabels: { app: 'db' } },
+      namespaceSelector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: ['data'] }] },
+    }]);
+    expect(deny.spec.egress[0].to).toEqual(wrapped.spec.egress[0].to);
+    expect(kplusPolicy.spec.ingress[0].from[0].podSelector).toEqual({ matchLabels: { app: 'db' } });
+  });
+
+  test('pods() returns a workload as it is (it is a peer already), and keeps the selector\'s node', () => {
+    const chart = newChart();
+    const deployment = new kplus.Deployment(chart, 'Api', { containers: [{ image: 'api:1' }] });
+    const pods = kplus.Pods.select(chart, 'Web', { labels: { app: 'web' } });
+    expect(NetworkPeer.pods(deployment)).toBe(deployment);
+    const peer = NetworkPeer.pods(pods);
+    expect(peer.node).toBe(pods.node);
+    expect(peer.toPodSelector()).toBe(pods);
+  });
+
+  test('pods() refuses what is not a pod selector, with the fix', () => {
+    const chart = newChart();
+    expect(() => NetworkPeer.pods(undefined as any)).toThrow(/NetworkPeer.pods: received undefined; pass a workload or kplus.Pods.select\(\.\.\.\)/);
+    expect(() => NetworkPeer.pods(kplus.Namespaces.select(chart, 'N', { names: ['x'] }) as any)).toThrow(/NetworkPeer.pods: received .*; pass a workload or kplus.Pods.select/);
   });
 });

@@ -31,6 +31,7 @@ from cdk8s_expose import (
     ListenerSetListener,
     LoadBalancerProfile,
     LoadBalancerScheme,
+    NetworkPeer,
     PublicService,
     RouteBackend,
     SourceRanges,
@@ -188,6 +189,13 @@ def checks() -> dict:
         chart, "Web", select_labels={"app": "web"}, ports=[ExposedPort(port=80)],
         host="web.example.com", tls=IngressTls.cert_manager(cluster_issuer="letsencrypt"),
     )
+    # NetworkPolicy peers as the README shows them: Python takes kplus.Pods by its shape, and
+    # NetworkPeer.pods works as in Java and .NET.
+    peers = InternalService(
+        chart, "Peers", select_labels={"app": "peers"}, ports=[ExposedPort(port=80)],
+        allow_from=[kplus.Pods.select(chart, "WebPods", labels={"app": "web"})],
+    )
+    peers.allow_to(NetworkPeer.pods(kplus.Pods.select(chart, "DbPods", labels={"app": "db"})), ports=[5432])
     error = None
     error_type = None
     try:
