@@ -61,7 +61,7 @@ export function validateManifest(manifest: any): void {
 }
 
 /**
- * With CDK8S_EXPOSE_DUMP_DIR set (test/apiserver/run.sh sets it), every manifest a test validates
+ * With CDK8S_EXPOSE_DUMP_DIR set (test/apiserver/run.sh and .ci/run set it), every manifest a test validates
  * (and the schema accepts) is also written there, one JSON case per line, for the real API server to judge.
  */
 function dumpForApiServer(manifest: any): void {
