@@ -232,9 +232,8 @@ function refOf(manifest: any, origin: Origin): ObjectRef {
 }
 
 /**
- * The object itself when it is a plain map, else a copy of what it spreads to (`{}` for none).
- * The model only reads the manifests, so it shares their maps instead of copying each: copies
- * of 100,000 objects' maps were a good part of the report's garbage collection.
+ * The object itself when it is a plain map, else a copy of what it spreads to (`{}` for none):
+ * the model only reads the manifests, so it shares their maps (bench/README.md, "Shared maps").
  */
 function plainObject(value: any): Record<string, any> | undefined {
   if (value === undefined || value === null) return undefined;
