@@ -519,7 +519,7 @@ export class ExposureAssertions {
       && podLabels.some(labels => Object.keys(p.podSelector).length === 0 || selects(p.podSelector, labels)));
     const peers: Array<{ who: string; ports: string; policy: string }> = [];
     for (const p of policies) {
-      for (const rule of p.ingressRules ?? []) {
+      for (const rule of p.ingressRules) {
         const ports = rule.ports.length === 0 ? 'every port' : rule.ports.join(', ');
         if (rule.peers.length === 0) peers.push({ who: 'anyone', ports, policy: p.name });
         for (const peer of rule.peers) {
