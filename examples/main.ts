@@ -100,13 +100,9 @@ export class ProductionChart extends Chart {
       selector: sftp,
       ports: [{ port: 2222, targetPortName: 'sftp', name: 'sftp' }],
       gateway: listeners.parentRef('sftp'),
+      proxyNamespaceLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' }, // only the Gateway reaches the SFTP pods
       metadata: { name: 'supplier-sftp' },
       routeMetadata: { name: 'supplier-sftp' },
-    });
-    // GatewayFronted has no allowFrom: a plain NetworkPolicy lets only the Gateway in.
-    new kplus.NetworkPolicy(this, 'SupplierSftpIsolation', {
-      selector: sftp,
-      ingress: { rules: [{ peer: gatewayProxy, ports: [kplus.NetworkPolicyPort.tcp(2222)] }] },
     });
 
     new InternalService(this, 'Api', {

@@ -10,10 +10,10 @@ import { HttpPathMatchType, HttpRoute, gatewayPathProblem } from './gateway/http
 import { IngressRouteOptions } from './ingress-routes';
 import { IngressTls } from './ingress-tls';
 import { RouteList, checkDefaultBackendRoutes, checkRouteList, claimIngressRoutes } from './internal/ingress-routes';
-import { PodIsolation, isolationOf } from './internal/pod-isolation';
+import { PodIsolation, isolationOf, proxyPeerOf, proxyRequired } from './internal/pod-isolation';
 import { refused } from './internal/refusal';
 import { newIngress } from './kplus-ingress';
-import { AllowToOptions, EgressIsolationProps } from './network-policy';
+import { AllowToOptions, ProxyIsolationProps } from './network-policy';
 import { LoadBalancerScheme } from './presets/common';
 import { TlsSource, mergeWithUser } from './presets/context';
 import { IngressController } from './presets/ingress-controller';
@@ -24,7 +24,7 @@ import { checkDns1123Label, checkDns1123Subdomain } from './validation/names';
 /**
  * Props of an `IngressFronted`.
  */
-export interface IngressFrontedProps extends SelectingServiceProps, EgressIsolationProps, IngressRouteOptions {
+export interface IngressFrontedProps extends SelectingServiceProps, ProxyIsolationProps, IngressRouteOptions {
   /**
    * The IngressClass that serves this Ingress (`spec.ingressClassName`).
    *
@@ -71,36 +71,6 @@ export interface IngressFrontedProps extends SelectingServiceProps, EgressIsolat
    * @default - an Ingress
    */
   readonly gateway?: GatewayParentRef;
-
-  /**
-   * The labels of the namespace the ingress controller's (or the Gateway's) proxy pods run
-   * in, such as `{ 'kubernetes.io/metadata.name': 'ingress-nginx' }`. When given, a
-   * NetworkPolicy isolates the Service's pods: only the proxy (and `allowFrom`) may connect,
-   * on the Service's target ports. The library does not guess where the proxy runs: a Gateway's
-   * proxy often runs in another namespace than the Gateway (Envoy Gateway, for one). A proxy on
-   * the host network (`hostNetwork: true`) connects from the nodes' addresses: admit those with
-   * `allowFrom` and a `kplus.NetworkPolicyIpBlock` instead.
-   *
-   * @default - no NetworkPolicy: any pod in the cluster can reach the Service's pods
-   */
-  readonly proxyNamespaceLabels?: Record<string, string>;
-
-  /**
-   * The labels of the proxy pods in `proxyNamespaceLabels`' namespaces, such as
-   * `{ 'app.kubernetes.io/name': 'ingress-nginx' }`.
-   *
-   * @default - every pod in those namespaces
-   */
-  readonly proxyPodLabels?: Record<string, string>;
-
-  /**
-   * More peers that may reach the Service's pods besides the proxy: workloads,
-   * `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or IP blocks. Needs
-   * `proxyNamespaceLabels`, so that isolating the pods does not cut the Ingress off.
-   *
-   * @default - only the proxy, when `proxyNamespaceLabels` is given
-   */
-  readonly allowFrom?: kplus.INetworkPolicyPeer[];
 }
 
 /** What the constructor builds, set on the fields at its end. */
@@ -394,7 +364,7 @@ export class IngressFronted extends ExposedService {
    * @param peer a workload, `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or an IP block
    */
   public allowFrom(peer: kplus.INetworkPolicyPeer): void {
-    if (this.proxyPeer === undefined) throw propError(this.constructKind, this, this.proxyRequired('allowFrom'));
+    if (this.proxyPeer === undefined) throw propError(this.constructKind, this, proxyRequired('allowFrom', this.httpRoute !== undefined ? 'Gateway\'s' : 'ingress controller\'s'));
     this.isolation.admit(peer, 'allowFrom');
   }
 
@@ -409,34 +379,9 @@ export class IngressFronted extends ExposedService {
     this.isolation.allowTo(peer, options, 'allowTo');
   }
 
-  private proxyRequired(what: string, viaGateway: boolean = this.httpRoute !== undefined): string {
-    return `${what} isolates the Service's pods, which would cut off the ${viaGateway ? 'Gateway\'s' : 'ingress controller\'s'} proxy too; pass proxyNamespaceLabels (the labels of the namespace the proxy runs in, such as { 'kubernetes.io/metadata.name': 'ingress-nginx' }) so that the NetworkPolicy admits it`;
-  }
-
   /** The NetworkPolicy peer of the proxy, from `proxyNamespaceLabels` and `proxyPodLabels`. */
   private checkProxy(props: IngressFrontedProps): kplus.k8s.NetworkPolicyPeer | undefined {
-    const fail = (message: string) => propError(this.constructKind, this, message);
-    const namespaces = props.proxyNamespaceLabels;
-    if (props.allowFrom !== undefined && !Array.isArray(props.allowFrom)) {
-      throw fail(`allowFrom ${show(props.allowFrom)} must be a list of peers, such as [kplus.Pods.select(chart, 'Web', { labels: { app: 'web' } })]`);
-    }
-    if (namespaces === undefined) {
-      if (props.allowFrom !== undefined) throw fail(this.proxyRequired('allowFrom', props.gateway !== undefined));
-      if (props.proxyPodLabels !== undefined) throw fail('proxyPodLabels is set but proxyNamespaceLabels is not; pass the labels of the namespace the proxy pods run in, such as { \'kubernetes.io/metadata.name\': \'ingress-nginx\' }');
-      return undefined;
-    }
-    const problems = [...labelProblems(namespaces, 'proxyNamespaceLabels'), ...labelProblems(props.proxyPodLabels, 'proxyPodLabels')];
-    if (problems.length > 0) throw fail(`${problems.join('; ')}; pass label maps such as { 'kubernetes.io/metadata.name': 'ingress-nginx' }`);
-    if (Object.keys(namespaces).length === 0) {
-      throw fail('proxyNamespaceLabels {} selects every namespace, which would admit every pod in the cluster; pass the labels of the proxy\'s namespace, such as { \'kubernetes.io/metadata.name\': \'ingress-nginx\' }');
-    }
-    return {
-      namespaceSelector: { matchLabels: { ...namespaces } },
-      // A peer without a podSelector is every pod of the namespaces.
-      ...(props.proxyPodLabels !== undefined && Object.keys(props.proxyPodLabels).length > 0
-        ? { podSelector: { matchLabels: { ...props.proxyPodLabels } } }
-        : {}),
-    };
+    return proxyPeerOf(this, props, props.gateway !== undefined ? 'Gateway\'s' : 'ingress controller\'s');
   }
 
   private checkRouting(props: IngressFrontedProps): void {

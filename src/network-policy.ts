@@ -105,6 +105,43 @@ export interface EgressIsolationProps {
 }
 
 /**
+ * Props that isolate the pods behind a proxy (an ingress controller's or a Gateway's): who may
+ * connect to them besides the proxy, and where they may connect to. `IngressFronted` and
+ * `GatewayFronted` take them.
+ */
+export interface ProxyIsolationProps extends EgressIsolationProps {
+  /**
+   * The labels of the namespace the ingress controller's (or the Gateway's) proxy pods run
+   * in, such as `{ 'kubernetes.io/metadata.name': 'ingress-nginx' }`. When given, a
+   * NetworkPolicy isolates the Service's pods: only the proxy (and `allowFrom`) may connect,
+   * on the Service's target ports. The library does not guess where the proxy runs: a Gateway's
+   * proxy often runs in another namespace than the Gateway (Envoy Gateway, for one). A proxy on
+   * the host network (`hostNetwork: true`) connects from the nodes' addresses: admit those with
+   * `allowFrom` and a `kplus.NetworkPolicyIpBlock` instead.
+   *
+   * @default - no NetworkPolicy: any pod in the cluster can reach the Service's pods
+   */
+  readonly proxyNamespaceLabels?: Record<string, string>;
+
+  /**
+   * The labels of the proxy pods in `proxyNamespaceLabels`' namespaces, such as
+   * `{ 'app.kubernetes.io/name': 'ingress-nginx' }`.
+   *
+   * @default - every pod in those namespaces
+   */
+  readonly proxyPodLabels?: Record<string, string>;
+
+  /**
+   * More peers that may reach the Service's pods besides the proxy: workloads,
+   * `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or IP blocks. Needs
+   * `proxyNamespaceLabels`, so that isolating the pods does not cut the proxy off.
+   *
+   * @default - only the proxy, when `proxyNamespaceLabels` is given
+   */
+  readonly allowFrom?: kplus.INetworkPolicyPeer[];
+}
+
+/**
  * Props of a `DefaultDenyPolicy`.
  */
 export interface DefaultDenyPolicyProps {

@@ -51,6 +51,11 @@ function run(snippet: DocSnippet): cdk8s.App[] {
   return apps;
 }
 
+/** A block with its own imports and App (no fixture, or the empty `full` one), runnable as written. */
+function isCompleteProgram(snippet: DocSnippet): boolean {
+  return snippet.fixture === undefined || snippet.fixture === 'full';
+}
+
 /** Synthesizes every App (cdk8s validations included) and returns all manifests, schema-checked. */
 function synthesizeAll(apps: cdk8s.App[]): any[] {
   return apps.flatMap(app => {
@@ -94,7 +99,11 @@ describe('documentation examples', () => {
   test.each(runnable.map(s => [snippetLocation(s), s] as const))('%s runs and synthesizes', (_location, snippet) => {
     // WHEN
     const apps = run(snippet);
+    const written = fs.readdirSync(outdir).filter(f => f.endsWith('.k8s.yaml'));
     const manifests = synthesizeAll(apps);
+
+    // THEN: a complete program writes its YAML when run as written (its own app.synth()).
+    if (isCompleteProgram(snippet)) expect(written).not.toEqual([]);
 
     // THEN: it made something to deploy, and all of it passes the Kubernetes schema (synthApp).
     expect(apps.length).toBeGreaterThan(0);
@@ -102,7 +111,14 @@ describe('documentation examples', () => {
   });
 
   test.each(throwing.map(s => [snippetLocation(s), s] as const))('%s throws the error it documents', (_location, snippet) => {
-    expect(() => synthesizeAll(run(snippet))).toThrow(snippet.throws);
+    // A complete program throws as written (at construction or in its own app.synth()).
+    if (isCompleteProgram(snippet)) expect(() => run(snippet)).toThrow(snippet.throws);
+    else expect(() => synthesizeAll(run(snippet))).toThrow(snippet.throws);
+  });
+
+  test.each(snippets.filter(s => !isCompleteProgram(s)).map(s => [snippetLocation(s), s] as const))('%s says it is a fragment and names its fixture', (_location, snippet) => {
+    // A reader who copies a fragment is told what surrounds it.
+    expect(snippet.source.split('\n')[0]).toMatch(new RegExp(`^// Fragment: .*rosetta/${snippet.fixture}\\.ts-fixture`));
   });
 });
 
@@ -134,6 +150,17 @@ describe('running an example', () => {
     // THEN
     expect(apps.map(app => app.charts.map(c => c.node.id))).toEqual([['a'], ['b'], ['c']]);
     expect(apps[1]).toBeInstanceOf(expose.ExposureApp);
+  });
+
+  test('a complete program that never calls app.synth() writes no YAML (so the docs check fails it)', () => {
+    // GIVEN
+    const snippet = example("import { App, Chart } from 'cdk8s';", "new Chart(new App(), 'quiet');");
+
+    // WHEN
+    run(snippet);
+
+    // THEN
+    expect(fs.readdirSync(outdir).filter(f => f.endsWith('.k8s.yaml'))).toEqual([]);
   });
 
   test('an example that creates no App is an error', () => {

@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { ExposurePolicy, IngressController, IngressFronted, IngressTls, SharedIngress, Stage } from '../src';
+import { ExposurePolicy, IngressController, IngressFronted, IngressTls, InternalService, SharedIngress, Stage } from '../src';
 import { newChart, ofKind, synth } from './util';
 
 const web = (chart: Chart, props: any, id = 'Web') => new IngressFronted(chart, id, { selectLabels: { app: id.toLowerCase() }, ports: [{ port: 80, targetPort: 8080 }], ...props });
@@ -50,6 +50,28 @@ describe('SharedIngress with several hosts, a default backend and an existing Se
       .toThrow(/IngressFronted 'test\/Two': defaultBackend: SharedIngress 'test\/Edge' already has a default backend, set by IngressFronted 'test\/One'/);
     // The refused routes left nothing on the Ingress.
     expect(ofKind(synth(chart), 'Ingress')[0].spec.rules).toBeUndefined();
+  });
+
+  test('a default backend of its own: any kplus backend; a second one, from a front end or another Ingress of the class, is refused naming it', () => {
+    // GIVEN
+    const chart = newChart();
+    const pages = new kplus.Service(chart, 'Pages', { selector: kplus.Pods.select(chart, 'PagesPods', { labels: { app: 'pages' } }), ports: [{ port: 8080 }], metadata: { name: 'pages' } });
+    // WHEN
+    const edge = new SharedIngress(chart, 'Edge', { controller: IngressController.nginx(), defaultBackend: kplus.IngressBackend.fromService(pages, { port: 8080 }) });
+    web(chart, { host: 'shop.example.com', sharedIngress: edge }, 'Shop');
+    // THEN
+    const [ingress] = ofKind(synth(chart), 'Ingress');
+    expect(ingress.spec.defaultBackend).toEqual({ service: { name: 'pages', port: { number: 8080 } } });
+    expect(() => web(chart, { defaultBackend: true, sharedIngress: edge }, 'Two'))
+      .toThrow(/IngressFronted 'test\/Two': defaultBackend: SharedIngress 'test\/Edge' already has a default backend, set by SharedIngress 'test\/Edge'/);
+    expect(() => edge.routeToService({ serviceName: 'legacy', port: 8080, defaultBackend: true }))
+      .toThrow(/routeToService: defaultBackend: SharedIngress 'test\/Edge' already has a default backend, set by SharedIngress 'test\/Edge'/);
+    // Another Ingress of the same class with a catch-all of its own: the controller would serve one of them.
+    expect(() => new SharedIngress(chart, 'Edge2', { controller: IngressController.nginx(), defaultBackend: kplus.IngressBackend.fromService(pages, { port: 8080 }) }))
+      .toThrow(/SharedIngress 'test\/Edge2': the default backend \(any host, any path: .*\) on IngressClass "nginx" is already claimed by SharedIngress 'test\/Edge'/);
+    expect(chart.node.tryFindChild('Edge2')).toBeUndefined();
+    expect(() => new SharedIngress(chart, 'Bad', { defaultBackend: 'pages' as any }))
+      .toThrow(/SharedIngress 'test\/Bad': defaultBackend "pages" is not a kplus.IngressBackend; use kplus.IngressBackend.fromService/);
   });
 
   test('a refused front end adds nothing to the Ingress: every host, path, annotation and TLS entry is checked before any is added', () => {
@@ -124,11 +146,13 @@ describe('SharedIngress with several hosts, a default backend and an existing Se
     expect(() => edge().routeToService({ serviceName: 'legacy', port: 80, defaultBackend: true, path: '/' })).toThrow(/defaultBackend already answers every host and path/);
   });
 
-  test('a route to a Service the App does not define is reported under a policy until acknowledged', () => {
+  test('a route to a Service the App does not define, where it defines the namespace\'s Services, is reported under a policy until acknowledged', () => {
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       const chart = new Chart(Testing.app(), 'prod');
       ExposurePolicy.apply(chart, { stage: Stage.PRODUCTION });
+      // The App defines Services in this namespace, so one it does not define is certainly missing.
+      new InternalService(chart, 'Api', { selectLabels: { app: 'api' }, ports: [{ port: 80 }] });
       const edge = new SharedIngress(chart, 'Edge');
       edge.routeToService({ serviceName: 'legacy', port: 8080, host: 'old.example.com' });
       expect(() => synth(chart)).toThrow(/\[dangling-ingress-backend\] Ingress prod-edge-ingress-\w+ .*routes old.example.com\/ to Service "legacy", which is not defined/);

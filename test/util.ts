@@ -2,7 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import * as apps from 'kubernetes-models/apps/v1';
+import * as batch from 'kubernetes-models/batch/v1';
 import * as netv1 from 'kubernetes-models/networking.k8s.io/v1';
+import * as rbac from 'kubernetes-models/rbac.authorization.k8s.io/v1';
 import * as core from 'kubernetes-models/v1';
 import { GATEWAY_KINDS, gatewaySchemaProblems } from './gateway/crd-schema';
 
@@ -15,6 +17,11 @@ const MODELS: Record<string, new (data: any) => { validate(): void }> = {
   'v1/ConfigMap': core.ConfigMap,
   'apps/v1/Deployment': apps.Deployment,
   'apps/v1/StatefulSet': apps.StatefulSet,
+  'apps/v1/DaemonSet': apps.DaemonSet,
+  'batch/v1/Job': batch.Job,
+  'batch/v1/CronJob': batch.CronJob,
+  'rbac.authorization.k8s.io/v1/ClusterRole': rbac.ClusterRole,
+  'rbac.authorization.k8s.io/v1/RoleBinding': rbac.RoleBinding,
   'networking.k8s.io/v1/Ingress': netv1.Ingress,
   'networking.k8s.io/v1/NetworkPolicy': netv1.NetworkPolicy,
 };

@@ -123,16 +123,9 @@ class ProductionChart(cdk8s.Chart):
             selector=sftp,
             ports=[ExposedPort(port=2222, target_port_name="sftp", name="sftp")],
             gateway=listeners.parent_ref("sftp"),
+            proxy_namespace_labels={"kubernetes.io/metadata.name": "envoy-gateway-system"},  # only the Gateway reaches the SFTP pods
             metadata=cdk8s.ApiObjectMetadata(name="supplier-sftp"),
             route_metadata=cdk8s.ApiObjectMetadata(name="supplier-sftp"),
-        )
-        # GatewayFronted has no allow_from: a plain NetworkPolicy lets only the Gateway in.
-        kplus.NetworkPolicy(
-            self, "SupplierSftpIsolation",
-            selector=sftp,
-            ingress=kplus.NetworkPolicyTraffic(rules=[
-                kplus.NetworkPolicyRule(peer=gateway_proxy, ports=[kplus.NetworkPolicyPort.tcp(2222)]),
-            ]),
         )
 
         InternalService(

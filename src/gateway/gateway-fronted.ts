@@ -9,11 +9,13 @@ import { propError, show } from '../errors';
 import { ExposedService, SelectingServiceProps } from '../exposed-service';
 import { ExposureScope } from '../exposure-scope';
 import { ownListenerClaims } from '../internal/claims';
+import { PodIsolation, isolationOf, proxyPeerOf, proxyRequired } from '../internal/pod-isolation';
 import { refused } from '../internal/refusal';
+import { AllowToOptions, ProxyIsolationProps } from '../network-policy';
 import { LoadBalancerScheme } from '../presets/common';
 
 /** Props of a `GatewayFronted`. */
-export interface GatewayFrontedProps extends SelectingServiceProps {
+export interface GatewayFrontedProps extends SelectingServiceProps, ProxyIsolationProps {
   /**
    * The listener of the shared Gateway (or ListenerSet) that carries this app's traffic:
    * name it with `sectionName` (one listener, one port, per app).
@@ -56,6 +58,9 @@ export interface GatewayFrontedProps extends SelectingServiceProps {
  * TCPRoute, UDPRoute or TLSRoute to it. The shared-Gateway alternative to one load balancer
  * per app (`PublicService`); for HTTP(S) use `IngressFronted` (or `HttpRoute`).
  *
+ * With `proxyNamespaceLabels`, a NetworkPolicy isolates the pods as `IngressFronted`'s does:
+ * only the Gateway's proxy (and `allowFrom`) may connect, on the Service's target ports.
+ *
  * @example
  * declare const chart: Chart;
  * const broker = kplus.Pods.select(chart, 'Broker', { labels: { app: 'mqtt' } });
@@ -63,6 +68,7 @@ export interface GatewayFrontedProps extends SelectingServiceProps {
  *   selector: broker,
  *   ports: [{ port: 1883 }],
  *   gateway: { name: 'public', namespace: 'gateway-system', sectionName: 'mqtt' },
+ *   proxyNamespaceLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' },
  * });
  */
 export class GatewayFronted extends ExposedService {
@@ -70,6 +76,8 @@ export class GatewayFronted extends ExposedService {
   public readonly route: GatewayRoute;
 
   private readonly scheme: LoadBalancerScheme;
+  private readonly isolation: PodIsolation;
+  private readonly proxyPeer?: kplus.k8s.NetworkPolicyPeer;
 
   /**
    * @param scope the chart (or construct)
@@ -88,6 +96,12 @@ export class GatewayFronted extends ExposedService {
     this.scheme = props.gatewayScheme ?? LoadBalancerScheme.INTERNET_FACING;
     try {
       this.route = this.createRoute(props);
+      // The one NetworkPolicy builder of the library (IngressFronted's, InternalService's).
+      const proxyPeer = proxyPeerOf(this, props, 'Gateway\'s');
+      this.proxyPeer = proxyPeer;
+      this.isolation = isolationOf(this, props, () => (proxyPeer !== undefined ? [proxyPeer] : []));
+      if (proxyPeer !== undefined) this.isolation.isolateIngress();
+      for (const peer of props.allowFrom ?? []) this.allowFrom(peer);
     } catch (e) {
       throw refused(this, e);
     }
@@ -96,6 +110,28 @@ export class GatewayFronted extends ExposedService {
   /** `internet`, or `vpc` with `gatewayScheme: LoadBalancerScheme.INTERNAL`. */
   public get exposure(): ExposureScope {
     return this.scheme === LoadBalancerScheme.INTERNAL ? ExposureScope.VPC : ExposureScope.INTERNET;
+  }
+
+  /**
+   * Admits one more peer to the Service's pods besides the Gateway's proxy (see `allowFrom` in
+   * the props). Needs `proxyNamespaceLabels`.
+   *
+   * @param peer a workload, `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or an IP block
+   */
+  public allowFrom(peer: kplus.INetworkPolicyPeer): void {
+    if (this.proxyPeer === undefined) throw propError(this.constructKind, this, proxyRequired('allowFrom', 'Gateway\'s'));
+    this.isolation.admit(peer, 'allowFrom');
+  }
+
+  /**
+   * Lets the Service's pods connect to one more peer. The first call restricts their egress to
+   * these peers and DNS.
+   *
+   * @param peer a workload, `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or an IP block
+   * @param options the peer's ports
+   */
+  public allowTo(peer: kplus.INetworkPolicyPeer, options?: AllowToOptions): void {
+    this.isolation.allowTo(peer, options, 'allowTo');
   }
 
   private createRoute(props: GatewayFrontedProps): GatewayRoute {

@@ -8,6 +8,7 @@ import { GATEWAY_API_GROUP } from '../api-groups';
 import { propError, show } from '../errors';
 import { IngressTls } from '../ingress-tls';
 import { checkedAcknowledgement } from '../internal/acknowledge';
+import { registerListenerSet } from '../internal/claims';
 import { enumProblem } from '../internal/enums';
 import { addSynthCheck, refused } from '../internal/refusal';
 import { checkDns1123Label, checkDns1123Subdomain, checkIngressHost } from '../validation/names';
@@ -161,6 +162,10 @@ export class ListenerSet extends Construct {
         props.listeners.forEach(l => this.addListener(l));
       }
       addSynthCheck(this, () => this.listeners.length === 0 ? [`ListenerSet '${this.node.path}': listeners is empty; add one with listeners: [...] or addListener()`] : []);
+      // Routes of the App that claim a listener of this ListenerSet resolve it by name or port.
+      registerListenerSet(this, this.apiObject.metadata.namespace, this.apiObject.name, () => this.listeners.map(l => ({
+        name: l.name, port: l.port, protocol: l.protocol, kinds: l.allowedRoutes?.kinds?.map((k: any) => k.kind),
+      })));
     } catch (e) {
       throw refused(this, e);
     }

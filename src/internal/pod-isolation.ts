@@ -1,7 +1,8 @@
 /**
  * The one builder of the NetworkPolicy that isolates the pods behind a Service: who may
  * connect to them (ingress, on the Service's target ports) and where they may connect to
- * (egress, always with DNS). InternalService, IngressFronted and PublicService each own one.
+ * (egress, always with DNS). InternalService, IngressFronted, GatewayFronted and PublicService
+ * each own one.
  * Private to the library.
  */
 import { Lazy } from 'cdk8s';
@@ -11,7 +12,8 @@ import { enumProblem } from './enums';
 import { kubePeerOf } from './peers';
 import { propError, show } from '../errors';
 import type { ExposedService } from '../exposed-service';
-import { AllowToOptions, DnsEgress, EgressIsolationProps } from '../network-policy';
+import { AllowToOptions, DnsEgress, EgressIsolationProps, ProxyIsolationProps } from '../network-policy';
+import { labelProblems } from '../validation/metadata';
 
 /** What the owner of the isolation tells the builder, read when the policy is rendered. */
 export interface IsolatedPods {
@@ -174,4 +176,40 @@ export function isolationOf(service: ExposedService, props: EgressIsolationProps
     props.allowTo.forEach((peer, i) => isolation.allowTo(peer, undefined, `allowTo[${i}]`));
   }
   return isolation;
+}
+
+/** Why `what` (allowFrom) needs `proxyNamespaceLabels`: isolating the pods would cut the proxy off. */
+export function proxyRequired(what: string, proxy: string): string {
+  return `${what} isolates the Service's pods, which would cut off the ${proxy} proxy too; pass proxyNamespaceLabels (the labels of the namespace the proxy runs in, such as { 'kubernetes.io/metadata.name': 'ingress-nginx' }) so that the NetworkPolicy admits it`;
+}
+
+/**
+ * The NetworkPolicy peer of a front end's proxy (`proxyNamespaceLabels`, `proxyPodLabels`), or
+ * undefined when its pods are not isolated; checks `allowFrom` needs the proxy's namespace.
+ *
+ * @param proxy whose proxy, for messages (`ingress controller's`, `Gateway's`)
+ */
+export function proxyPeerOf(service: ExposedService, props: ProxyIsolationProps, proxy: string): kplus.k8s.NetworkPolicyPeer | undefined {
+  const fail = (message: string) => propError(service.constructKind, service, message);
+  const namespaces = props.proxyNamespaceLabels;
+  if (props.allowFrom !== undefined && !Array.isArray(props.allowFrom)) {
+    throw fail(`allowFrom ${show(props.allowFrom)} must be a list of peers, such as [kplus.Pods.select(chart, 'Web', { labels: { app: 'web' } })]`);
+  }
+  if (namespaces === undefined) {
+    if (props.allowFrom !== undefined) throw fail(proxyRequired('allowFrom', proxy));
+    if (props.proxyPodLabels !== undefined) throw fail('proxyPodLabels is set but proxyNamespaceLabels is not; pass the labels of the namespace the proxy pods run in, such as { \'kubernetes.io/metadata.name\': \'ingress-nginx\' }');
+    return undefined;
+  }
+  const problems = [...labelProblems(namespaces, 'proxyNamespaceLabels'), ...labelProblems(props.proxyPodLabels, 'proxyPodLabels')];
+  if (problems.length > 0) throw fail(`${problems.join('; ')}; pass label maps such as { 'kubernetes.io/metadata.name': 'ingress-nginx' }`);
+  if (Object.keys(namespaces).length === 0) {
+    throw fail('proxyNamespaceLabels {} selects every namespace, which would admit every pod in the cluster; pass the labels of the proxy\'s namespace, such as { \'kubernetes.io/metadata.name\': \'ingress-nginx\' }');
+  }
+  return {
+    namespaceSelector: { matchLabels: { ...namespaces } },
+    // A peer without a podSelector is every pod of the namespaces.
+    ...(props.proxyPodLabels !== undefined && Object.keys(props.proxyPodLabels).length > 0
+      ? { podSelector: { matchLabels: { ...props.proxyPodLabels } } }
+      : {}),
+  };
 }

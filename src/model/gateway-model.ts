@@ -104,6 +104,8 @@ export function backendTlsPolicyOf(manifest: any, ref: ObjectRef): BackendTlsPol
 
 /** A route's parent reference, with its namespace resolved. */
 export interface ParentRefInfo {
+  /** The parent's API group (`gateway.networking.k8s.io` when not given; `""` for a core Service). */
+  readonly group: string;
   readonly kind: string;
   readonly namespace: string;
   readonly name: string;
@@ -314,6 +316,7 @@ export function gatewayRouteOf(model: ExposureModel, manifest: any, ref: ObjectR
     }
   });
   const parentRefs: ParentRefInfo[] = (Array.isArray(spec.parentRefs) ? spec.parentRefs : []).map((p: any) => ({
+    group: String(p?.group ?? GATEWAY_API_GROUP),
     kind: String(p?.kind ?? 'Gateway'),
     namespace: String(p?.namespace ?? ref.namespace),
     name: String(p?.name),
@@ -353,7 +356,11 @@ export interface Attachment {
   readonly parentRef: ParentRefInfo;
   /** The Gateway or ListenerSet, when the model has it. */
   readonly parent?: GatewayInfo;
-  /** A listener the reference selects (by sectionName and port); undefined when none or unknown. */
+  /**
+   * A listener the reference selects: the one its sectionName or port names (both name one
+   * listener), or without either each listener that takes the route's kind; undefined when none
+   * or unknown.
+   */
   readonly listener?: ListenerInfo;
   /** Why the listener refuses the route, when it does. */
   readonly refused?: string;
@@ -391,17 +398,22 @@ export function refusal(model: ExposureModel, parent: GatewayInfo, listener: Lis
   return undefined;
 }
 
-/** What each parent reference of a route attaches to. */
+/** What each parent reference of a route to a Gateway or ListenerSet attaches to (mesh parents are not listeners). */
 export function attachments(model: ExposureModel, entry: GatewayRouteEntry): Attachment[] {
   const out: Attachment[] = [];
   for (const parentRef of entry.parentRefs) {
+    if (isMeshParent(parentRef)) continue;
     const parent = gatewayNamed(model, parentRef.kind, parentRef.namespace, parentRef.name);
     if (!parent) {
       out.push({ parentRef });
       continue;
     }
-    const selected = parent.listeners.filter(l => (parentRef.sectionName === undefined || l.name === parentRef.sectionName)
+    const named = parent.listeners.filter(l => (parentRef.sectionName === undefined || l.name === parentRef.sectionName)
       && (parentRef.port === undefined || l.port === parentRef.port));
+    // Without sectionName and port, a route attaches to every listener that takes its kind; the
+    // others are skipped, not refusals (Gateway API). When none takes it, each one's refusal says why.
+    const ofKind = parentRef.sectionName === undefined && parentRef.port === undefined ? named.filter(l => l.allowedKinds.includes(entry.kind)) : named;
+    const selected = ofKind.length > 0 ? ofKind : named;
     if (selected.length === 0) out.push({ parentRef, parent });
     for (const listener of selected) {
       out.push({ parentRef, parent, listener, refused: refusal(model, parent, listener, entry.kind, entry.namespace) });
@@ -418,10 +430,11 @@ export function hostsIntersect(routeHost: string, listenerHost: string | undefin
     || (routeHost.startsWith('*.') && listenerHost.startsWith('*.') && (routeHost.endsWith(listenerHost.slice(1)) || listenerHost.endsWith(routeHost.slice(1))));
 }
 
-/** The listeners a route really attaches to: selected, accepting it, and sharing a host with it. */
+/** The listeners a route really attaches to: selected, accepting it, sharing a host with it, and (a ListenerSet's) admitted by their Gateway. */
 export function acceptingListeners(model: ExposureModel, entry: GatewayRouteEntry): Array<{ parent: GatewayInfo; listener: ListenerInfo }> {
   return attachments(model, entry)
-    .filter(a => a.listener !== undefined && a.refused === undefined
+    // A ListenerSet its Gateway refuses (listener-set-not-allowed) has no listeners on the Gateway.
+    .filter(a => a.listener !== undefined && a.refused === undefined && listenerSetRefusal(model, a.parent!) === undefined
       && (entry.hostnames.length === 0 || entry.hostnames.some(h => hostsIntersect(h, a.listener!.hostname))))
     .map(a => ({ parent: a.parent!, listener: a.listener! }));
 }
@@ -453,12 +466,49 @@ export function gatewayExposure(model: ExposureModel, parent: GatewayInfo): Expo
 }
 
 function routeExposure(model: ExposureModel, entry: GatewayRouteEntry): ExposureScope {
-  const listeners = acceptingListeners(model, entry);
-  // The Gateway is not in the YAML: the library's own routes record where it is reachable from
+  // Attached to nothing, or only to Services of a mesh: nothing reaches it from outside the cluster.
+  if (routeReach(model, entry) !== RouteReach.GATEWAY) return ExposureScope.CLUSTER;
+  const scopes = acceptingListeners(model, entry).map(({ parent }) => gatewayExposure(model, parent));
+  // A Gateway that is not in the YAML: the library's own routes record where it is reachable from
   // (GatewayFronted's gatewayScheme); anything else is assumed reachable from the internet.
-  if (listeners.length === 0) return entry.annotations[EXPOSURE_ANNOTATION] === ExposureScope.VPC ? ExposureScope.VPC : ExposureScope.INTERNET;
-  const scopes = listeners.map(({ parent }) => gatewayExposure(model, parent));
+  if (unresolvedGatewayParents(model, entry).length > 0) {
+    scopes.push(entry.annotations[EXPOSURE_ANNOTATION] === ExposureScope.VPC ? ExposureScope.VPC : ExposureScope.INTERNET);
+  }
   return scopes.includes(ExposureScope.INTERNET) ? ExposureScope.INTERNET : ExposureScope.VPC;
+}
+
+/**
+ * A parent reference to a Service or a ServiceImport (GAMMA): the route configures the mesh for
+ * traffic to that Service from inside the cluster (east-west), not a Gateway's listener.
+ */
+export function isMeshParent(parentRef: ParentRefInfo): boolean {
+  return parentRef.kind === 'Service' || parentRef.kind === 'ServiceImport';
+}
+
+/** Where a Gateway API route takes traffic from. */
+export enum RouteReach {
+  /** No parent reference, or every listener it names refuses it (or none matches): it serves nothing. */
+  NOTHING = 'nothing',
+  /** Only Services of a mesh (GAMMA parentRefs): east-west traffic inside the cluster. */
+  MESH = 'mesh',
+  /** A Gateway or ListenerSet listener takes it, or its parent is not in the model (assumed to). */
+  GATEWAY = 'gateway',
+}
+
+/** The route's parent references to Gateways and ListenerSets that the model does not have. */
+export function unresolvedGatewayParents(model: ExposureModel, entry: GatewayRouteEntry): ParentRefInfo[] {
+  return entry.parentRefs.filter(p => !isMeshParent(p) && gatewayNamed(model, p.kind, p.namespace, p.name) === undefined);
+}
+
+/**
+ * Where a route takes traffic from: a Gateway's listener (or a parent not in the model, assumed
+ * to take it), only a mesh, or nothing at all (no parentRefs, or refused by every listener it
+ * names; the refusal is `route-not-allowed`'s, `gateway-unknown-section`'s or
+ * `route-hostname-outside-listener`'s finding).
+ */
+export function routeReach(model: ExposureModel, entry: GatewayRouteEntry): RouteReach {
+  if (unresolvedGatewayParents(model, entry).length > 0 || acceptingListeners(model, entry).length > 0) return RouteReach.GATEWAY;
+  return entry.parentRefs.some(isMeshParent) ? RouteReach.MESH : RouteReach.NOTHING;
 }
 
 /** Whether a ReferenceGrant in the target's namespace allows the reference. */

@@ -5,12 +5,17 @@
 import { ACK_PREFIX, EXPOSURE_ANNOTATION } from '../annotations';
 import { GATEWAY_API_GROUP } from '../api-groups';
 import { ExposureScope } from '../exposure-scope';
+import { CONTROLLER_LABEL_KEYS, ControllerLabels, controllerLabelsOf, podMatch } from './controller-labels';
 import { ApiDeprecation, deprecationOf } from './deprecated-apis';
 import { BackendTlsPolicyInfo, GatewayInfo, ROUTE_KINDS, ReferenceGrantInfo, backendTlsPolicyOf, gatewayOf, gatewayRouteOf, referenceGrantOf } from './gateway-model';
 import { answers, indexed } from './indexes';
+import { IstioGatewayInfo, ISTIO_NETWORKING_GROUP, addIstioToModel } from './istio-model';
 import { ContainerPortInfo, ProbeInfo, labelsOf, probesOf } from './pod-details';
+import { unreadExposureProject } from './unread-kinds';
 import { INGRESS_CLASS, INTERNAL_INGRESS_MARKERS, INTERNAL_SERVICE_MARKERS } from '../presets/keys';
-import { manifestProblems } from '../validation/manifest';
+import { apiGroupOf, manifestProblems } from '../validation/manifest';
+import { isPrivateCidr } from '../validation/names';
+import { SOURCE_RANGES_ANNOTATION_KEY } from '../validation/service';
 
 
 /** Where a manifest came from, for messages. */
@@ -44,6 +49,8 @@ export interface ObjectRef {
   readonly namespace: string;
   readonly origin: Origin;
   readonly annotations: Record<string, string>;
+  /** The API group of the manifest's apiVersion ('' for the core group), where the model kept it. */
+  readonly apiGroup?: string;
 }
 
 export interface PortInfo {
@@ -90,6 +97,8 @@ export interface HttpEntryInfo extends ObjectRef {
   readonly parents: string[];
   /** For Ingresses, the Secret named by each `tls` entry (`undefined`: the controller's default certificate). */
   readonly tlsSecrets?: Array<string | undefined>;
+  /** For Ingresses, the hosts of its rules that no `tls` entry covers (all of them without a tls block; `*` for a rule without host). */
+  readonly uncoveredHosts?: string[];
 }
 
 export interface WorkloadInfo extends ObjectRef {
@@ -101,6 +110,8 @@ export interface WorkloadInfo extends ObjectRef {
   readonly hostPorts: string[];
   /** The HTTP, TCP and gRPC probes of the containers, each with the ports its container declares. */
   readonly probes: ProbeInfo[];
+  /** The labels its controller adds to the pods (src/model/controller-labels.ts), when it adds any. */
+  readonly controllerLabels?: ControllerLabels;
 }
 
 export interface NetworkPolicyInfo extends ObjectRef {
@@ -169,6 +180,18 @@ export interface ExposureModel {
   readonly certificateSources?: Set<string>;
   /** Objects written in an API version that Kubernetes deprecated or removed (src/model/deprecated-apis.ts). */
   readonly deprecatedApis: DeprecatedApiInfo[];
+  /** Istio (`networking.istio.io`) Gateways with their servers (src/model/istio-model.ts). */
+  readonly istioGateways?: IstioGatewayInfo[];
+  /** How many objects were read, and the kinds the model does not read for exposure, with counts. */
+  readonly counts?: ReadCounts;
+}
+
+/** What the model read: every object, and those of kinds it does not model. */
+export interface ReadCounts {
+  /** Every object read. */
+  read: number;
+  /** Objects the model does not read for exposure, by kind (`ConfigMap`, `Prometheus (monitoring.coreos.com)`). */
+  readonly notModelled: Map<string, number>;
 }
 
 /** An object the API server would refuse at create. */
@@ -206,12 +229,36 @@ const WORKLOAD_TEMPLATE_PATHS: Record<string, (m: any) => any> = {
   Pod: m => ({ metadata: m.metadata, spec: m.spec }),
 };
 
+/** The API groups each workload kind is served from: a custom resource of the same kind name is not one. */
+const WORKLOAD_GROUPS: Record<string, readonly string[]> = {
+  Deployment: ['apps', 'extensions'],
+  StatefulSet: ['apps'],
+  DaemonSet: ['apps', 'extensions'],
+  ReplicaSet: ['apps', 'extensions'],
+  ReplicationController: [''],
+  Job: ['batch'],
+  CronJob: ['batch'],
+  Pod: [''],
+};
+
 function matches(annotations: Record<string, string>, table: ReadonlyArray<readonly [string, (v: string) => boolean]>): boolean {
   return table.some(([key, test]) => annotations[key] !== undefined && test(String(annotations[key])));
 }
 
-/** The exposure scope of a Service manifest, read from its type and documented annotations. */
-export function serviceExposure(type: string, annotations: Record<string, string>): ExposureScope {
+/**
+ * The exposure scope of a Service manifest, read from its type and documented annotations, and
+ * widened by `spec.externalIPs`: kube-proxy answers on those addresses on every node, so a
+ * public one is reached from the internet and a private one from the network around the cluster.
+ */
+export function serviceExposure(type: string, annotations: Record<string, string>, externalIPs: readonly string[] = NO_STRINGS): ExposureScope {
+  const own = typeExposure(type, annotations);
+  if (externalIPs.length === 0 || type === 'ExternalName' || own === ExposureScope.INTERNET) return own;
+  const onIps = externalIPs.some(ip => !isPrivateCidr(`${String(ip).trim()}/${String(ip).includes(':') ? 128 : 32}`)) ? ExposureScope.INTERNET : ExposureScope.VPC;
+  // Both are wider than a ClusterIP, a NodePort or (for VPC) an internal load balancer.
+  return onIps;
+}
+
+function typeExposure(type: string, annotations: Record<string, string>): ExposureScope {
   switch (type) {
     case 'NodePort': return ExposureScope.NODE;
     case 'LoadBalancer': return matches(annotations, INTERNAL_LB_ANNOTATIONS) ? ExposureScope.VPC : ExposureScope.INTERNET;
@@ -228,6 +275,7 @@ function refOf(manifest: any, origin: Origin): ObjectRef {
     namespace: String(metadata.namespace ?? ''),
     origin,
     annotations: plainObject(metadata.annotations) ?? NO_ANNOTATIONS,
+    apiGroup: apiGroupOf(manifest.apiVersion),
   };
 }
 
@@ -260,6 +308,18 @@ function toPorts(ports: any): PortInfo[] {
   return out;
 }
 
+/**
+ * A Service's source ranges as the cloud provider reads them (k8s.io/cloud-provider
+ * service/helpers.go `GetLoadBalancerSourceRanges`): `spec.loadBalancerSourceRanges`, else the
+ * comma-separated `service.beta.kubernetes.io/load-balancer-source-ranges` annotation.
+ */
+function sourceRangesOf(spec: any, annotations: Record<string, string>): string[] {
+  if (Array.isArray(spec.loadBalancerSourceRanges) && spec.loadBalancerSourceRanges.length > 0) return spec.loadBalancerSourceRanges;
+  const annotation = annotations[SOURCE_RANGES_ANNOTATION_KEY];
+  if (typeof annotation !== 'string' || annotation.trim() === '') return NO_STRINGS;
+  return annotation.split(',').map(r => r.trim()).filter(r => r !== '');
+}
+
 function backendOf(backend: any): Pick<RouteInfo, 'serviceName' | 'servicePort'> {
   const service = backend?.service;
   if (service) return { serviceName: service.name, servicePort: service.port?.number ?? service.port?.name };
@@ -274,14 +334,18 @@ function ingressOf(manifest: any, ref: ObjectRef): HttpEntryInfo {
   if (spec.defaultBackend || spec.backend) {
     routes.push({ path: '/', pathType: 'Prefix', ...backendOf(spec.defaultBackend ?? spec.backend) });
   }
-  for (const rule of spec.rules ?? []) {
-    for (const p of rule?.http?.paths ?? []) {
+  for (const rule of listOf(spec.rules)) {
+    for (const p of listOf(rule?.http?.paths)) {
       routes.push({ host: rule.host, path: p?.path ?? '/', pathType: p?.pathType, ...backendOf(p?.backend) });
     }
   }
-  const tlsHosts: string[] = (spec.tls ?? []).flatMap((t: any) => t?.hosts ?? []);
+  const tlsHosts: string[] = listOf(spec.tls).flatMap((t: any) => listOf(t?.hosts));
   const hosts = routes.map(r => r.host).filter((h): h is string => h !== undefined);
-  const tls = (spec.tls ?? []).length > 0 && hosts.every(h => tlsHosts.includes(h));
+  const tls = listOf(spec.tls).length > 0 && hosts.every(h => tlsCovers(tlsHosts, h));
+  // Per host: with a tls block, the named hosts it does not list; without one, every host.
+  const uncoveredHosts = listOf(spec.tls).length > 0
+    ? [...new Set(hosts.filter(h => !tlsCovers(tlsHosts, h)))]
+    : [...new Set(routes.map(r => r.host ?? '*'))];
   const className = spec.ingressClassName ?? ref.annotations[INGRESS_CLASS];
   return {
     kind: ref.kind,
@@ -295,14 +359,23 @@ function ingressOf(manifest: any, ref: ObjectRef): HttpEntryInfo {
     tls,
     exposure: matches(ref.annotations, INTERNAL_INGRESS_ANNOTATIONS) ? ExposureScope.VPC : ExposureScope.INTERNET,
     parents: [],
-    tlsSecrets: (spec.tls ?? []).map((t: any) => (typeof t?.secretName === 'string' && t.secretName !== '' ? t.secretName : undefined)),
+    tlsSecrets: listOf(spec.tls).map((t: any) => (typeof t?.secretName === 'string' && t.secretName !== '' ? t.secretName : undefined)),
+    uncoveredHosts,
   };
 }
 
+/** True when an Ingress tls host list names the host, itself or by a `*.` wildcard one label above it. */
+function tlsCovers(tlsHosts: string[], host: string): boolean {
+  if (tlsHosts.includes(host)) return true;
+  const dot = host.indexOf('.');
+  return dot > 0 && !host.startsWith('*') && tlsHosts.includes(`*${host.slice(dot)}`);
+}
+
 function workloadOf(manifest: any, ref: ObjectRef): WorkloadInfo | undefined {
+  if (ref.apiGroup !== undefined && !WORKLOAD_GROUPS[ref.kind]?.includes(ref.apiGroup)) return undefined;
   const template = WORKLOAD_TEMPLATE_PATHS[ref.kind]?.(manifest);
-  if (!template) return undefined;
-  const containers = [...(template.spec?.containers ?? []), ...(template.spec?.initContainers ?? []).filter((c: any) => c?.restartPolicy === 'Always')];
+  if (!template || typeof template !== 'object') return undefined;
+  const containers = [...listOf(template.spec?.containers), ...listOf(template.spec?.initContainers).filter((c: any) => c?.restartPolicy === 'Always')];
   return {
     kind: ref.kind,
     name: ref.name,
@@ -310,12 +383,18 @@ function workloadOf(manifest: any, ref: ObjectRef): WorkloadInfo | undefined {
     origin: ref.origin,
     annotations: ref.annotations,
     podLabels: { ...(template.metadata?.labels ?? {}) },
-    containerPorts: containers.flatMap((c: any) => (c?.ports ?? []).map((p: any) => ({ number: p?.containerPort, name: p?.name, protocol: p?.protocol ?? 'TCP' }))),
+    containerPorts: containers.flatMap((c: any) => listOf(c?.ports).map((p: any) => ({ number: p?.containerPort, name: p?.name, protocol: p?.protocol ?? 'TCP' }))),
     hostNetwork: template.spec?.hostNetwork === true,
-    hostPorts: [...(template.spec?.containers ?? []), ...(template.spec?.initContainers ?? [])].flatMap((c: any) => (c?.ports ?? [])
+    hostPorts: [...listOf(template.spec?.containers), ...listOf(template.spec?.initContainers)].flatMap((c: any) => listOf(c?.ports)
       .filter((p: any) => typeof p?.hostPort === 'number' && p.hostPort > 0).map((p: any) => `${p.hostPort}/${p?.protocol ?? 'TCP'}`)),
     probes: probesOf(template.spec),
+    controllerLabels: controllerLabelsOf(ref.kind, ref.name, manifest.spec),
   };
+}
+
+/** A list field as a list: anything else (a malformed manifest) reads as empty. */
+function listOf(value: any): any[] {
+  return Array.isArray(value) ? value : [];
 }
 
 function networkPolicyOf(manifest: any, ref: ObjectRef): NetworkPolicyInfo {
@@ -403,8 +482,18 @@ export function emptyModel(): ExposureModel {
     referenceGrants: [],
     backendTlsPolicies: [],
     namespaces: [],
+    istioGateways: [],
+    counts: { read: 0, notModelled: new Map() },
   };
 }
+
+/**
+ * Readers of API groups that have a model file of their own: each reads the kinds it knows and
+ * returns false for the others, which are then read as any other object.
+ */
+const GROUP_READERS = new Map<string, (model: ExposureModel, manifest: any, ref: ObjectRef) => boolean>([
+  [ISTIO_NETWORKING_GROUP, addIstioToModel],
+]);
 
 /** Reads one manifest into the model; nothing of the manifest is kept but what the model needs. */
 export function addToModel(model: ExposureModel, { manifest, origin }: SourcedManifest): void {
@@ -420,7 +509,10 @@ export function addToModel(model: ExposureModel, { manifest, origin }: SourcedMa
       model.deprecatedApis.push({ kind, name, namespace, origin: from, annotations, ...deprecation });
     }
     const group = String(manifest.apiVersion ?? '').split('/')[0];
-    if (ref.kind === 'Service' && manifest.apiVersion === 'v1') {
+    if (model.counts !== undefined) model.counts.read++;
+    if (GROUP_READERS.get(group)?.(model, manifest, ref)) {
+      // Read by its group's model file.
+    } else if (ref.kind === 'Service' && manifest.apiVersion === 'v1') {
       const spec = manifest.spec ?? {};
       const type = spec.type ?? 'ClusterIP';
       // Every entry is written out field by field: an object spread followed by more fields
@@ -437,10 +529,10 @@ export function addToModel(model: ExposureModel, { manifest, origin }: SourcedMa
         headless: spec.clusterIP === 'None',
         externalName: spec.externalName,
         externalIPs: Array.isArray(spec.externalIPs) ? spec.externalIPs : NO_STRINGS,
-        sourceRanges: Array.isArray(spec.loadBalancerSourceRanges) ? spec.loadBalancerSourceRanges : NO_STRINGS,
+        sourceRanges: sourceRangesOf(spec, ref.annotations),
         healthCheckNodePort: spec.healthCheckNodePort,
         loadBalancerClass: spec.loadBalancerClass,
-        exposure: serviceExposure(type, ref.annotations),
+        exposure: serviceExposure(type, ref.annotations, Array.isArray(spec.externalIPs) ? spec.externalIPs : NO_STRINGS),
       });
     } else if (ref.kind === 'Ingress' && (group === 'networking.k8s.io' || group === 'extensions')) {
       model.entries.push(ingressOf(manifest, ref));
@@ -465,10 +557,19 @@ export function addToModel(model: ExposureModel, { manifest, origin }: SourcedMa
       } else {
         model.others.push(ref);
         recordCertificateSource(model, manifest, ref, group);
+        countNotModelled(model, ref);
       }
       if (ref.kind === 'Namespace' && manifest.apiVersion === 'v1') model.namespaces.push({ name: ref.name, labels: { ...(manifest.metadata?.labels ?? {}), 'kubernetes.io/metadata.name': ref.name } });
     }
   }
+}
+
+/** Counts an object of a kind the model does not read for exposure; a custom resource with its group. */
+function countNotModelled(model: ExposureModel, ref: ObjectRef): void {
+  const counts = model.counts?.notModelled;
+  if (counts === undefined) return;
+  const key = ref.apiGroup !== undefined && !BUILT_IN_GROUPS.has(ref.apiGroup) ? `${ref.kind} (${ref.apiGroup})` : ref.kind;
+  counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
 /** True when every label of the selector is on the pod. An empty selector selects nothing here. */
@@ -509,14 +610,61 @@ export function workloadsOf(model: ExposureModel, service: ServiceInfo): Workloa
 
 const NO_WORKLOADS: WorkloadInfo[] = Object.freeze([]) as unknown as WorkloadInfo[];
 
-/** The workloads of a namespace whose pod labels include every label of the selector (none for an empty one). */
+/**
+ * The workloads of a namespace whose pods the selector certainly matches (none for an empty
+ * one), counting the labels their controllers add (src/model/controller-labels.ts).
+ */
 export function workloadsSelectedBy(model: ExposureModel, namespace: string, selector: Record<string, string>): WorkloadInfo[] {
+  return candidatesOf(model, namespace, selector).filter(w => podMatch(selector, w.podLabels, w.controllerLabels) === 'yes');
+}
+
+/** The workloads that may match a selector: by its first template label, or every workload of the namespace when it has only controller labels. */
+function candidatesOf(model: ExposureModel, namespace: string, selector: Record<string, string>): WorkloadInfo[] {
+  let any = false;
   for (const k in selector) {
-    // Candidates by the first label, then every label checked.
-    const candidates = workloadsByLabel(model).get(`${namespace}/${k}=${selector[k]}`);
-    return candidates === undefined ? [] : candidates.filter(w => selects(selector, w.podLabels));
+    any = true;
+    if (CONTROLLER_LABEL_KEYS.has(k)) continue;
+    return workloadsByLabel(model).get(`${namespace}/${k}=${selector[k]}`) ?? NO_WORKLOADS;
   }
-  return [];
+  return any ? workloadsIn(model, namespace) : NO_WORKLOADS;
+}
+
+/** API groups of Kubernetes itself (and Gateway API, which the model reads): their objects are not custom resources. */
+const BUILT_IN_GROUPS = new Set(['', 'apps', 'batch', 'extensions', 'networking.k8s.io', 'policy', 'rbac.authorization.k8s.io', 'storage.k8s.io',
+  'apiextensions.k8s.io', 'admissionregistration.k8s.io', 'autoscaling', 'scheduling.k8s.io', 'coordination.k8s.io', 'discovery.k8s.io',
+  'node.k8s.io', 'certificates.k8s.io', 'apiregistration.k8s.io', 'flowcontrol.apiserver.k8s.io', 'events.k8s.io', 'resource.k8s.io',
+  'authentication.k8s.io', 'authorization.k8s.io', 'storagemigration.k8s.io', 'internal.apiserver.k8s.io', GATEWAY_API_GROUP]);
+
+/**
+ * Custom resources known to make no pods (configuration read by a controller that runs
+ * elsewhere), besides the routes of src/model/unread-kinds.ts.
+ */
+const NO_PODS = [/^cert-manager\.io\//, /^acme\.cert-manager\.io\//, /^monitoring\.coreos\.com\/(ServiceMonitor|PodMonitor|PrometheusRule|Probe|AlertmanagerConfig|ScrapeConfig)$/,
+  /^(networking|security|telemetry)\.istio\.io\//, /^traefik\.(io|containo\.us)\//];
+
+/** The custom resources in a namespace (or without one) whose controllers may make pods the model does not see. */
+export function podMakingCustomResources(model: ExposureModel, namespace: string): ObjectRef[] {
+  return model.others.filter(o => o.apiGroup !== undefined && !BUILT_IN_GROUPS.has(o.apiGroup) && (o.namespace === namespace || o.namespace === '')
+    && !NO_PODS.some(p => p.test(`${o.apiGroup}/${o.kind}`)) && unreadExposureProject(o.apiGroup, o.kind) === undefined);
+}
+
+/**
+ * Why "the selector matches no workload" is not certain, or undefined when it is: a workload
+ * whose controller sets a selected label to a value the YAML does not show, or custom resources
+ * whose controllers (operators) make pods the model does not see.
+ */
+export function selectorUncertainty(model: ExposureModel, namespace: string, selector: Record<string, string>): string | undefined {
+  const maybe = candidatesOf(model, namespace, selector).filter(w => podMatch(selector, w.podLabels, w.controllerLabels) === 'maybe');
+  if (maybe.length > 0) {
+    const keys = Object.keys(selector).filter(k => CONTROLLER_LABEL_KEYS.has(k));
+    return `the pods of ${maybe.slice(0, 3).map(w => `${w.kind} ${w.name}`).join(', ')} may have them: their controller sets ${keys.join(', ')} to values the YAML does not fix`;
+  }
+  const custom = podMakingCustomResources(model, namespace);
+  if (custom.length > 0) {
+    const named = custom.slice(0, 3).map(o => describe(o)).join(', ');
+    return `the input holds custom resources (${named}${custom.length > 3 ? `, ${custom.length - 3} more` : ''}) whose controllers may make pods that are not in the YAML`;
+  }
+  return undefined;
 }
 
 /** Every workload of a namespace, in model order. */

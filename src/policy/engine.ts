@@ -35,8 +35,10 @@ export function evaluate(model: ExposureModel, defaultStage?: Stage): Finding[] 
   for (const rule of RULES) {
     for (const raw of rule.check(model)) {
       const stage = (raw.object.origin.stage as Stage | undefined) ?? defaultStage;
-      const severity = rule.severity(stage, raw.object);
-      if (severity === undefined) continue;
+      const ruled = rule.severity(stage, raw.object);
+      if (ruled === undefined) continue;
+      // An error must be certain on the YAML: what the model cannot know is a warning.
+      const severity = raw.uncertain !== undefined && ruled === Severity.ERROR ? Severity.WARNING : ruled;
       findings.push({
         ruleId: rule.id,
         severity,

@@ -16,6 +16,11 @@ export interface RawFinding {
   readonly message: string;
   /** How to fix it, in a sentence. */
   readonly fix: string;
+  /**
+   * Why the finding is not certain on the YAML alone (what the model cannot know), when it is
+   * not: the finding is then a warning at most, whatever the stage. The message says why.
+   */
+  readonly uncertain?: string;
 }
 
 /**
@@ -45,3 +50,8 @@ export const errorBeyondDevelopment = (stage: Stage | undefined): Severity =>
 /** Error in production, warning in staging, off otherwise. */
 export const productionOnly = (stage: Stage | undefined): Severity | undefined =>
   (stage === Stage.PRODUCTION ? Severity.ERROR : stage === Stage.STAGING ? Severity.WARNING : undefined);
+
+/** Where an object was looked for, for messages: `in namespace "x"`, or among the objects written without a namespace. */
+export function whereNamespace(namespace: string): string {
+  return namespace !== '' ? `in namespace "${namespace}"` : 'among the objects without a namespace';
+}

@@ -49,9 +49,11 @@ export interface ExposurePolicyOptions {
  * Without it only the library's own constructs are checked (their props and the collisions
  * between them).
  *
- * Use `ExposureApp` instead of `App` so that the policy is evaluated once per `synth()`; with a
- * plain `App` it is evaluated each time cdk8s validates the App (once per chart), with the
- * same result.
+ * Use `ExposureApp` instead of `App` so that the policy is evaluated once per `synth()`, after
+ * the App's other validations, on the rendering cdk8s writes (each `Lazy` producer runs once).
+ * With a plain `App` it is evaluated each time cdk8s validates the App (once, and again per
+ * chart), with the same result, and every evaluation renders the objects (and runs their `Lazy`
+ * producers) again.
  *
  * @example
  * declare const chart: Chart;

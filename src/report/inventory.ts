@@ -6,7 +6,8 @@
 import { SOURCE_RANGES_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
 import { PolicySummary, describeCertificate, describeListenerCertificates, describePolicy } from './reviewer';
-import { attachedRoutes, gatewayExposure, gatewayTls } from '../model/gateway-model';
+import { RouteReach, attachedRoutes, gatewayExposure, gatewayTls, isGatewayRoute, routeReach } from '../model/gateway-model';
+import { boundVirtualServices, istioGatewayTls } from '../model/istio-model';
 import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, ObjectRef, ServiceInfo, acknowledgementsOf, serviceNamed, workloadsOf } from '../model/model';
 import { Finding } from '../policy/engine';
 import { PROVIDER_PREFIXES } from '../presets/keys';
@@ -54,6 +55,8 @@ export interface InventoryItem {
   readonly policy?: PolicySummary;
   /** Service: TLS from a Gateway to its pods (a BackendTLSPolicy), in words. */
   readonly backendTls?: string;
+  /** Ingress whose tls covers some of its hosts only: which are covered and which are not, in words. */
+  readonly tlsPartly?: string;
 }
 
 export type { PolicySummary };
@@ -98,7 +101,7 @@ const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 /** The fields of a row that depend on its kind. */
 type ItemFields = Pick<InventoryItem, 'type' | 'scope' | 'ports' | 'sourceRanges' | 'tls' | 'hosts' | 'controller' | 'targets'>
-  & Partial<Pick<InventoryItem, 'certificate' | 'certificateMissing' | 'policy' | 'backendTls'>>;
+  & Partial<Pick<InventoryItem, 'certificate' | 'certificateMissing' | 'policy' | 'backendTls' | 'tlsPartly'>>;
 
 /**
  * One row, every field written out in one order, never spread (bench/README.md, "Report rows").
@@ -127,6 +130,7 @@ function item(ref: ObjectRef, findings: FindingsByObject, fields: ItemFields, de
     certificateMissing: fields.certificateMissing,
     policy: fields.policy,
     backendTls: fields.backendTls,
+    tlsPartly: fields.tlsPartly,
   };
 }
 
@@ -158,11 +162,22 @@ function serviceItem(model: ExposureModel, s: ServiceInfo, findings: FindingsByO
     ports: s.ports.map(p => (s.type === 'ExternalName' ? `${p.port}/${p.protocol}`
       : `${p.port}${p.nodePort !== undefined ? `:${p.nodePort}` : ''}→${p.targetPort}/${p.protocol}`)),
     sourceRanges: ranges,
-    hosts: NONE,
+    // spec.externalIPs: the addresses kube-proxy answers on, beside the ports.
+    hosts: s.externalIPs.length === 0 ? NONE : s.externalIPs.map(ip => `externalIP ${ip}`),
     controller: s.loadBalancerClass ?? (s.type === 'LoadBalancer' ? providerOf(s.annotations) : undefined),
     targets: s.type === 'ExternalName' ? [s.externalName ?? ''] : workloadNames(workloadsOf(model, s)),
     backendTls: backendTls === undefined || backendTls.size === 0 ? undefined : backendTls.get(`${s.namespace}/${s.name}`),
   }, stage);
+}
+
+/** What takes an entry's traffic: a Gateway, a mesh (GAMMA), nothing, or the provider its annotations are for. */
+function entryController(model: ExposureModel, e: HttpEntryInfo): string | undefined {
+  if (isGatewayRoute(e)) {
+    const reach = routeReach(model, e);
+    if (reach === RouteReach.NOTHING) return e.parents.length === 0 ? 'attached to nothing (no parentRefs)' : `attached to nothing (no listener of ${e.parents.join(', ')} takes it)`;
+    if (reach === RouteReach.MESH) return `mesh ${e.parents.join(', ')}`;
+  }
+  return e.parents.length > 0 ? `gateway ${e.parents.join(', ')}` : providerOf(e.annotations);
 }
 
 function entryItem(model: ExposureModel, e: HttpEntryInfo, findings: FindingsByObject, stage: string | undefined): InventoryItem {
@@ -179,14 +194,23 @@ function entryItem(model: ExposureModel, e: HttpEntryInfo, findings: FindingsByO
     tls: e.kind === 'TCPRoute' || e.kind === 'UDPRoute' ? undefined : e.tls,
     // TCP and UDP routes have no host names: the listener they attach to (the controller column) says it all.
     hosts: e.kind === 'TCPRoute' || e.kind === 'UDPRoute' ? NONE : [...new Set(e.routes.map(r => `${r.host ?? '*'}${r.path}`))],
-    controller: e.className ?? (e.parents.length > 0 ? `gateway ${e.parents.join(', ')}` : providerOf(e.annotations)),
+    controller: e.className ?? entryController(model, e),
     targets: backends.map(b => {
       const [namespace, name] = b.includes('/') ? b.split('/') : [e.namespace, b];
       return serviceNamed(model, namespace, name) || namespace !== e.namespace ? `Service/${b}` : `Service/${b} (missing)`;
     }),
     certificate: certificate?.source,
     certificateMissing: certificate?.missing,
+    tlsPartly: tlsPartlyOf(e),
   }, stage);
+}
+
+/** An Ingress whose tls covers some hosts and not others: `TLS for a.example.com; **no** TLS for b.example.com`. */
+function tlsPartlyOf(e: HttpEntryInfo): string | undefined {
+  const uncovered = e.uncoveredHosts ?? [];
+  if (e.tls || uncovered.length === 0 || e.tlsHosts.length === 0) return undefined;
+  const hosts = [...new Set(e.routes.map(r => r.host).filter((h): h is string => h !== undefined && !uncovered.includes(h)))];
+  return `TLS for ${hosts.length > 0 ? hosts.join(', ') : 'none of its hosts'}; **no** TLS for ${uncovered.join(', ')}`;
 }
 
 function policyItem(model: ExposureModel, p: NetworkPolicyInfo, findings: FindingsByObject, stage: string | undefined): InventoryItem {
@@ -221,12 +245,31 @@ function gatewayItems(model: ExposureModel, findings: FindingsByObject, stage: s
       sourceRanges: [],
       tls,
       hosts: [...new Set([...g.listeners.map(l => l.hostname).filter((h): h is string => h !== undefined), ...(hostless ? ['*'] : [])])],
-      controller: g.kind === 'ListenerSet' ? (g.parentGateway !== undefined ? `gateway ${g.parentGateway}` : undefined) : g.gatewayClassName,
+      // A parent without a namespace is named without a leading "/".
+      controller: g.kind === 'ListenerSet' ? (g.parentGateway !== undefined ? `gateway ${g.parentGateway.replace(/^\//, '')}` : undefined) : g.gatewayClassName,
       targets: [...new Set((routes.get(g) ?? []).map(({ route, accepted }) => `${route.kind}/${route.namespace !== g.namespace && route.namespace ? `${route.namespace}/` : ''}${route.name}${accepted ? '' : ' (not accepted)'}`))],
       certificate: certificate?.source,
       certificateMissing: certificate?.missing,
     }, stage);
   });
+}
+
+/**
+ * One row per Istio Gateway: its servers as ports (`http 80/HTTP`, with the TLS mode or the
+ * redirect), their hosts, TLS, the proxies it configures, and the VirtualServices bound to it.
+ */
+function istioGatewayItems(model: ExposureModel, findings: FindingsByObject, stage: string | undefined): InventoryItem[] {
+  return (model.istioGateways ?? []).map(g => item(g, findings, {
+    type: 'Gateway (Istio)',
+    // Its proxies' Service is rarely in the same YAML: reachable from the internet unless shown otherwise.
+    scope: ExposureScope.INTERNET,
+    ports: g.servers.map(s => `${s.name !== undefined ? `${s.name} ` : ''}${s.port ?? '(no port)'}/${s.protocol}${s.tlsMode !== undefined ? ` ${s.tlsMode}` : s.httpsRedirect ? ' httpsRedirect' : ''}`),
+    sourceRanges: [],
+    tls: istioGatewayTls(g),
+    hosts: [...new Set(g.servers.flatMap(s => s.hosts))],
+    controller: Object.keys(g.selector).length > 0 ? `istio ${Object.entries(g.selector).map(([k, v]) => `${k}=${v}`).join(',')}` : 'istio',
+    targets: boundVirtualServices(model, g).map(v => `VirtualService/${v.namespace !== g.namespace && v.namespace ? `${v.namespace}/` : ''}${v.name}`),
+  }, stage));
 }
 
 /**
@@ -251,6 +294,7 @@ export function inventoryOf(model: ExposureModel, allFindings: Finding[], defaul
     }, defaultStage)),
     ...model.networkPolicies.map(p => policyItem(model, p, findings, defaultStage)),
     ...gatewayItems(model, findings, defaultStage),
+    ...istioGatewayItems(model, findings, defaultStage),
   ];
   // Sorted by one key per item (scope rank, namespace, kind, name, compared by code point), built
   // once (bench/README.md, "Report rows").

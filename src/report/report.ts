@@ -6,7 +6,7 @@ import { DiffResult, diffInventories } from './diff';
 import { InventoryItem, PolicySummary, SCOPE_ORDER, inventoryOf } from './inventory';
 import { checkConstruct, factoryError, show } from '../errors';
 import { ROUTE_KINDS } from '../model/gateway-model';
-import { ExposureModel, SourcedManifest, buildModel } from '../model/model';
+import { ExposureModel, ReadCounts, SourcedManifest, buildModel } from '../model/model';
 import { manifestsOf } from '../policy/collect';
 import { Finding, evaluate, formatFinding, isBlocking } from '../policy/engine';
 import { Severity } from '../policy/rule';
@@ -41,6 +41,7 @@ const SCHEMA_VERSION = 1;
 function tlsCell(i: InventoryItem): string {
   if (i.backendTls !== undefined) return i.backendTls.replace(/\|/g, '\\|');
   if (i.tls === undefined) return '—';
+  if (i.tlsPartly !== undefined) return i.tlsPartly.replace(/\|/g, '\\|');
   if (!i.tls) return '**no**';
   if (i.certificate !== undefined) return `yes (${i.certificate.replace(/\|/g, '\\|')})`;
   return i.certificateMissing ?? 'certificate not defined here';
@@ -198,6 +199,8 @@ export class ExposureReport {
   private readonly stage?: Stage;
   /** Findings on objects that are not rows of the report (workloads, ConfigMaps, ...). */
   private readonly findingsWithoutRow: Finding[];
+  /** Every object read, and the kinds not modelled. */
+  private readonly counts?: ReadCounts;
 
   private constructor(model: ExposureModel, stage: Stage | undefined, inputProblems: string[]) {
     this.findings = evaluate(model, stage);
@@ -206,6 +209,21 @@ export class ExposureReport {
     this.findingsWithoutRow = withoutRow;
     this.inputProblems = inputProblems;
     this.stage = stage;
+    this.counts = model.counts;
+  }
+
+  /** The kinds not modelled, most objects first: `[['ConfigMap', 5], ...]`. */
+  private notModelled(): Array<[string, number]> {
+    const entries = [...(this.counts?.notModelled ?? new Map<string, number>())];
+    return entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+
+  /** `35 objects read, 12 modelled; not modelled: ConfigMap ×5, Secret ×2.` */
+  private readLine(): string | undefined {
+    if (this.counts === undefined) return undefined;
+    const notModelled = this.notModelled();
+    const modelled = this.counts.read - notModelled.reduce((sum, [, count]) => sum + count, 0);
+    return `${this.counts.read} object${this.counts.read === 1 ? '' : 's'} read, ${modelled} modelled${notModelled.length > 0 ? `; not modelled: ${notModelled.map(([kind, count]) => `${kind} ×${count}`).join(', ')}` : ''}.`;
   }
 
   /** Whether any finding is an unacknowledged error (what fails a synth or an audit). */
@@ -258,6 +276,8 @@ export class ExposureReport {
         errors: this.errorCount,
         warnings: this.warningCount,
         acknowledged: this.findings.filter(f => f.acknowledged !== undefined).length,
+        read: this.counts?.read ?? null,
+        notModelled: Object.fromEntries(this.notModelled()),
       },
       objects: [] as unknown[],
       // Findings on objects that have no row (a workload's probe, a ConfigMap written twice):
@@ -311,6 +331,8 @@ export class ExposureReport {
     const acknowledged = this.findings.filter(f => f.acknowledged !== undefined).length;
     const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
     lines.push(`${n(this.items.length, 'object')} (${counts}). Findings: ${n(this.errorCount, 'error')}, ${n(this.warningCount, 'warning')}, ${acknowledged} acknowledged.${this.stage ? ` Stage: ${this.stage}.` : ''}${this.stagesLine()}`, '');
+    const read = this.readLine();
+    if (read !== undefined) lines.push(read, '');
     const byScope = new Map<string, InventoryItem[]>(SCOPE_ORDER.map(scope => [scope, []]));
     for (const i of this.items) byScope.get(i.scope)?.push(i);
     for (const scope of SCOPE_ORDER) {
@@ -446,14 +468,15 @@ export class ExposureReport {
     };
     for (const i of this.items) {
       const ns = i.namespace ? `${i.namespace}/` : '';
-      const me = id(`${i.kind}/${ns}${i.name}`);
+      // An Istio Gateway and a Gateway API Gateway of one name are two nodes.
+      const me = id(`${i.type === 'Gateway (Istio)' ? 'IstioGateway' : i.kind}/${ns}${i.name}`);
       if (i.kind === 'NetworkPolicy') {
         if (i.policy !== undefined) policyLines(me, ns, i.name, i.policy);
         continue;
       }
       if (i.kind === 'Gateway' || i.kind === 'ListenerSet') {
         gatewayLines(me, ns, i);
-      } else if (i.kind === 'Ingress' || ROUTE_KINDS.includes(i.kind)) {
+      } else if (i.kind === 'Ingress' || ROUTE_KINDS.includes(i.kind) || i.kind === 'VirtualService') {
         const tls = !i.tls ? '' : i.certificate !== undefined ? ' (TLS)' : ` (TLS: ${i.certificateMissing ?? 'certificate not defined here'})`;
         // A TCP or UDP route has no hosts: its listener is on the edge from the Gateway.
         const detail = `${i.hosts.join(' ')}${tls.replace(/`/g, '')}`.trim();
@@ -472,7 +495,9 @@ export class ExposureReport {
         for (const w of i.targets) edges.push(`  ${me} --> ${workload(ns, w)}`);
       }
       const source = sources[i.scope];
-      if (source !== undefined && i.type !== 'ClusterIP' && !fronted.has(`${i.kind}/${ns}${i.name}`)) {
+      // A ClusterIP Service is reached from outside only on its externalIPs.
+      const reached = i.type !== 'ClusterIP' || i.hosts.some(h => h.startsWith('externalIP '));
+      if (source !== undefined && reached && !fronted.has(`${i.kind}/${ns}${i.name}`)) {
         edges.push(`  ${i.scope}((${source})) --> ${me}`);
       }
     }

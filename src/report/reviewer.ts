@@ -2,8 +2,9 @@
  * What a reviewer reads in the report beyond the inventory's columns: who a NetworkPolicy
  * admits and where it lets the pods connect, and where a TLS certificate comes from. Private.
  */
+import { podMatch } from '../model/controller-labels';
 import { GatewayInfo, acceptingListeners, attachments, isGatewayRoute, terminatesTls } from '../model/gateway-model';
-import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, PolicyPeerInfo, PolicyRuleInfo, WorkloadInfo, selects, workloadsIn } from '../model/model';
+import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, PolicyPeerInfo, PolicyRuleInfo, WorkloadInfo, workloadsIn } from '../model/model';
 
 /** What a NetworkPolicy allows, in words, for a reviewer. */
 export interface PolicySummary {
@@ -23,10 +24,10 @@ export interface PolicySummary {
   readonly admittedOthers: string[];
 }
 
-/** The workloads of a namespace whose pods have every label (an empty selector: all of them). */
+/** The workloads of a namespace whose pods have every label, counting those their controllers add (an empty selector: all of them). */
 function workloadsWith(model: ExposureModel, namespace: string, labels: Record<string, string>): WorkloadInfo[] {
   const all = workloadsIn(model, namespace);
-  return Object.keys(labels).length === 0 ? all : all.filter(w => selects(labels, w.podLabels));
+  return Object.keys(labels).length === 0 ? all : all.filter(w => podMatch(labels, w.podLabels, w.controllerLabels) === 'yes');
 }
 
 const NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -145,11 +146,13 @@ export function describeCertificate(model: ExposureModel, e: HttpEntryInfo): { s
       const kind = parent.startsWith('ListenerSet ') ? 'ListenerSet' : 'Gateway';
       const [ref, section] = parent.replace(/^ListenerSet /, '').split('#');
       const key = ref.includes('/') ? ref : `${e.namespace}/${ref}`;
-      return { kind, key, section, found: sources.has(`${kind} ${key}${section !== undefined ? `#${section}` : ''}`) };
+      // Shown without a leading "/" when the route has no namespace.
+      const shown = key.startsWith('/') ? key.slice(1) : key;
+      return { kind, key, shown, section, found: sources.has(`${kind} ${key}${section !== undefined ? `#${section}` : ''}`) };
     });
     const found = parents.find(p => p.found);
-    if (found) return { source: `${found.kind} ${found.key}${found.section !== undefined ? ` listener ${found.section}` : ''}` };
-    return { missing: `${parents.map(p => `${p.kind} \`${p.key}\``).join(', ') || 'Gateway (none)'} with a certificate not defined here` };
+    if (found) return { source: `${found.kind} ${found.shown}${found.section !== undefined ? ` listener ${found.section}` : ''}` };
+    return { missing: `${parents.map(p => `${p.kind} \`${p.shown}\``).join(', ') || 'Gateway (none)'} with a certificate not defined here` };
   }
   for (const [annotation, kind] of CERT_MANAGER_ANNOTATIONS) {
     const issuer = e.annotations[annotation];

@@ -42,6 +42,19 @@ export function checkDns1123Subdomain(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A path segment name (apimachinery pkg/api/validation/path/name.go `IsValidPathSegmentName`):
+ * what every object name must be, since it is a segment of the object's URL, and all that the
+ * RBAC kinds ask (`system:aggregated-metrics-reader` is a valid ClusterRole name).
+ */
+export function checkPathSegmentName(value: string): string | undefined {
+  if (value.length === 0) return 'must not be empty';
+  if (value === '.' || value === '..') return `may not be "${value}"`;
+  if (value.includes('/')) return 'may not contain "/"';
+  if (value.includes('%')) return 'may not contain "%"';
+  return undefined;
+}
+
 /** A host as an Ingress accepts it: a DNS-1123 subdomain, optionally with a leading `*.` wildcard. */
 export function checkIngressHost(value: string): string | undefined {
   const name = value.startsWith('*.') ? value.slice(2) : value;

@@ -36,8 +36,10 @@ describe('audit of hand-written Gateway API YAML', () => {
     };
     const findings = report.objects.flatMap((o: any) => o.findings.map((f: any) => `${f.severity} ${f.rule} ${o.kind} ${o.namespace}/${o.name}`)).sort();
 
-    test('exactly these findings: the missing grant, the plain HTTP routes, the refused route; nothing dangling', () => {
+    test('exactly these findings: the missing grant, the plain HTTP routes, the refused route, the route for any host; nothing dangling', () => {
       expect(findings).toEqual([
+        // No hostnames, on a listener without hostname: it serves every host the Gateway gets.
+        'error ingress-wildcard-host HTTPRoute shop/admin',
         'error ingress-without-tls HTTPRoute shop/admin',
         'error ingress-without-tls HTTPRoute shop/legacy',
         'error missing-reference-grant HTTPRoute shop/billing',
@@ -93,7 +95,8 @@ describe('audit of hand-written Gateway API YAML', () => {
       expect(summary('HTTPRoute', 'blog', 'blog')).toEqual(['internet', true, 'ListenerSet blog/blog listener blog', ['Service/blog']]);
       expect(summary('GRPCRoute', 'shop', 'cart')).toEqual(['internet', true, 'Gateway infra/public listener https', ['Service/cart']]);
       expect(summary('TLSRoute', 'shop', 'db')).toEqual(['internet', true, 'TLS passthrough: the backends hold the certificate', ['Service/db']]);
-      expect(summary('TLSRoute', 'blog', 'cache')).toEqual(['internet', true, 'TLS passthrough: the backends hold the certificate', ['Service/cache']]);
+      // Every listener refuses it: attached to nothing, so it exposes nothing (route-not-allowed says why).
+      expect(summary('TLSRoute', 'blog', 'cache')).toEqual(['cluster', true, 'TLS passthrough: the backends hold the certificate', ['Service/cache']]);
       expect(summary('TCPRoute', 'shop', 'pg')).toEqual(['internet', null, null, ['Service/db']]);
       // ReferenceGrants and the BackendTLSPolicy are read (the grants decide the findings above) but are not rows:
       // the policy shows on the row of the Service it protects.

@@ -1,5 +1,5 @@
 import * as kplus from 'cdk8s-plus-28';
-import { ExposureReport, ExposureScope, GatewayFronted, LoadBalancerScheme } from '../../src';
+import { ExposurePolicy, ExposureReport, ExposureScope, GatewayFronted, ListenerProtocol, ListenerSet, LoadBalancerScheme, ParentKind, Stage } from '../../src';
 import { newChart, ofKind, synth, theService } from '../util';
 
 const gateway = { name: 'public', namespace: 'gateway-system', sectionName: 'mqtt' };
@@ -54,6 +54,72 @@ describe('GatewayFronted', () => {
     expect(() => new GatewayFronted(chart, 'X', { selectLabels: { app: 'x' }, ports: [{ port: 1883 }], gateway, ...props })).toThrow(message);
   });
 
+  describe('isolates its pods as IngressFronted does (one NetworkPolicy builder)', () => {
+    const props = { selectLabels: { app: 'sftp' }, ports: [{ port: 2222, targetPortName: 'sftp', name: 'sftp' }], gateway, metadata: { name: 'sftp', namespace: 'shop' } };
+
+    test('proxyNamespaceLabels: only the Gateway\'s proxy (and allowFrom) reach the pods, on the target ports; allowTo restricts egress with DNS', () => {
+      // GIVEN
+      const chart = newChart();
+      const partner = kplus.Pods.select(chart, 'Partner', { labels: { app: 'partner' } });
+      // WHEN
+      const sftp = new GatewayFronted(chart, 'Sftp', {
+        ...props,
+        proxyNamespaceLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' },
+        proxyPodLabels: { 'gateway.envoyproxy.io/owning-gateway-name': 'public' },
+        allowFrom: [partner],
+      });
+      sftp.allowTo(kplus.Pods.select(chart, 'Store', { labels: { app: 'store' } }), { ports: [9000] });
+      // THEN
+      const [policy] = ofKind(synth(chart), 'NetworkPolicy');
+      expect(policy.metadata.namespace).toBe('shop');
+      expect(policy.spec).toEqual({
+        podSelector: { matchLabels: { app: 'sftp' } },
+        policyTypes: ['Ingress', 'Egress'],
+        ingress: [{
+          from: [
+            { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' } }, podSelector: { matchLabels: { 'gateway.envoyproxy.io/owning-gateway-name': 'public' } } },
+            { podSelector: { matchLabels: { app: 'partner' } } },
+          ],
+          ports: [{ protocol: 'TCP', port: 'sftp' }],
+        }],
+        egress: [
+          { to: [{ podSelector: { matchLabels: { app: 'store' } } }], ports: [{ protocol: 'TCP', port: 9000 }] },
+          {
+            to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+            ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
+          },
+        ],
+      });
+    });
+
+    test('no proxyNamespaceLabels: no NetworkPolicy; allowFrom and proxyPodLabels without it are refused', () => {
+      const chart = newChart();
+      new GatewayFronted(chart, 'Open', props);
+      expect(ofKind(synth(chart), 'NetworkPolicy')).toEqual([]);
+      const worker = kplus.Pods.select(chart, 'Worker', { labels: { app: 'worker' } });
+      expect(() => new GatewayFronted(chart, 'A', { ...props, metadata: { name: 'a' }, gateway: { ...gateway, sectionName: 'a' }, allowFrom: [worker] }))
+        .toThrow(/GatewayFronted 'test\/A': allowFrom isolates the Service's pods, which would cut off the Gateway's proxy too; pass proxyNamespaceLabels/);
+      expect(() => new GatewayFronted(chart, 'B', { ...props, metadata: { name: 'b' }, gateway: { ...gateway, sectionName: 'b' }, proxyPodLabels: { app: 'envoy' } }))
+        .toThrow(/GatewayFronted 'test\/B': proxyPodLabels is set but proxyNamespaceLabels is not/);
+      expect(() => new GatewayFronted(chart, 'C', { ...props, metadata: { name: 'c' }, gateway: { ...gateway, sectionName: 'c' }, proxyNamespaceLabels: {} }))
+        .toThrow(/GatewayFronted 'test\/C': proxyNamespaceLabels \{\} selects every namespace/);
+      // A refused construct leaves nothing behind: its listener is free again.
+      new GatewayFronted(chart, 'A', { ...props, metadata: { name: 'a' }, gateway: { ...gateway, sectionName: 'a' } });
+    });
+
+    test('the report shows the NetworkPolicy of its pods, and requireIsolation does not ask for more', () => {
+      const chart = newChart();
+      const pods = new kplus.Deployment(chart, 'Pods', { containers: [{ image: 'sftp', ports: [{ number: 2222, name: 'sftp' }] }] });
+      new GatewayFronted(chart, 'Sftp', { ...props, selectLabels: undefined, selector: pods, proxyNamespaceLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' } });
+      ExposurePolicy.apply(chart, { stage: Stage.PRODUCTION, requireIsolation: true });
+      const rows = JSON.parse(ExposureReport.fromApp(chart).toJson()).objects;
+      const policy = rows.find((o: any) => o.kind === 'NetworkPolicy');
+      expect(policy.construct).toBe('test/Sftp');
+      expect(policy.networkPolicy.admits).toEqual(['every pod in namespace envoy-gateway-system (sftp/TCP)']);
+      expect(rows.flatMap((o: any) => o.findings).filter((f: any) => f.rule === 'internal-service-isolation')).toEqual([]);
+    });
+  });
+
   describe('claims its listener in the App', () => {
     const props = (name: string) => ({ selectLabels: { app: name }, ports: [{ port: 1883 }], metadata: { name, namespace: 'iot' } });
 
@@ -79,6 +145,31 @@ describe('GatewayFronted', () => {
         .toThrow(/GatewayFronted 'test\/Everywhere': gateway: every TCP listener of Gateway "gateway-system\/public" is already claimed by GatewayFronted 'test\/Mqtt'/);
       // In another App the same listener is free.
       new GatewayFronted(newChart(), 'Mqtt', { ...props('mqtt'), gateway });
+    });
+
+    test('a ListenerSet of the App: a sectionName and a port of one listener are one listener, naming both constructs', () => {
+      // GIVEN
+      const chart = newChart();
+      const listeners = new ListenerSet(chart, 'Listeners', {
+        gateway: { name: 'public', namespace: 'gateway-system' },
+        listeners: [
+          { name: 'https', hostname: 'iot.example.com' },
+          { name: 'mqtt', protocol: ListenerProtocol.TCP, port: 1883 },
+          { name: 'amqp', protocol: ListenerProtocol.TCP, port: 5672 },
+        ],
+        metadata: { name: 'iot', namespace: 'iot' },
+      });
+      new GatewayFronted(chart, 'Mqtt', { ...props('mqtt'), gateway: listeners.parentRef('mqtt') });
+      // WHEN / THEN
+      const byPort = { kind: ParentKind.LISTENER_SET, name: 'iot', namespace: 'iot', port: 1883 };
+      expect(() => new GatewayFronted(chart, 'ByPort', { ...props('by-port'), gateway: byPort }))
+        .toThrow("GatewayFronted 'test/ByPort': gateway: listener \"mqtt\" of ListenerSet \"iot/iot\" is already claimed by GatewayFronted 'test/Mqtt' in this App; ");
+      // Without sectionName or port: every TCP listener (not the HTTPS one), mqtt among them.
+      expect(() => new GatewayFronted(chart, 'Every', { ...props('every'), gateway: { kind: ParentKind.LISTENER_SET, name: 'iot', namespace: 'iot' } }))
+        .toThrow(/GatewayFronted 'test\/Every': gateway: listener "mqtt" of ListenerSet "iot\/iot" is already claimed by GatewayFronted 'test\/Mqtt'/);
+      // The other TCP listener, named by port, is free.
+      new GatewayFronted(chart, 'Amqp', { ...props('amqp'), gateway: { ...byPort, port: 5672 } });
+      expect(ofKind(synth(chart), 'TCPRoute')).toHaveLength(2);
     });
 
     test('TLS passthrough shares a listener by SNI host name: the same host name twice is refused', () => {

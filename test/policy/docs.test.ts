@@ -23,6 +23,17 @@ describe('docs/rules.md', () => {
     expect(doc).toContain(`### \`${rule.id}\`\n\n${rule.summary}\n\nWhy: ${rule.why}\n\nSeverity: no stage ${s[0]}, development ${s[1]}, staging ${s[2]}, production ${s[3]}.\n`);
   });
 
+  test('the table of rule × (Ingress, Gateway API, Istio) lists every rule once, with yes or a reason in each cell', () => {
+    const section = doc.split('## Ingress, Gateway API and Istio')[1].split('\n## ')[0];
+    const rows = section.split('\n').filter(l => /^\| `[a-z0-9-]+` \|/.test(l)).map(l => l.split('|').slice(1, -1).map(c => c.trim()));
+    expect(rows.map(r => r[0].replace(/`/g, ''))).toEqual(RULES.map(r => r.id));
+    for (const [id, ...cells] of rows) {
+      expect({ id, cells: cells.length }).toEqual({ id, cells: 3 });
+      // `yes`, or a reason of a few words.
+      for (const cell of cells) expect({ id, cell }).toEqual({ id, cell: expect.stringMatching(/^yes\b|^[a-zA-Z`].{11,}/) });
+    }
+  });
+
   test('the parity table: every rule named exists, every peer check is listed once, and the counts are the table\'s', () => {
     const section = doc.split('## Parity with other tools')[1].split('\n## ')[0];
     const rows = section.split('\n').filter(l => /^\| [A-Za-z-]+ \| `[^`]+` \|/.test(l)).map(l => l.split('|').map(c => c.trim()));

@@ -1,5 +1,5 @@
-import { PolicyPeerInfo, workloadsSelectedBy } from '../../model/model';
-import { Rule, errorBeyondDevelopment } from '../rule';
+import { PolicyPeerInfo, selectorUncertainty, workloadsSelectedBy } from '../../model/model';
+import { Rule, errorBeyondDevelopment, whereNamespace } from '../rule';
 
 /** The label Kubernetes sets on every Namespace: its own name (since Kubernetes 1.21). */
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -17,7 +17,7 @@ function peerNamespace(peer: PolicyPeerInfo, own: string): string | undefined {
 /** A NetworkPolicy peer whose podSelector matches no workload where the peer's pods must be. */
 export const danglingNetworkPolicyPeer: Rule = {
   id: 'dangling-network-policy-peer',
-  summary: 'A NetworkPolicy admits or allows a podSelector peer that matches no workload of the namespace it names (judged only for the own namespace or a kubernetes.io/metadata.name selector, where the App defines workloads).',
+  summary: 'A NetworkPolicy admits or allows a podSelector peer that matches no workload of the namespace it names (judged only for the own namespace or a kubernetes.io/metadata.name selector, where the App defines workloads; a warning for a policy no cdk8s-expose construct made, whose peers may be installed by YAML not in the input).',
   why: 'A peer that matches no pod admits nobody: the traffic the policy was written to allow is dropped, and a typo in a label looks like a working rule.',
   severity: errorBeyondDevelopment,
   check(model) {
@@ -30,10 +30,14 @@ export const danglingNetworkPolicyPeer: Rule = {
           const namespace = peerNamespace(peer, policy.namespace);
           if (namespace === undefined || !namespaces.has(namespace)) continue;
           if (workloadsSelectedBy(model, namespace, peer.podLabels).length > 0) continue;
+          // A policy from other YAML (an upstream install) may admit an optional component installed apart.
+          const uncertain = selectorUncertainty(model, namespace, peer.podLabels)
+            ?? (policy.origin.constructKind === undefined ? 'the policy was not made by a cdk8s-expose construct, and the peer may be installed by YAML not in the input (an optional component)' : undefined);
           findings.push({
             object: policy,
-            message: `${direction === 'egress' ? 'allows traffic to' : 'admits traffic from'} pods ${JSON.stringify(peer.podLabels)} in namespace "${namespace || '(default)'}", and no workload there has those labels`,
+            message: `${direction === 'egress' ? 'allows traffic to' : 'admits traffic from'} pods ${JSON.stringify(peer.podLabels)} ${whereNamespace(namespace)}, and no workload there has those labels${uncertain !== undefined ? `, but ${uncertain}` : ''}`,
             fix: 'Use the labels of the workload meant (pass the workload itself to allowFrom), or remove the peer',
+            uncertain,
           });
         }
       }

@@ -1,5 +1,5 @@
-import { workloadsSelectedBy } from '../../model/model';
-import { Rule, errorBeyondDevelopment } from '../rule';
+import { selectorUncertainty, workloadsSelectedBy } from '../../model/model';
+import { Rule, errorBeyondDevelopment, whereNamespace } from '../rule';
 
 /** A NetworkPolicy whose podSelector matches none of the workloads of its namespace. */
 export const danglingNetworkPolicy: Rule = {
@@ -12,10 +12,16 @@ export const danglingNetworkPolicy: Rule = {
     return model.networkPolicies
       .filter(p => !p.podSelectorHasExpressions && Object.keys(p.podSelector).length > 0 && namespaces.has(p.namespace))
       .filter(p => workloadsSelectedBy(model, p.namespace, p.podSelector).length === 0)
-      .map(p => ({
-        object: p,
-        message: `podSelector ${JSON.stringify(p.podSelector)} matches no workload in namespace "${p.namespace || '(default)'}", so it isolates nothing`,
-        fix: 'Select the labels of the pods it is meant for (InternalService allowFrom writes the NetworkPolicy for you), or delete it',
-      }));
+      .map(p => {
+        const uncertain = selectorUncertainty(model, p.namespace, p.podSelector);
+        return {
+          object: p,
+          message: uncertain !== undefined
+            ? `podSelector ${JSON.stringify(p.podSelector)} matches no workload ${whereNamespace(p.namespace)}, but ${uncertain}`
+            : `podSelector ${JSON.stringify(p.podSelector)} matches no workload ${whereNamespace(p.namespace)}, so it isolates nothing`,
+          fix: 'Select the labels of the pods it is meant for (InternalService allowFrom writes the NetworkPolicy for you), or delete it',
+          uncertain,
+        };
+      });
   },
 };

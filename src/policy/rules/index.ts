@@ -10,6 +10,7 @@ import { defaultNamespace } from './default-namespace';
 import { deprecatedApiVersion } from './deprecated-api-version';
 import { duplicateObject } from './duplicate-object';
 import { duplicateServiceSelector } from './duplicate-service-selector';
+import { exposureKindNotRead } from './exposure-kind-not-read';
 import { externalIps } from './external-ips';
 import { externalNameTarget } from './external-name-target';
 import { gatewayRouteConflict } from './gateway-route-conflict';
@@ -22,6 +23,7 @@ import { ingressToExternalName } from './ingress-to-external-name';
 import { ingressWildcardHost } from './ingress-wildcard-host';
 import { ingressWithoutTls } from './ingress-without-tls';
 import { internalServiceIsolation } from './internal-service-isolation';
+import { istioFieldNotRead } from './istio-field-not-read';
 import { listenerSetNotAllowed } from './listener-set-not-allowed';
 import { loadBalancerAnywhere } from './load-balancer-anywhere';
 import { loadBalancerWithoutSourceRanges } from './load-balancer-without-source-ranges';
@@ -48,6 +50,7 @@ export const RULES: readonly Rule[] = [
   ingressNginxSnippet,
   deprecatedApiVersion,
   hostExposure,
+  exposureKindNotRead,
   danglingService,
   danglingIngressBackend,
   danglingBackendTlsPolicy,
@@ -70,6 +73,7 @@ export const RULES: readonly Rule[] = [
   ingressWildcardHost,
   defaultNamespace,
   internalServiceIsolation,
+  istioFieldNotRead,
 ];
 
 /** The ids of every rule. */

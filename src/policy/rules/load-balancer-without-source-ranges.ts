@@ -4,7 +4,7 @@ import { Rule, errorBeyondDevelopment } from '../rule';
 /** A LoadBalancer Service with no source ranges and no record that this was chosen. */
 export const loadBalancerWithoutSourceRanges: Rule = {
   id: 'load-balancer-without-source-ranges',
-  summary: 'A LoadBalancer Service has no loadBalancerSourceRanges and nothing says that was deliberate (typical of YAML written without this library).',
+  summary: 'A LoadBalancer Service has no source ranges (neither loadBalancerSourceRanges nor the service.beta.kubernetes.io/load-balancer-source-ranges annotation) and nothing says that was deliberate (typical of YAML written without this library).',
   why: 'Without source ranges anyone who can reach the load balancer may connect, and most clouds make it internet-facing by default.',
   severity: errorBeyondDevelopment,
   check(model) {

@@ -1,25 +1,25 @@
-import { Rule, errorBeyondDevelopment } from '../rule';
+import { Rule, Severity } from '../rule';
 
-/** A probe on a port its container does not declare. */
+/**
+ * A probe on a port name its container does not declare. A numeric port is not judged: the
+ * kubelet probes any port of the pod, and a probe opens nothing (ingress-nginx probes 10254,
+ * which its container does not declare). Decision recorded in docs/rules.md.
+ */
 export const probePortNotExposed: Rule = {
   id: 'probe-port-not-exposed',
-  summary: 'A liveness, readiness or startup probe targets a port its container does not declare (a named port must be declared; a numeric one is checked when the container declares ports).',
-  why: 'A probe on a named port nobody declares always fails, so the pod never becomes ready or is restarted forever; a number that is not one of the container\'s ports is usually a port that was moved, and a Service then sends traffic to pods whose health says nothing about it.',
-  severity: errorBeyondDevelopment,
+  summary: 'A liveness, readiness or startup probe names a port its container does not declare (a numeric port is not judged: the kubelet probes any port, and a probe exposes nothing).',
+  why: 'The kubelet resolves a named probe port among the container\'s own ports; a name nobody declares fails every probe, so the pod never becomes ready (no endpoints) or is restarted forever. It exposes nothing, so it is a warning at every stage.',
+  severity: () => Severity.WARNING,
   check(model) {
     const findings = [];
     for (const workload of model.workloads) {
       for (const probe of workload.probes) {
-        const declared = probe.containerPorts.filter(c => c.protocol === 'TCP');
         const port = probe.port;
-        const missing = typeof port === 'string'
-          ? !declared.some(c => c.name === port)
-          : probe.containerPorts.length > 0 && !declared.some(c => c.number === port);
-        if (!missing) continue;
+        if (typeof port !== 'string' || probe.containerPorts.some(c => c.protocol === 'TCP' && c.name === port)) continue;
         findings.push({
           object: workload,
-          message: `container "${probe.container}" ${probe.probe} probe (${probe.handler}) targets port ${typeof port === 'string' ? `"${port}"` : port}, which the container does not declare (it has ${probe.containerPorts.map(c => c.name ?? c.number).join(', ') || 'none'})`,
-          fix: typeof port === 'string' ? `Name a container port "${port}", or probe a port the container declares` : 'Probe a port the container declares, or add the port to the container',
+          message: `container "${probe.container}" ${probe.probe} probe (${probe.handler}) targets port "${port}", which the container does not declare (it has ${probe.containerPorts.map(c => c.name ?? c.number).join(', ') || 'none'})`,
+          fix: `Name a container port "${port}", or probe a port number`,
         });
       }
     }

@@ -1,10 +1,12 @@
 import { workloadsOf } from '../../model/model';
 import { Rule, errorBeyondDevelopment } from '../rule';
 
+const UNDECLARED = 'a container may listen on a port it does not declare (containerPort lists are informational)';
+
 /** A Service sends traffic to a container port the selected workload does not have. */
 export const targetPortNotExposed: Rule = {
   id: 'target-port-not-exposed',
-  summary: "A Service's target port is not a port of the selected workload's containers (a named target port must be declared; a numeric one is checked when the containers declare ports).",
+  summary: "A Service's target port is not a port of the selected workload's containers (a named target port must be declared; a numeric one the containers do not declare is a warning: Kubernetes sends traffic to any port the process listens on).",
   why: 'Traffic to a port nothing listens on is refused; a named target port that no container declares has no endpoints at all.',
   severity: errorBeyondDevelopment,
   check(model) {
@@ -20,7 +22,13 @@ export const targetPortNotExposed: Rule = {
               findings.push({ object: service, message: `targetPort "${target}" is not a named container port of ${workload.kind} ${workload.name} (it has ${workload.containerPorts.map(c => c.name ?? c.number).join(', ') || 'none'})`, fix: `Name a container port "${target}", or target a port the containers declare` });
             }
           } else if (workload.containerPorts.length > 0 && !declared.some(c => c.number === target)) {
-            findings.push({ object: service, message: `targetPort ${target} is not a container port of ${workload.kind} ${workload.name} (it has ${workload.containerPorts.map(c => c.number).join(', ')})`, fix: 'Target a port the containers declare, or add the port to the container' });
+            // containerPort lists are informational: traffic reaches any port the process listens on.
+            findings.push({
+              object: service,
+              message: `targetPort ${target} is not a container port of ${workload.kind} ${workload.name} (it has ${workload.containerPorts.map(c => c.number).join(', ')}), but ${UNDECLARED}`,
+              fix: 'Target a port the containers declare, or add the port to the container',
+              uncertain: UNDECLARED,
+            });
           }
         }
       }

@@ -18,12 +18,14 @@ describe('dangling-backend-tls-policy', () => {
     expect(check(danglingBackendTlsPolicy, [api, policy({ name: 'api', sectionName: 'https' })], Stage.PRODUCTION)).toEqual([]);
   });
   test('non-compliant: a Service that is not defined in the namespace; a warning without a stage', () => {
-    const [f, ...rest] = check(danglingBackendTlsPolicy, [svc('api', 'other'), policy({ name: 'api' })], Stage.PRODUCTION);
+    const [f, ...rest] = check(danglingBackendTlsPolicy, [svc('api', 'other'), svc('web', 'shop'), policy({ name: 'api' })], Stage.PRODUCTION);
     expect(rest).toEqual([]);
     expect(f.severity).toBe('error');
     expect(f.object).toMatchObject({ kind: 'BackendTLSPolicy', name: 'api-tls' });
     expect(f.message).toBe('targets Service "api", which is not defined in namespace "shop"');
-    expect(check(danglingBackendTlsPolicy, [policy({ name: 'api' })])[0].severity).toBe('warning');
+    expect(check(danglingBackendTlsPolicy, [svc('web', 'shop'), policy({ name: 'api' })])[0].severity).toBe('warning');
+    // No Service of the namespace in the input (a file of policies alone): the target is not known to be missing.
+    expect(check(danglingBackendTlsPolicy, [svc('api', 'other'), policy({ name: 'api' })], Stage.PRODUCTION)).toEqual([]);
   });
   test('non-compliant: a port name the Service does not have', () => {
     const [f] = check(danglingBackendTlsPolicy, [api, policy({ name: 'api', sectionName: 'grpc' })], Stage.PRODUCTION);

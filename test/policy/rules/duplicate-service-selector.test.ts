@@ -12,6 +12,16 @@ describe('duplicate-service-selector', () => {
     ], Stage.PRODUCTION)).toEqual([]);
   });
 
+  test('compliant: a second Service of the same reach (a metrics Service), or on other target ports (an admission webhook beside a LoadBalancer)', () => {
+    // As Argo CD's argocd-server-metrics and ingress-nginx's controller-admission (test/fixtures/field/).
+    expect(check(duplicateServiceSelector, [
+      service('server', { selector: { app: 'server' }, ports: [{ port: 80, targetPort: 8080 }] }),
+      service('server-metrics', { selector: { app: 'server' }, ports: [{ port: 8083, targetPort: 8083 }] }),
+      service('controller', { type: 'LoadBalancer', selector: { app: 'nginx' }, ports: [{ port: 80, targetPort: 'http' }], loadBalancerSourceRanges: ['10.0.0.0/8'] }),
+      service('controller-admission', { selector: { app: 'nginx' }, ports: [{ port: 443, targetPort: 'webhook' }] }),
+    ], Stage.PRODUCTION)).toEqual([]);
+  });
+
   test('non-compliant: a LoadBalancer on the pods of a ClusterIP Service (labels in any order); a warning at every stage', () => {
     const manifests = [
       service('db', { selector: { app: 'db', tier: 'data' }, ports: [{ port: 5432 }] }),

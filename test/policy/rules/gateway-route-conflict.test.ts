@@ -1,6 +1,6 @@
 import { gatewayRouteConflict } from '../../../src/policy/rules/gateway-route-conflict';
 import { Stage } from '../../../src/policy/stages';
-import { httpRoute, svc } from '../../gateway/manifests';
+import { fromAll, gateway, http, https, httpRoute, svc } from '../../gateway/manifests';
 import { check } from '../helpers';
 
 const parent = (sectionName?: string) => [{ name: 'public', namespace: 'infra', ...(sectionName ? { sectionName } : {}) }];
@@ -40,5 +40,36 @@ describe('gateway-route-conflict', () => {
     expect(check(gatewayRouteConflict, [svc('web', 'shop'), tls('a', 'a.example.com'), tls('b', 'b.example.com')], Stage.PRODUCTION)).toEqual([]);
     const [f] = check(gatewayRouteConflict, [svc('web', 'shop'), tls('a', 'a.example.com'), tls('b', 'a.example.com')], Stage.PRODUCTION);
     expect(f.message).toBe('host a.example.com (every connection) on Gateway infra/public#tls is already claimed by TLSRoute shop/a');
+  });
+});
+
+describe('gateway-route-conflict: one listener, however a route names it', () => {
+  const gw = gateway('public', 'infra', [
+    http({ allowedRoutes: fromAll }),
+    https('shop.example.com', { allowedRoutes: fromAll }),
+    { name: 'mqtt', protocol: 'TCP', port: 1883, allowedRoutes: fromAll },
+  ]);
+  const tcp = (name: string, ref: any) => httpRoute(name, 'shop', { parentRefs: [{ name: 'public', namespace: 'infra', ...ref }] }, 'TCPRoute');
+
+  test('a sectionName and a port that resolve to one listener are one listener', () => {
+    const [f, ...rest] = check(gatewayRouteConflict, [gw, svc('web', 'shop'), tcp('a', { sectionName: 'mqtt' }), tcp('b', { port: 1883 })], Stage.PRODUCTION);
+    expect(rest).toEqual([]);
+    expect(f.message).toBe('TCPRoute on Gateway infra/public#mqtt is already claimed by TCPRoute shop/a');
+  });
+
+  test('a parentRef without sectionName or port is on every listener that takes its kind, and only those', () => {
+    // The TCPRoute with no section is on the TCP listener only, so it meets the one on mqtt.
+    expect(check(gatewayRouteConflict, [gw, svc('web', 'shop'), tcp('a', { sectionName: 'mqtt' }), tcp('b', {})], Stage.PRODUCTION).map(f => f.message))
+      .toEqual(['TCPRoute on Gateway infra/public#mqtt is already claimed by TCPRoute shop/a']);
+    // An HTTPRoute with no section and no hostnames is on http and https; on https it takes the listener's hostname.
+    const onHttps = httpRoute('a', 'shop', { parentRefs: [{ name: 'public', namespace: 'infra', sectionName: 'https' }], hostnames: ['shop.example.com'] });
+    const everywhere = httpRoute('b', 'shop', { parentRefs: [{ name: 'public', namespace: 'infra' }] });
+    expect(check(gatewayRouteConflict, [gw, svc('web', 'shop'), onHttps, everywhere], Stage.PRODUCTION).map(f => f.message))
+      .toEqual(['host shop.example.com PathPrefix / * on Gateway infra/public#https is already claimed by HTTPRoute shop/a']);
+  });
+
+  test('compliant: other listeners, and one route naming one listener twice', () => {
+    const other = gateway('public', 'infra', [{ name: 'mqtt', protocol: 'TCP', port: 1883, allowedRoutes: fromAll }, { name: 'amqp', protocol: 'TCP', port: 5672, allowedRoutes: fromAll }]);
+    expect(check(gatewayRouteConflict, [other, svc('web', 'shop'), tcp('a', { sectionName: 'mqtt' }), tcp('b', { port: 5672 })], Stage.PRODUCTION)).toEqual([]);
   });
 });

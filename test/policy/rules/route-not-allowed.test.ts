@@ -27,3 +27,16 @@ describe('route-not-allowed', () => {
     expect(f.message).toMatch(/accepts routes only from namespaces labelled gateway=public, and namespace "shop" is not/);
   });
 });
+
+describe('route-not-allowed: a parentRef without sectionName or port', () => {
+  test('listeners of another kind are skipped, not refusals; when no listener takes the kind, each says why', () => {
+    const gw = gateway('public', 'infra', [https(undefined, { allowedRoutes: fromAll }), { name: 'mqtt', protocol: 'TCP', port: 1883, allowedRoutes: fromAll }]);
+    const everywhere = httpRoute('web', 'shop', { parentRefs: [{ name: 'public', namespace: 'infra' }] });
+    expect(check(routeNotAllowed, [gw, svc('web', 'shop'), everywhere], Stage.PRODUCTION)).toEqual([]);
+    const udp = httpRoute('dns', 'shop', { parentRefs: [{ name: 'public', namespace: 'infra' }] }, 'UDPRoute');
+    expect(check(routeNotAllowed, [gw, svc('web', 'shop'), udp], Stage.PRODUCTION).map(f => f.message)).toEqual([
+      'is refused by Gateway infra/public: listener "https" (HTTPS) takes HTTPRoute, GRPCRoute, not UDPRoute',
+      'is refused by Gateway infra/public: listener "mqtt" (TCP) takes TCPRoute, not UDPRoute',
+    ]);
+  });
+});
