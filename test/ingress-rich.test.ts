@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { ExposurePolicy, HttpRoute, IngressFronted, IngressTls, ListenerSet, RouteBackend, Stage } from '../src';
+import { ExposurePolicy, HttpRoute, IngressFronted, IngressTls, ListenerSet, RouteBackend, SharedIngress, Stage } from '../src';
 import { newChart, ofKind, synth } from './util';
 
 const web = (chart: Chart, props: any, id = 'Web') => new IngressFronted(chart, id, { selectLabels: { app: id.toLowerCase() }, ports: [{ port: 80, targetPort: 8080 }], ...props });
@@ -190,5 +190,71 @@ describe('IngressFronted with a gateway: an HttpRoute', () => {
     expect(() => web(newChart(), { paths: ['/ok', '/a%zz'], gateway, pathType: kplus.HttpIngressPathType.EXACT }))
       .toThrow(/IngressFronted 'test\/Web': paths\[1\] "\/a%zz" may contain only URL path characters \(percent-encode the others\) in an HTTPRoute/);
     expect(() => web(newChart(), { hosts: ['a.example.com'], gateway, pathType: kplus.HttpIngressPathType.IMPLEMENTATION_SPECIFIC })).toThrow(/IMPLEMENTATION_SPECIFIC has no HTTPRoute equivalent/);
+  });
+});
+
+describe('one front end with paths of several types (typedPaths)', () => {
+  const typedPaths = [{ path: '/api' }, { path: '/healthz', pathType: kplus.HttpIngressPathType.EXACT }];
+
+  test('its own Ingress, a SharedIngress and routeToService: each path with its type', () => {
+    // GIVEN
+    const chart = newChart();
+    const edge = new SharedIngress(chart, 'Edge');
+    // WHEN
+    const own = web(chart, { host: 'own.example.com', typedPaths });
+    const shared = web(chart, { host: 'shop.example.com', typedPaths, sharedIngress: edge }, 'Shop');
+    edge.routeToService({ serviceName: 'legacy', port: 8080, host: 'shop.example.com', typedPaths: [{ path: '/old' }, { path: '/old/ping', pathType: kplus.HttpIngressPathType.EXACT }] });
+    // THEN
+    const ingresses = ofKind(synth(chart), 'Ingress');
+    const ownIngress = ingresses.find((i: any) => i.spec.rules[0].host === 'own.example.com');
+    const sharedIngress = ingresses.find((i: any) => i.spec.rules[0].host === 'shop.example.com');
+    expect(ownIngress.spec.rules).toEqual([{
+      host: 'own.example.com',
+      http: {
+        paths: [
+          { path: '/api', pathType: 'Prefix', backend: backend(own.name) },
+          { path: '/healthz', pathType: 'Exact', backend: backend(own.name) },
+        ],
+      },
+    }]);
+    expect(sharedIngress.spec.rules).toEqual([{
+      host: 'shop.example.com',
+      http: {
+        paths: [
+          { path: '/api', pathType: 'Prefix', backend: backend(shared.name) },
+          { path: '/healthz', pathType: 'Exact', backend: backend(shared.name) },
+          { path: '/old', pathType: 'Prefix', backend: backend('legacy', 8080) },
+          { path: '/old/ping', pathType: 'Exact', backend: backend('legacy', 8080) },
+        ],
+      },
+    }]);
+    expect(own.paths).toEqual(['/api', '/healthz']);
+  });
+
+  test('through a gateway: one match per path, with its type', () => {
+    const chart = newChart('shop');
+    web(chart, { host: 'shop.example.com', typedPaths, gateway: { name: 'public', namespace: 'gateway-system', sectionName: 'https' } });
+    const [route] = ofKind(synth(chart), 'HTTPRoute');
+    expect(route.spec.rules[0].matches).toEqual([{ path: { type: 'PathPrefix', value: '/api' } }, { path: { type: 'Exact', value: '/healthz' } }]);
+  });
+
+  test('the same path with another type on one IngressClass is claimed per type, as before', () => {
+    const chart = newChart();
+    web(chart, { host: 'shop.example.com', typedPaths });
+    expect(() => web(chart, { host: 'shop.example.com', path: '/healthz', pathType: kplus.HttpIngressPathType.EXACT }, 'Two'))
+      .toThrow(/IngressFronted 'test\/Two': host "shop.example.com" path "\/healthz" \(Exact\) on IngressClass "\(the default\)" is already claimed by IngressFronted 'test\/Web'/);
+  });
+
+  test.each([
+    [{ typedPaths, pathType: kplus.HttpIngressPathType.EXACT }, /typedPaths gives every path its type, so pathType does not apply; list every path in typedPaths and remove pathType/],
+    [{ typedPaths, path: '/', paths: ['/a'] }, /typedPaths gives every path its type, so path, paths do not apply/],
+    [{ typedPaths: [] }, /typedPaths \[\] must list at least one path/],
+    [{ typedPaths: [{ path: '/a' }, { path: '/a', pathType: kplus.HttpIngressPathType.EXACT }] }, /typedPaths\[1\].path "\/a" is listed twice; an Ingress holds one rule per host and path/],
+    [{ typedPaths: [{ path: 'api' }] }, /typedPaths\[0\].path "api" /],
+    [{ typedPaths: [{ path: '/a', pathType: 'Regex' }] }, /typedPaths\[0\].pathType/],
+    [{ typedPaths: [{ path: '/a' }, { path: '/b', pathType: kplus.HttpIngressPathType.IMPLEMENTATION_SPECIFIC }], gateway: { name: 'public' } }, /pathType IMPLEMENTATION_SPECIFIC has no HTTPRoute equivalent/],
+  ])('refuses %#', (props: any, message) => {
+    const chart = newChart();
+    expect(() => web(chart, { host: 'shop.example.com', ...props })).toThrow(message);
   });
 });

@@ -62,7 +62,7 @@ function peerNamespaces(peer: PolicyPeerInfo, namespace: string): string[] | und
 }
 
 /** The workloads in the manifests whose pods a peer selects by plain `key=value` labels in named namespaces. */
-function peerWorkloads(model: ExposureModel, peer: PolicyPeerInfo, namespace: string): WorkloadInfo[] {
+export function peerWorkloads(model: ExposureModel, peer: PolicyPeerInfo, namespace: string): WorkloadInfo[] {
   if (peer.cidr !== undefined || peer.pods === undefined || peer.pods.length === 0) return [];
   const namespaces = peerNamespaces(peer, namespace);
   if (namespaces === undefined) return [];
