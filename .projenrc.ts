@@ -43,6 +43,16 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     // The cdk8s-plus version `cdk8s init typescript-app` scaffolds today, for the tests that show
     // the library in such an app.
     'cdk8s-plus-33@^2.5.57',
+    // SARIF and CI recipes (test/report/sarif.test.ts, test/docs/ci.test.ts): a maintained JSON
+    // Schema validator, the SARIF 2.1.0 schema as Microsoft publishes it, GitHub's own workflow
+    // parser, and GitLab's CI schema as gitlab-ci-local ships it (4.64.1: the last release that
+    // ships it as a file rather than bundled).
+    'ajv@^8.17.1',
+    'ajv-formats@^3.0.1',
+    'ajv-draft-04@^1.0.0',
+    '@microsoft/jest-sarif@1.0.0-beta.0',
+    '@actions/workflow-parser@^0.3.61',
+    'gitlab-ci-local@4.64.1',
     // jest transforms TypeScript with swc (no per-file type-check; the jsii compile and
     // `tsc` over test/ type-check): see the transform override below.
     '@swc/core@^1.16.0',

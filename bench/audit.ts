@@ -54,7 +54,7 @@ for (const size of sizes) {
 // The report alone: what ExposureReport costs once the YAML is read (src/report/).
 const reportRows: string[] = ['| services | report s (median) | of which JSON s | Markdown s |', '| ---: | ---: | ---: | ---: |'];
 const reportScript = `
-const { readManifests } = require(${JSON.stringify(path.join(root, 'lib', 'cli', 'audit'))});
+const { readManifests } = require(${JSON.stringify(path.join(root, 'lib', 'cli', 'inputs'))});
 const { ExposureReport } = require(${JSON.stringify(path.join(root, 'lib', 'report', 'report'))});
 const manifests = readManifests(process.argv[1], []);
 const t0 = process.hrtime.bigint();

@@ -7,7 +7,7 @@ import { ExposureScope } from './exposure-scope';
 import { IngressRouteOptions } from './ingress-routes';
 import { IngressTls } from './ingress-tls';
 import { checkedAcknowledgement } from './internal/acknowledge';
-import { RouteList, SharedFrontEnd, checkDefaultBackendRoutes, checkRouteList, claimIngressRoutes } from './internal/ingress-routes';
+import { RouteList, checkDefaultBackendRoutes, checkRouteList, claimIngressRoutes } from './internal/ingress-routes';
 import { refused } from './internal/refusal';
 import { newIngress } from './kplus-ingress';
 import { LoadBalancerScheme } from './presets/common';
@@ -339,4 +339,15 @@ export class SharedIngress extends Construct {
     this.tlsEntries++;
     this.ingress.addTls([{ hosts: added, secret: secretName !== undefined ? kplus.Secret.fromSecretName(this, `Tls${this.tlsEntries}`, secretName) : undefined }]);
   }
+}
+
+/** One front end of a SharedIngress (internal: not exported from the package). */
+interface SharedFrontEnd {
+  readonly routes: RouteList;
+  readonly backend: kplus.IngressBackend;
+  readonly defaultBackend: boolean;
+  /** The controller annotations the route needs. */
+  readonly annotations: Record<string, string>;
+  /** The TLS hosts, their Secret and the annotations that issue it; absent without TLS. */
+  readonly tls?: { readonly hosts: string[]; readonly secretName?: string; readonly annotations: Record<string, string> };
 }

@@ -52,22 +52,6 @@ describe('SharedIngress with several hosts, a default backend and an existing Se
     expect(ofKind(synth(chart), 'Ingress')[0].spec.rules).toBeUndefined();
   });
 
-  test('a refused front end adds nothing to the Ingress: every host, path, annotation and TLS entry is checked before any is added', () => {
-    // GIVEN a front end on the SharedIngress
-    const chart = newChart();
-    const edge = new SharedIngress(chart, 'Edge');
-    web(chart, { hosts: ['a.example.com', 'b.example.com'], sharedIngress: edge }, 'One');
-    const before = ofKind(synth(chart), 'Ingress')[0];
-    // WHEN a second one is refused for its TLS, after its routes were checked
-    expect(() => web(chart, { hosts: ['c.example.com', 'b.example.com'], path: '/two', sharedIngress: edge }, 'Two'))
-      .toThrow(/IngressFronted 'test\/Two': host "b.example.com" already has TLS Secret/);
-    // THEN the Ingress is as it was: no rule for c.example.com or /two, no TLS entry
-    expect(ofKind(synth(chart), 'Ingress')[0]).toEqual(before);
-    // and the same front end with a free host joins it
-    web(chart, { hosts: ['c.example.com'], path: '/two', sharedIngress: edge }, 'Two');
-    expect(ofKind(synth(chart), 'Ingress')[0].spec.rules.map((r: any) => r.host)).toEqual(['a.example.com', 'b.example.com', 'c.example.com']);
-  });
-
   test('a default backend of its own: any kplus backend; a second one, from a front end or another Ingress of the class, is refused naming it', () => {
     // GIVEN
     const chart = newChart();
@@ -88,6 +72,22 @@ describe('SharedIngress with several hosts, a default backend and an existing Se
     expect(chart.node.tryFindChild('Edge2')).toBeUndefined();
     expect(() => new SharedIngress(chart, 'Bad', { defaultBackend: 'pages' as any }))
       .toThrow(/SharedIngress 'test\/Bad': defaultBackend "pages" is not a kplus.IngressBackend; use kplus.IngressBackend.fromService/);
+  });
+
+  test('a refused front end adds nothing to the Ingress: every host, path, annotation and TLS entry is checked before any is added', () => {
+    // GIVEN a front end on the SharedIngress
+    const chart = newChart();
+    const edge = new SharedIngress(chart, 'Edge');
+    web(chart, { hosts: ['a.example.com', 'b.example.com'], sharedIngress: edge }, 'One');
+    const before = ofKind(synth(chart), 'Ingress')[0];
+    // WHEN a second one is refused for its TLS, after its routes were checked
+    expect(() => web(chart, { hosts: ['c.example.com', 'b.example.com'], path: '/two', sharedIngress: edge }, 'Two'))
+      .toThrow(/IngressFronted 'test\/Two': host "b.example.com" already has TLS Secret/);
+    // THEN the Ingress is as it was: no rule for c.example.com or /two, no TLS entry
+    expect(ofKind(synth(chart), 'Ingress')[0]).toEqual(before);
+    // and the same front end with a free host joins it
+    web(chart, { hosts: ['c.example.com'], path: '/two', sharedIngress: edge }, 'Two');
+    expect(ofKind(synth(chart), 'Ingress')[0].spec.rules.map((r: any) => r.host)).toEqual(['a.example.com', 'b.example.com', 'c.example.com']);
   });
 
   test('a host whose TLS Secret differs from the one it already has is refused', () => {

@@ -13,8 +13,9 @@ import { STAGE_ANNOTATION } from '../annotations';
 import { ExposurePolicy } from '../policy/stage';
 import { Stage, StageMapping, parseStageMapping, withObjectStages } from '../policy/stages';
 import { ExposureReport } from '../report/report';
+import { findingsToCodeQuality, findingsToSarif } from '../report/sarif';
 
-export const USAGE = `usage: cdk8s-expose audit [--stage development|staging|production] [--stage-for PATTERN=STAGE]... [--format markdown|json|mermaid] <file, folder or ->...
+export const USAGE = `usage: cdk8s-expose audit [--stage development|staging|production] [--stage-for PATTERN=STAGE]... [--format markdown|json|sarif|codequality|mermaid] <file, folder or ->...
 
 Reads Kubernetes YAML or JSON the way kubectl does (multi-document; folders are read
 recursively for .yaml, .yml and .json; - reads standard input), prints what is exposed where,
@@ -27,7 +28,9 @@ else --stage.
   --stage-for=PATTERN=STAGE
                    judge the objects of files matching PATTERN at STAGE (repeatable; * within
                    a folder, ** across folders), e.g. --stage-for 'dist/prod*.yaml=production'
-  --format=FORMAT  markdown (default), json or mermaid
+  --format=FORMAT  markdown (default), json, sarif (SARIF 2.1.0 for code scanning; file paths
+                   relative to the current folder, so run it from the repository root),
+                   codequality (a GitLab Code Quality report, paths likewise) or mermaid
   --help           this text
   --version        the version of cdk8s-expose
 Files that are not Kubernetes manifests (the exposure report, cdk8s's construct metadata, JSON
@@ -73,8 +76,8 @@ export function auditMain(args: string[], io: AuditIo): number {
     io.err(`cdk8s-expose audit: ${(e as Error).message}\n`);
     return 2;
   }
-  if (!['markdown', 'json', 'mermaid'].includes(format)) {
-    io.err(`cdk8s-expose audit: --format ${JSON.stringify(format)} is not one of markdown, json, mermaid\n`);
+  if (!['markdown', 'json', 'sarif', 'codequality', 'mermaid'].includes(format)) {
+    io.err(`cdk8s-expose audit: --format ${JSON.stringify(format)} is not one of markdown, json, sarif, codequality, mermaid\n`);
     return 2;
   }
   if (inputs.length === 0) {
@@ -85,15 +88,21 @@ export function auditMain(args: string[], io: AuditIo): number {
   const read = readInputs(inputs, io);
   const problems = read.problems;
   if (read.manifests.length === 0) {
-    // No report at all: a "Findings: None" report of nothing would read as a clean audit.
+    const nothing = 'nothing to audit: no Kubernetes object in the input';
+    // No report at all: a "Findings: None" report of nothing would read as a clean audit. A
+    // pipeline that uploads the SARIF still gets a valid log, with no result and the reasons.
+    if (format === 'sarif') io.out(findingsToSarif([], [...problems, nothing]));
+    if (format === 'codequality') io.out(findingsToCodeQuality([]));
     for (const p of problems) io.err(`cdk8s-expose audit: ${p}\n`);
-    io.err('cdk8s-expose audit: nothing to audit: no Kubernetes object in the input\n');
+    io.err(`cdk8s-expose audit: ${nothing}\n`);
     return 2;
   }
   const manifests = withObjectStages(read.manifests, mappings, problems);
   const report = ExposureReport._fromSourced(manifests, parsedStage, problems);
   // The JSON and Markdown of a large input are written in pieces, never held whole.
   if (format === 'json') report._writeJson(io.out);
+  else if (format === 'sarif') io.out(report.toSarif());
+  else if (format === 'codequality') io.out(report._codeQuality());
   else if (format === 'markdown') report._writeMarkdown(io.out);
   else io.out(report.toMermaid());
   for (const p of problems) io.err(`cdk8s-expose audit: ${p}\n`);

@@ -11,12 +11,14 @@ import { AuditIo } from './io';
 import { SourcedManifest } from '../model/model';
 import { ExposureDiff, ExposureReport } from '../report/report';
 
-export const DIFF_USAGE = `usage: cdk8s-expose diff [--format markdown|json] [--fail-on-widen] <before> <after>
+export const DIFF_USAGE = `usage: cdk8s-expose diff [--format markdown|json|sarif] [--fail-on-widen] <before> <after>
 
 Compares the exposure of two sets of Kubernetes YAML (files or folders, e.g. the main branch's
 dist/ and this branch's): what became reachable from a wider scope, what narrowed, what did not
-change. Markdown for a pull-request comment, JSON for machines.
-  --fail-on-widen  exit 1 when anything widened
+change. Markdown for a pull-request comment (what widened first, the rest collapsed, within
+GitHub's 65,536 characters), JSON for machines, SARIF 2.1.0 for code scanning (one result per
+widened object at its line in <after>; paths relative to the current folder).
+  --fail-on-widen  exit 1 when anything widened (SARIF results are then errors)
 Exit codes: 0 done, 1 something widened and --fail-on-widen was given, 2 usage error or unreadable input.`;
 
 /** `cdk8s-expose diff <before> <after>`. */
@@ -39,15 +41,15 @@ export function diffMain(args: string[], io: AuditIo): number {
     return 0;
   }
   const format = String(values.format);
-  if (!['markdown', 'json'].includes(format) || positionals.length !== 2) {
-    io.err(`cdk8s-expose diff: ${positionals.length !== 2 ? `needs a before and an after (got ${positionals.length})` : `--format ${JSON.stringify(format)} is not one of markdown, json`}\n${DIFF_USAGE}\n`);
+  if (!['markdown', 'json', 'sarif'].includes(format) || positionals.length !== 2) {
+    io.err(`cdk8s-expose diff: ${positionals.length !== 2 ? `needs a before and an after (got ${positionals.length})` : `--format ${JSON.stringify(format)} is not one of markdown, json, sarif`}\n${DIFF_USAGE}\n`);
     return 2;
   }
   const [before, after] = positionals.map(input => readInputs([input], io));
   const problems = [...before.problems, ...after.problems];
   const reportOf = (manifests: SourcedManifest[]) => ExposureReport._fromSourced(manifests, undefined, []);
   const diff = ExposureDiff.between(reportOf(before.manifests), reportOf(after.manifests));
-  io.out(format === 'json' ? diff.toJson() : diff.toMarkdown());
+  io.out(format === 'json' ? diff.toJson() : format === 'sarif' ? diff._sarif(values['fail-on-widen'] === true, problems) : diff.toMarkdown());
   for (const p of problems) io.err(`cdk8s-expose diff: ${p}\n`);
   if (problems.length > 0) return 2;
   return values['fail-on-widen'] && diff.hasWidened ? 1 : 0;

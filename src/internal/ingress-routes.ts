@@ -153,14 +153,3 @@ export function checkDefaultBackendRoutes(routes: RouteList, defaultBackend: boo
     throw fail('defaultBackend already answers every host and path, so a rule for any host at path "/" (Prefix) would route the same requests twice; remove path "/", or give hosts');
   }
 }
-
-/** One front end of a SharedIngress: its routes, backend, annotations and TLS. */
-export interface SharedFrontEnd {
-  readonly routes: RouteList;
-  readonly backend: kplus.IngressBackend;
-  readonly defaultBackend: boolean;
-  /** The controller annotations the route needs. */
-  readonly annotations: Record<string, string>;
-  /** The TLS hosts, their Secret and the annotations that issue it; absent without TLS. */
-  readonly tls?: { readonly hosts: string[]; readonly secretName?: string; readonly annotations: Record<string, string> };
-}

@@ -32,6 +32,13 @@ export interface Origin {
   /** The file and document index, when read from YAML. */
   readonly file?: string;
   readonly documentIndex?: number;
+  /**
+   * The line (from 1) where the object starts in its file, after comments and `---`, when read
+   * from YAML or JSON (an item of a `List`: its document's line until a finding asks for more).
+   */
+  readonly line?: number;
+  /** Where the object's document is in its file, to find the line of a field a finding is about. */
+  readonly span?: DocumentSpan;
   /** The stage that applies to this object, when known per object (`development`...). */
   readonly stage?: string;
   /**
@@ -41,6 +48,18 @@ export interface Origin {
   readonly judged?: boolean;
   /** Whether isolation is required for this object. */
   readonly requireIsolation?: boolean;
+}
+
+/** Where a document is in its file (src/yaml/locate.ts reads it again for a finding's field). */
+export interface DocumentSpan {
+  /** The file to read again; or, for standard input, its whole text. */
+  readonly source: { readonly path?: string; readonly text?: string };
+  /** The line (from 1) of the document's first line: its `---` line, if it has one. */
+  readonly startLine: number;
+  /** How many lines the document's text spans. */
+  readonly lineCount: number;
+  /** For an item of a `List`: its index in `items`. */
+  readonly item?: number;
 }
 
 export interface ObjectRef {

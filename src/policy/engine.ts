@@ -24,6 +24,24 @@ export interface Finding {
    * the always-on safety rules), where the fix is to change the object, not to accept it.
    */
   readonly acknowledgeable?: boolean;
+  /** The field the rule says the finding is about, when more precise than the rule's usual one (src/policy/fields.ts). */
+  readonly field?: string;
+  /** Where the object and the field are in their file, once a report has looked (src/report/locations.ts). */
+  readonly location?: FindingLocation;
+}
+
+/** Where a finding is: the object's file and line, and the line of the field it is about. */
+export interface FindingLocation {
+  /** The file as it was given (`(standard input)` for standard input). */
+  readonly file: string;
+  /** The document (from 1) in the file. */
+  readonly document?: number;
+  /** The line (from 1) where the object starts. */
+  readonly line?: number;
+  /** The field the finding is about (`spec.type`), when the object has it. */
+  readonly field?: string;
+  /** The line (from 1) of that field. */
+  readonly fieldLine?: number;
 }
 
 /**
@@ -49,6 +67,7 @@ export function evaluate(model: ExposureModel, defaultStage?: Stage): Finding[] 
         stage,
         acknowledged: acknowledgementsOf(raw.object).get(rule.id),
         acknowledgeable: rule.severity !== always,
+        field: raw.field,
       });
     }
   }
@@ -73,12 +92,26 @@ export function acknowledgeHint(finding: Finding): string {
     : `To accept it, write ${annotation} (or call acknowledge('${finding.ruleId}', '<reason>') on the cdk8s-expose construct that made it)`;
 }
 
-/** One line per finding: rule id, object, construct path or file, what, and the fix. */
+/**
+ * Where a finding is, as its line says it: `dist/app.yaml:12 spec.type, document 2` (the field's
+ * line when known, else the object's), or without a line where none is known.
+ */
+export function describeLocation(finding: Finding): string | undefined {
+  const o = finding.object.origin;
+  const at = finding.location;
+  const file = at?.file ?? o.file;
+  if (file === undefined) return undefined;
+  const line = at?.fieldLine ?? at?.line ?? o.line;
+  const documentIndex = at?.document !== undefined ? at.document - 1 : o.documentIndex;
+  return `${file}${line !== undefined ? `:${line}` : ''}${at?.field !== undefined && at.fieldLine !== undefined ? ` ${at.field}` : ''}${documentIndex !== undefined ? `${line !== undefined ? ',' : ''} document ${documentIndex + 1}` : ''}`;
+}
+
+/** One line per finding: rule id, object, construct path and file, what, and the fix. */
 export function formatFinding(finding: Finding): string {
   const o = finding.object.origin;
-  const where = o.constructPath !== undefined
-    ? ` (${o.constructKind ? `${o.constructKind} ` : ''}'${o.constructPath}')`
-    : o.file !== undefined ? ` (${o.file}${o.documentIndex !== undefined ? ` document ${o.documentIndex + 1}` : ''})` : '';
+  const file = describeLocation(finding);
+  const construct = o.constructPath !== undefined ? `${o.constructKind ? `${o.constructKind} ` : ''}'${o.constructPath}'` : undefined;
+  const where = construct !== undefined || file !== undefined ? ` (${[construct, file].filter(x => x !== undefined).join(', ')})` : '';
   const ns = finding.object.namespace ? `${finding.object.namespace}/` : '';
   const readings = o.readings !== undefined ? ` (as Kubernetes reads this YAML: ${o.readings.join(', ')})` : '';
   const hint = acknowledgeHint(finding);

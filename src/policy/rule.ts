@@ -21,6 +21,11 @@ export interface RawFinding {
    * not: the finding is then a warning at most, whatever the stage. The message says why.
    */
   readonly uncertain?: string;
+  /**
+   * The field the finding is about, when the rule knows it more precisely than its usual one
+   * (src/policy/fields.ts): a path from the object, `spec.listeners[1].tls.certificateRefs[0]`.
+   */
+  readonly field?: string;
 }
 
 /**

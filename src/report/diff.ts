@@ -1,5 +1,6 @@
 import { InventoryItem, PolicySummary } from './inventory';
 import { ExposureScope } from '../exposure-scope';
+import { FieldLocator } from '../yaml/locate';
 
 /** How far an exposure scope reaches; a higher number is wider. */
 const REACH: Record<string, number> = {
@@ -21,6 +22,53 @@ export interface ExposureChange {
   readonly scope: string;
   /** What changed, one sentence each. */
   readonly changes: string[];
+  /** The side the object is read from: `after`, or `before` for an object removed. */
+  readonly side?: 'before' | 'after';
+  /** Its construct path, when known. */
+  readonly construct?: string;
+  /** Where it is in its file (the side's), with the line of the field that changed when known. */
+  readonly location?: ChangeLocation;
+}
+
+/** Where a changed object is: its file, document and line, and the field that changed. */
+export interface ChangeLocation {
+  readonly file: string;
+  readonly document?: number;
+  readonly line?: number;
+  readonly field?: string;
+  readonly fieldLine?: number;
+}
+
+/** The fields a change is about, by the start of its sentence (the first found wins). */
+const CHANGE_FIELDS: Array<[RegExp, string[]]> = [
+  [/^scope /, ['spec.type', 'metadata.annotations', 'spec.listeners']],
+  [/^ports? /, ['spec.ports', 'spec.listeners']],
+  [/^hosts? /, ['spec.rules', 'spec.hostnames', 'spec.listeners']],
+  [/^source ranges? /, ['spec.loadBalancerSourceRanges', 'spec.type']],
+  [/^TLS /, ['spec.tls', 'spec.listeners', 'spec.rules']],
+  [/^acknowledged/, ['metadata.annotations']],
+  [/^(ingress|egress) |^admits |^may connect|^no longer|^may no longer/, ['spec.ingress', 'spec.egress', 'spec.policyTypes']],
+];
+
+/** Each change's location: the documents of the changed objects are read again, each once. */
+function locateChanges(changes: Array<{ change: ExposureChange; item: InventoryItem }>): ExposureChange[] {
+  const locator = new FieldLocator();
+  return changes.map(({ change, item }) => {
+    const origin = item.origin;
+    if (origin.file === undefined) return change;
+    const fields = CHANGE_FIELDS.find(([pattern]) => pattern.test(change.changes[0] ?? ''))?.[1] ?? [];
+    const found = origin.span !== undefined && fields.length > 0 ? locator.locate(origin.span, [fields])[0] : undefined;
+    return {
+      ...change,
+      location: {
+        file: origin.file,
+        document: origin.documentIndex !== undefined ? origin.documentIndex + 1 : undefined,
+        line: origin.line,
+        field: found?.fieldLine !== undefined ? found.field : undefined,
+        fieldLine: found?.fieldLine,
+      },
+    };
+  });
 }
 
 /** What a change of the manifests does to exposure. Private to the library; `ExposureDiff` shows it. */
@@ -42,27 +90,31 @@ const added = (before: string[], after: string[]) => after.filter(x => !before.i
 export function diffInventories(before: InventoryItem[], after: InventoryItem[]): DiffResult {
   const old = new Map(before.map(i => [keyOf(i), i]));
   const now = new Map(after.map(i => [keyOf(i), i]));
-  const widened: ExposureChange[] = [];
-  const narrowed: ExposureChange[] = [];
+  const widened: Array<{ change: ExposureChange; item: InventoryItem }> = [];
+  const narrowed: Array<{ change: ExposureChange; item: InventoryItem }> = [];
+  const on = (item: InventoryItem, side: 'before' | 'after', change: { object: string; scope: string; changes: string[] }) => ({
+    change: { object: change.object, scope: change.scope, changes: change.changes, side, construct: item.origin.constructPath },
+    item,
+  });
   let unchanged = 0;
   for (const [key, a] of now) {
     const b = old.get(key);
     if (!b) {
       if (a.kind === 'ReferenceGrant' && a.from !== undefined) {
         // A grant lets routes of other namespaces reach into this one.
-        widened.push({ object: key, scope: a.scope, changes: [`new grant: ${a.from.join(', ')} may reference ${a.targets.join(', ')}`] });
+        widened.push(on(a, 'after', { object: key, scope: a.scope, changes: [`new grant: ${a.from.join(', ')} may reference ${a.targets.join(', ')}`] }));
         continue;
       }
       if (a.kind === 'BackendTLSPolicy') {
-        narrowed.push({ object: key, scope: a.scope, changes: [`new: the Gateway speaks TLS to ${a.targets.join(', ')}`] });
+        narrowed.push(on(a, 'after', { object: key, scope: a.scope, changes: [`new: the Gateway speaks TLS to ${a.targets.join(', ')}`] }));
         continue;
       }
       if (a.policy !== undefined) {
-        narrowed.push({ object: key, scope: a.scope, changes: [`new NetworkPolicy: ${a.policy.pods} now ${isolationText(a.policy)}`] });
+        narrowed.push(on(a, 'after', { object: key, scope: a.scope, changes: [`new NetworkPolicy: ${a.policy.pods} now ${isolationText(a.policy)}`] }));
         continue;
       }
       const change = { object: key, scope: a.scope, changes: [`new, reachable from ${a.scope}${a.ports.length ? ` on ${a.ports.join(', ')}` : ''}${a.hosts.length ? ` for ${a.hosts.join(', ')}` : ''}`] };
-      (REACH[a.scope] >= OUTSIDE ? widened : narrowed).push(change);
+      (REACH[a.scope] >= OUTSIDE ? widened : narrowed).push(on(a, 'after', change));
       continue;
     }
     const wider: string[] = [];
@@ -88,20 +140,21 @@ export function diffInventories(before: InventoryItem[], after: InventoryItem[])
     }
     const acks = added(b.acknowledgements.map(x => `${x.rule} (${x.reason})`), a.acknowledgements.map(x => `${x.rule} (${x.reason})`));
     if (acks.length) wider.push(`acknowledged: ${acks.join(', ')}`);
-    if (wider.length) widened.push({ object: key, scope: a.scope, changes: wider });
-    if (narrower.length) narrowed.push({ object: key, scope: a.scope, changes: narrower });
+    if (wider.length) widened.push(on(a, 'after', { object: key, scope: a.scope, changes: wider }));
+    if (narrower.length) narrowed.push(on(a, 'after', { object: key, scope: a.scope, changes: narrower }));
     if (!wider.length && !narrower.length) unchanged++;
   }
   for (const [key, b] of old) {
     if (now.has(key)) continue;
     // A NetworkPolicy removed opens up what it restricted.
-    if (b.policy !== undefined) widened.push({ object: key, scope: b.scope, changes: [`removed: ${b.policy.pods} no longer ${isolationText(b.policy)}`] });
-    else if (b.kind === 'BackendTLSPolicy') widened.push({ object: key, scope: b.scope, changes: [`removed: the Gateway no longer speaks TLS to ${b.targets.join(', ')}`] });
-    else if (b.kind === 'ReferenceGrant') narrowed.push({ object: key, scope: b.scope, changes: ['removed: the grant no longer applies'] });
-    else narrowed.push({ object: key, scope: b.scope, changes: [`removed (was reachable from ${b.scope})`] });
+    if (b.policy !== undefined) widened.push(on(b, 'before', { object: key, scope: b.scope, changes: [`removed: ${b.policy.pods} no longer ${isolationText(b.policy)}`] }));
+    else if (b.kind === 'BackendTLSPolicy') widened.push(on(b, 'before', { object: key, scope: b.scope, changes: [`removed: the Gateway no longer speaks TLS to ${b.targets.join(', ')}`] }));
+    else if (b.kind === 'ReferenceGrant') narrowed.push(on(b, 'before', { object: key, scope: b.scope, changes: ['removed: the grant no longer applies'] }));
+    else narrowed.push(on(b, 'before', { object: key, scope: b.scope, changes: [`removed (was reachable from ${b.scope})`] }));
   }
-  const order = (x: ExposureChange, y: ExposureChange) => REACH[y.scope] - REACH[x.scope] || (x.object < y.object ? -1 : x.object > y.object ? 1 : 0);
-  return { widened: widened.sort(order), narrowed: narrowed.sort(order), unchanged };
+  const order = ({ change: x }: { change: ExposureChange }, { change: y }: { change: ExposureChange }) =>
+    REACH[y.scope] - REACH[x.scope] || (x.object < y.object ? -1 : x.object > y.object ? 1 : 0);
+  return { widened: locateChanges(widened.sort(order)), narrowed: locateChanges(narrowed.sort(order)), unchanged };
 }
 
 /** What a NetworkPolicy restricts, for a change's sentence. */

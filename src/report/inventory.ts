@@ -8,8 +8,8 @@ import { ExposureScope } from '../exposure-scope';
 import { PolicySummary, describeCertificate, describeListenerCertificates, describePolicy } from './reviewer';
 import { BackendTlsPolicyInfo, RouteReach, attachedRoutes, gatewayExposure, gatewayTls, isGatewayRoute, routeReach } from '../model/gateway-model';
 import { boundVirtualServices, istioGatewayTls } from '../model/istio-model';
-import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, ObjectRef, ServiceInfo, acknowledgementsOf, serviceNamed, workloadsOf } from '../model/model';
-import { Finding } from '../policy/engine';
+import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, ObjectRef, Origin, ServiceInfo, acknowledgementsOf, serviceNamed, workloadsOf } from '../model/model';
+import { Finding, FindingLocation } from '../policy/engine';
 import { PROVIDER_PREFIXES } from '../presets/keys';
 
 /** Widest first: the order of the report's sections. */
@@ -31,6 +31,8 @@ export interface InventoryFinding {
   readonly message: string;
   readonly fix: string;
   readonly acknowledged?: string;
+  /** Where it is, when its object came from a file (src/report/locations.ts). */
+  readonly location?: FindingLocation;
 }
 
 export interface InventoryItem {
@@ -72,6 +74,8 @@ export interface InventoryItem {
    * speaks TLS to the Services (`the Gateway: host ..., CA ...`). Undefined on other rows.
    */
   readonly from?: string[];
+  /** Where the object came from: its construct, or its file and line. */
+  readonly origin: Origin;
 }
 
 export type { PolicySummary };
@@ -137,9 +141,9 @@ function item(ref: ObjectRef, findings: FindingsByObject, fields: ItemFields, de
     targets: fields.targets,
     construct: ref.origin.constructPath,
     acknowledgements: acks.size === 0 ? NONE : [...acks].map(([rule, reason]) => ({ rule, reason })).sort((a, b) => a.rule.localeCompare(b.rule)),
-    findings: takeFindings(findings, ref).map(f => (f.acknowledged !== undefined
-      ? { rule: f.ruleId, severity: f.severity, message: f.message, fix: f.fix, acknowledged: f.acknowledged }
-      : { rule: f.ruleId, severity: f.severity, message: f.message, fix: f.fix })),
+    findings: takeFindings(findings, ref).map(f => ({
+      rule: f.ruleId, severity: f.severity, message: f.message, fix: f.fix, acknowledged: f.acknowledged, location: f.location,
+    })),
     stage: ref.origin.stage ?? defaultStage,
     certificate: fields.certificate,
     certificateMissing: fields.certificateMissing,
@@ -147,6 +151,7 @@ function item(ref: ObjectRef, findings: FindingsByObject, fields: ItemFields, de
     backendTls: fields.backendTls,
     tlsPartly: fields.tlsPartly,
     from: fields.from,
+    origin: ref.origin,
   };
 }
 

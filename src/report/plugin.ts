@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { locateFindings } from './locations';
 import { factoryError } from '../errors';
 import { SourcedManifest, buildModel } from '../model/model';
 import { acknowledgeHint, evaluate, formatFinding, isBlocking } from '../policy/engine';
@@ -86,6 +87,8 @@ export class ExposureValidation {
           origin: {
             file: path.relative(process.cwd(), manifestPath),
             documentIndex,
+            line: doc.line,
+            span: doc.startLine !== undefined ? { source: { path: manifestPath }, startLine: doc.startLine, lineCount: doc.lineCount ?? 1 } : undefined,
             constructPath: name !== undefined ? context.metadata?.[name]?.path?.replace(/\/Resource$/, '') : undefined,
             readings: doc.readings.length > 0 ? doc.readings.map(describeReading) : undefined,
           },
@@ -95,7 +98,7 @@ export class ExposureValidation {
     const problems: string[] = [];
     const staged = withObjectStages(sourced, this.mappings, problems);
     for (const problem of problems) context.logger?.log(problem);
-    const findings = evaluate(buildModel(staged), this.stage);
+    const findings = locateFindings(evaluate(buildModel(staged), this.stage));
     for (const finding of findings) {
       if (!isBlocking(finding)) {
         context.logger?.log(`${finding.acknowledged !== undefined ? 'acknowledged' : finding.severity}: ${formatFinding(finding)}${finding.acknowledged ? ` (reason: ${finding.acknowledged})` : ''}`);

@@ -2,13 +2,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { DiffResult, diffInventories } from './diff';
+import { DiffResult, ExposureChange, diffInventories } from './diff';
 import { InventoryItem, PolicySummary, REFERENCES, SCOPE_ORDER, inventoryOf } from './inventory';
+import { locateFindings } from './locations';
+import { diffToSarif, findingsToCodeQuality, findingsToSarif } from './sarif';
 import { checkConstruct, factoryError, show } from '../errors';
 import { ROUTE_KINDS } from '../model/gateway-model';
 import { ExposureModel, ReadCounts, SourcedManifest, buildModel } from '../model/model';
 import { manifestsOf } from '../policy/collect';
-import { Finding, evaluate, formatFinding, isBlocking } from '../policy/engine';
+import { Finding, FindingLocation, describeLocation, evaluate, formatFinding, isBlocking } from '../policy/engine';
 import { Severity } from '../policy/rule';
 import { Stage, withObjectStages } from '../policy/stages';
 
@@ -35,7 +37,10 @@ const HEADINGS: Record<string, string> = {
   'references': 'Gateway API grants and backend TLS (ReferenceGrants, BackendTLSPolicies)',
 };
 
-/** The version of the JSON schema; bumped on any incompatible change. */
+/**
+ * The version of the JSON schema; bumped on any incompatible change (keys added to every
+ * object, as `location` was, keep the version: docs/exposure-report.md).
+ */
 const SCHEMA_VERSION = 1;
 
 /** TLS as a reviewer needs it: `yes` only with a certificate source in the manifests. */
@@ -64,7 +69,9 @@ function jsonRow(i: InventoryItem): unknown {
     targets: i.targets,
     construct: i.construct ?? null,
     acknowledgements: i.acknowledgements,
-    findings: i.findings,
+    findings: i.findings.map(f => withLocation(f.acknowledged !== undefined
+      ? { rule: f.rule, severity: f.severity, message: f.message, fix: f.fix, acknowledged: f.acknowledged }
+      : { rule: f.rule, severity: f.severity, message: f.message, fix: f.fix }, f.location)),
     stage: i.stage ?? null,
     certificate: i.certificate ?? null,
     certificateMissing: i.certificateMissing ?? null,
@@ -78,6 +85,25 @@ function jsonRow(i: InventoryItem): unknown {
     backendTls: i.backendTls ?? null,
     // Only on ReferenceGrant and BackendTLSPolicy rows.
     ...(i.from !== undefined ? { from: i.from } : {}),
+    location: i.origin.file === undefined ? null : {
+      file: i.origin.file,
+      document: i.origin.documentIndex !== undefined ? i.origin.documentIndex + 1 : null,
+      line: i.origin.line ?? null,
+    },
+  };
+}
+
+/** A finding of the JSON with its `location` (null when its object has no file). */
+function withLocation<T extends object>(finding: T, location: FindingLocation | undefined): T & { location: unknown } {
+  return {
+    ...finding,
+    location: location === undefined ? null : {
+      file: location.file,
+      document: location.document ?? null,
+      line: location.line ?? null,
+      field: location.fieldLine !== undefined ? location.field ?? null : null,
+      fieldLine: location.fieldLine ?? null,
+    },
   };
 }
 
@@ -107,10 +133,10 @@ class LineWriter {
 }
 
 /** A finding as the JSON lists it (the same fields as a row's findings). */
-function jsonFinding(f: Finding): { rule: string; severity: string; message: string; fix: string; acknowledged?: string } {
-  return f.acknowledged !== undefined
+function jsonFinding(f: Finding): { rule: string; severity: string; message: string; fix: string; acknowledged?: string; location: unknown } {
+  return withLocation(f.acknowledged !== undefined
     ? { rule: f.ruleId, severity: f.severity, message: f.message, fix: f.fix, acknowledged: f.acknowledged }
-    : { rule: f.ruleId, severity: f.severity, message: f.message, fix: f.fix };
+    : { rule: f.ruleId, severity: f.severity, message: f.message, fix: f.fix }, f.location);
 }
 
 /** A table cell's text, with `|` escaped. */
@@ -129,6 +155,15 @@ function cell(values: readonly string[] | string | undefined, more?: readonly st
   for (const v of values) text = text === '' ? escapeCell(v) : `${text}<br>${escapeCell(v)}`;
   if (more !== undefined) for (const v of more) text = text === '' ? escapeCell(v) : `${text}<br>${escapeCell(v)}`;
   return text === '' ? '—' : text;
+}
+
+/** Where a changed object is, for the diff's table: `file:line` (the field's line when known), else its construct. */
+function whereCell(change: ExposureChange): string {
+  const at = change.location;
+  if (at === undefined) return change.construct !== undefined ? `\`${escapeCell(change.construct)}\`` : '—';
+  const line = at.fieldLine ?? at.line;
+  const text = `\`${escapeCell(at.file)}${line !== undefined ? `:${line}` : ''}\`${at.field !== undefined && at.fieldLine !== undefined ? ` ${escapeCell(at.field)}` : ''}`;
+  return change.side === 'before' ? `before: ${text}` : text;
 }
 
 /**
@@ -206,7 +241,7 @@ export class ExposureReport {
   private readonly counts?: ReadCounts;
 
   private constructor(model: ExposureModel, stage: Stage | undefined, inputProblems: string[]) {
-    this.findings = evaluate(model, stage);
+    this.findings = locateFindings(evaluate(model, stage));
     const withoutRow: Finding[] = [];
     this.items = inventoryOf(model, this.findings, stage, withoutRow);
     this.findingsWithoutRow = withoutRow;
@@ -313,6 +348,24 @@ export class ExposureReport {
     write(text.slice(at + marker.length));
   }
 
+  /**
+   * The report's findings as SARIF 2.1.0, for GitHub code scanning and the other tools that
+   * read it: every rule with its summary, why and a link into docs/rules.md; a result per
+   * finding at its file and line (relative to the working folder) or, for an App, at its
+   * construct path (a logical location); acknowledged findings as suppressions with their reasons.
+   */
+  public toSarif(): string {
+    return findingsToSarif(this.findings, this.inputProblems);
+  }
+
+  /**
+   * The open findings as a GitLab Code Quality report (`cdk8s-expose audit --format codequality`).
+   * @internal
+   */
+  public _codeQuality(): string {
+    return findingsToCodeQuality(this.findings);
+  }
+
   /** The report as Markdown: a summary, a table per exposure scope (widest first), findings and acknowledgements. */
   public toMarkdown(): string {
     const chunks: string[] = [];
@@ -380,7 +433,10 @@ export class ExposureReport {
     const acked = this.findings.filter(f => f.acknowledged !== undefined);
     if (acked.length > 0) {
       lines.push('## Acknowledged', '');
-      for (const f of acked) lines.push(`- \`${f.ruleId}\` on ${f.object.kind} \`${f.object.name}\`: ${f.acknowledged}`);
+      for (const f of acked) {
+        const at = describeLocation(f);
+        lines.push(`- \`${f.ruleId}\` on ${f.object.kind} \`${f.object.name}\`${at !== undefined ? ` (${at})` : ''}: ${f.acknowledged}`);
+      }
       lines.push('');
     }
     if (this.inputProblems.length > 0) {
@@ -554,6 +610,9 @@ export class ExposureReport {
  * const comment = diff.toMarkdown(); // post it on the pull request
  */
 export class ExposureDiff {
+  /** The most characters GitHub allows in a pull-request comment: 65,536. */
+  public static readonly COMMENT_LIMIT = 65536;
+
   /**
    * Compares two reports object by object (kind, namespace and name).
    *
@@ -574,17 +633,68 @@ export class ExposureDiff {
     return this.result.widened.length > 0;
   }
 
-  /** The diff as Markdown, for a pull-request comment. */
-  public toMarkdown(): string {
+  /**
+   * The diff as Markdown for a pull-request comment: what widened first, in a table with where
+   * each object is; what narrowed in a collapsed section. It stays within the 65,536 characters
+   * GitHub allows a comment (the API refuses a longer body: "Body is too long (maximum is 65536
+   * characters)"), counted as UTF-8 bytes so that no count of it is over: rows that do not fit
+   * are left out, and the comment says how many and where to find them.
+   *
+   * @param maxLength the most characters (UTF-8 bytes) the Markdown may have
+   */
+  public toMarkdown(maxLength: number = ExposureDiff.COMMENT_LIMIT): string {
     const { widened, narrowed, unchanged } = this.result;
-    const lines = ['# Exposure diff', '', `${widened.length} widened, ${narrowed.length} narrowed, ${unchanged} unchanged.`, ''];
-    for (const [title, list] of [['Widened', widened], ['Narrowed', narrowed]] as const) {
-      if (list.length === 0) continue;
-      lines.push(`## ${title}`, '', '| object | scope | what changed |', '| --- | --- | --- |');
-      for (const c of list) lines.push(`| ${c.object} | ${c.scope} | ${c.changes.map(x => x.replace(/\|/g, '\\|')).join('<br>')} |`);
-      lines.push('');
+    const head = ['# Exposure diff', '', `${widened.length > 0 ? `**${widened.length} widened**` : 'Nothing widened'}, ${narrowed.length} narrowed, ${unchanged} unchanged.`, ''];
+    const table = ['| object | scope | what changed | where |', '| --- | --- | --- | --- |'];
+    const row = (c: ExposureChange) => `| ${c.object} | ${c.scope} | ${c.changes.map(x => x.replace(/\|/g, '\\|')).join('<br>')} | ${whereCell(c)} |`;
+    // What is left out is said at the end; room is kept for that sentence.
+    const reserve = 400;
+    let text = head.join('\n');
+    const bytes = (t: string) => Buffer.byteLength(t, 'utf-8');
+    let size = bytes(text);
+    const leftOut = { widened: 0, narrowed: 0 };
+    const add = (lines: string[]): boolean => {
+      const piece = `\n${lines.join('\n')}`;
+      const n = bytes(piece);
+      if (size + n > maxLength - reserve) return false;
+      text += piece;
+      size += n;
+      return true;
+    };
+    if (widened.length > 0) {
+      add(['## Widened', '', ...table]);
+      widened.forEach((c, i) => { if (leftOut.widened === 0 && !add([row(c)])) leftOut.widened = widened.length - i; });
+      add(['']);
     }
-    return `${lines.join('\n').trimEnd()}\n`;
+    if (narrowed.length > 0) {
+      // Collapsed: the reviewer's attention goes to what widened.
+      if (add(['<details>', `<summary>${narrowed.length} narrowed</summary>`, '', '## Narrowed', '', ...table])) {
+        narrowed.forEach((c, i) => { if (leftOut.narrowed === 0 && !add([row(c)])) leftOut.narrowed = narrowed.length - i; });
+        text += '\n\n</details>\n';
+      } else {
+        leftOut.narrowed = narrowed.length;
+      }
+    }
+    if (leftOut.widened + leftOut.narrowed > 0) {
+      const parts = [leftOut.widened > 0 ? `${leftOut.widened} widened` : '', leftOut.narrowed > 0 ? `${leftOut.narrowed} narrowed` : ''].filter(p => p !== '');
+      text += `\n_Left out to fit a pull-request comment (${maxLength.toLocaleString('en-US')} characters): ${parts.join(' and ')} change${leftOut.widened + leftOut.narrowed === 1 ? '' : 's'}. \`cdk8s-expose diff --format json\` lists every change._\n`;
+    }
+    return `${text.trimEnd()}\n`;
+  }
+
+  /**
+   * The diff as SARIF 2.1.0: one result per widened object, at the line of its file where it
+   * changed (`error` with `failOnWiden`, else `warning`).
+   *
+   * @param failOnWiden whether widening fails the pipeline (the results are then errors)
+   */
+  public toSarif(failOnWiden: boolean = false): string {
+    return this._sarif(failOnWiden, []);
+  }
+
+  /** @internal */
+  public _sarif(failOnWiden: boolean, problems: string[]): string {
+    return diffToSarif(this.result.widened, this.result.narrowed.length, this.result.unchanged, failOnWiden, problems);
   }
 
   /** The diff as JSON (schema version 1): `widened`, `narrowed`, `unchanged`. */

@@ -153,13 +153,69 @@ export interface YamlDocument {
   readonly error?: string;
   /** Plain scalars Kubernetes reads differently from YAML 1.2. */
   readonly readings: Reading[];
+  /**
+   * The line (from 1) of the document's first line in the stream: a `---` line, or the line
+   * after the one that ended the previous document.
+   */
+  readonly startLine?: number;
+  /** How many lines the document's text spans, from `startLine`. */
+  readonly lineCount?: number;
+  /** The line (from 1) where the document's content starts, after comments and blank lines. */
+  readonly line?: number;
+  /**
+   * For a `List` (a document whose `items` is a list): the document's text, so that the reader
+   * can find where each item starts (src/yaml/locate.ts). Lists are rare; other documents' text
+   * is not kept.
+   */
+  readonly listText?: string;
 }
 
 /** The most aliases one document may use: more is refused, as an alias bomb would be. */
 export const MAX_ALIASES = 100;
 
-/** Reads one document's text. */
-export function readYamlDocument(text: string, index: number): YamlDocument {
+/** The line (from 0) of a text's first line that holds more than blanks and a comment. */
+function firstContentLine(text: string): number {
+  let line = 0;
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    let k = at;
+    while (k < end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 13)) k++;
+    if (k < end && text.charCodeAt(k) !== 35) return line;
+    at = end + 1;
+    line++;
+  }
+  return 0;
+}
+
+/** Reads one document's text; `startLine` (from 1) is where its text starts in the stream. */
+export function readYamlDocument(text: string, index: number, startLine?: number): YamlDocument {
+  const doc = readDocumentValue(text, index);
+  if (startLine === undefined) return doc;
+  return {
+    index: doc.index,
+    value: doc.value,
+    error: doc.error,
+    readings: doc.readings,
+    startLine,
+    lineCount: countLines(text),
+    line: startLine + firstContentLine(text),
+    listText: isList(doc.value) ? text : undefined,
+  };
+}
+
+function isList(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && Array.isArray((value as any).items) && /List$/.test(String((value as any).kind));
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) n++;
+  return n;
+}
+
+function readDocumentValue(text: string, index: number): YamlDocument {
   // Most documents have no `*` at all: no need to look for aliases.
   const aliases = text.indexOf('*') < 0 ? 0 : (text.match(/(^|[\s[{,])\*[^\s,\]}]+/g) ?? []).length;
   if (aliases > MAX_ALIASES) {
@@ -195,37 +251,50 @@ function hasContent(lines: string[], directives: boolean): boolean {
  * without parsing, so a huge file is read one document at a time and a broken document spoils
  * only itself. One loop over plain arrays (bench/README.md, "Splitting documents").
  */
-function* documentTexts(chunks: Iterable<string[]>): Generator<string> {
+function* documentTexts(chunks: Iterable<string[]>): Generator<DocumentText> {
   let current: string[] = [];
   let started = false;
+  // Lines counted from 1; `startLine` is the line of the current document's first line.
+  let lineNumber = 0;
+  let startLine = 1;
   for (const lines of chunks) {
     for (let k = 0; k < lines.length; k++) {
       const line = lines[k];
+      lineNumber++;
       const first = line.charCodeAt(0);
       // `-` or `.`: the only lines that can end a document.
       if (first === 45 && /^---(\s|$)/.test(line)) {
-        if (started || hasContent(current, true)) yield current.join('\n');
+        if (started || hasContent(current, true)) yield { text: current.join('\n'), startLine };
+        // The document's text starts on the `---` line, with what follows the marker.
         current = [line.slice(3)];
+        startLine = lineNumber;
         started = true;
         continue;
       }
       if (first === 46 && /^\.\.\.(\s|$)/.test(line)) {
-        yield current.join('\n');
+        yield { text: current.join('\n'), startLine };
         current = [];
+        startLine = lineNumber + 1;
         started = false;
         continue;
       }
       current.push(line);
     }
   }
-  if (started || hasContent(current, false)) yield current.join('\n');
+  if (started || hasContent(current, false)) yield { text: current.join('\n'), startLine };
+}
+
+/** A document's text and the line (from 1) of its first line in the stream. */
+interface DocumentText {
+  readonly text: string;
+  readonly startLine: number;
 }
 
 /** Reads every document of a YAML (or JSON) text. */
 export function readYamlStream(text: string): YamlDocument[] {
   const out: YamlDocument[] = [];
   let index = 0;
-  for (const doc of documentTexts([text.split(/\r?\n/)])) out.push(readYamlDocument(doc, index++));
+  for (const doc of documentTexts([text.split(/\r?\n/)])) out.push(readYamlDocument(doc.text, index++, doc.startLine));
   return out;
 }
 
@@ -257,7 +326,7 @@ function* fileLineChunks(file: string): Generator<string[]> {
 /** Reads every document of a file, one document at a time. */
 export function* readYamlFile(file: string): Generator<YamlDocument> {
   let index = 0;
-  for (const doc of documentTexts(fileLineChunks(file))) yield readYamlDocument(doc, index++);
+  for (const doc of documentTexts(fileLineChunks(file))) yield readYamlDocument(doc.text, index++, doc.startLine);
 }
 
 /** A reading as a finding says it: `026 is 22`. */

@@ -21,7 +21,8 @@ describe('cdk8s-expose audit', () => {
     expect(code).toBe(1);
     expect(out).toContain("## Reachable on every node's IP");
     expect(out).toContain('| Service `release-mychart` | default | NodePort | 80:30080→http/TCP |');
-    expect(err).toContain(`error: [node-port-in-production] Service default/release-mychart (${fixture('helm-nodeport.yaml')} document 1)`);
+    // The line of the field the finding is about (spec.type), then the document.
+    expect(err).toContain(`error: [node-port-in-production] Service default/release-mychart (${fixture('helm-nodeport.yaml')}:11 spec.type, document 1)`);
   });
 
   test('the same file passes in development, exit 0', () => {
@@ -74,7 +75,7 @@ describe('cdk8s-expose audit', () => {
 
   test('usage errors say what is wrong, exit 2', () => {
     expect(run('audit', '--stage', 'prod', 'x.yaml')).toMatchObject({ code: 2, err: expect.stringContaining('--stage is "prod"; it must be one of development, staging, production') });
-    expect(run('audit', '--format', 'html', 'x.yaml')).toMatchObject({ code: 2, err: expect.stringContaining('--format "html" is not one of markdown, json, mermaid') });
+    expect(run('audit', '--format', 'html', 'x.yaml')).toMatchObject({ code: 2, err: expect.stringContaining('--format "html" is not one of markdown, json, sarif, codequality, mermaid') });
     expect(run('audit')).toMatchObject({ code: 2, err: expect.stringContaining('no files or folders given') });
     expect(run('lint')).toMatchObject({ code: 2, err: expect.stringContaining('usage: cdk8s-expose <command>') });
     expect(run('audit', '--verbose', 'x')).toMatchObject({ code: 2, err: expect.stringContaining("Unknown option '--verbose'") });
@@ -119,7 +120,7 @@ describe('cdk8s-expose audit', () => {
       input: fs.readFileSync(fixture('helm-nodeport.yaml')), encoding: 'utf-8',
     });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('error: [node-port-in-production] Service default/release-mychart ((standard input) document 1)');
+    expect(result.stderr).toContain('error: [node-port-in-production] Service default/release-mychart ((standard input):11 spec.type, document 1)');
   });
 
   test('standard output through a pipe: the whole report, in order, however slowly it is read', () => {

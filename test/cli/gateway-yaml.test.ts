@@ -49,7 +49,7 @@ describe('audit of hand-written Gateway API YAML', () => {
       // The granted cross-namespace backend (analytics) and mirror (qa, a grant for every Service) pass.
       expect(err).not.toContain('analytics/reports, and no ReferenceGrant');
       expect(err).not.toContain('dangling-ingress-backend');
-      expect(err).toContain('error: [missing-reference-grant] HTTPRoute shop/billing (test/fixtures/gateway-yaml/shop.yaml document 9): rules[0].backendRefs[0] refers to Service billing/invoices');
+      expect(err).toContain('error: [missing-reference-grant] HTTPRoute shop/billing (test/fixtures/gateway-yaml/shop.yaml:99 spec.rules[0].backendRefs[0], document 9): rules[0].backendRefs[0] refers to Service billing/invoices');
     });
 
     test('a row per Gateway and ListenerSet: listeners, hostnames, TLS and certificates, class or parent, attached routes', () => {

@@ -1,9 +1,9 @@
-import { modelOf as modelOfEach } from './helpers';
 import { ExposureScope } from '../../src';
 import { RouteReach, attachments, gatewayExposure, gatewayNamed, hostsIntersect, isGatewayRoute, routeReach } from '../../src/model/gateway-model';
 import { buildModel } from '../../src/model/model';
 import { fromAll, gateway, http, https, httpRoute, svc } from '../gateway/manifests';
 import { validateManifest } from '../util';
+import { modelOf as modelOfManifests } from './helpers';
 
 function modelOf(manifests: any[]) {
   manifests.forEach(validateManifest);
@@ -73,7 +73,7 @@ const routeManifest = (name: string, parentRefs: any[], hostnames: string[] = []
 
 describe('gateway model', () => {
   test('Gateways by kind and name; the first of two with one name', () => {
-    const model = modelOfEach(
+    const model = modelOfManifests(
       gatewayManifest('public', 'gateway-system', [{ name: 'https', port: 443, protocol: 'HTTPS', hostname: '*.example.com' }]),
       gatewayManifest('public', 'gateway-system', [{ name: 'http', port: 80, protocol: 'HTTP' }]),
     );
@@ -83,7 +83,7 @@ describe('gateway model', () => {
   });
 
   test('a route attaches to the listeners its parentRef selects; a listener that admits only its own namespace refuses a route from another', () => {
-    const model = modelOfEach(
+    const model = modelOfManifests(
       gatewayManifest('public', 'gateway-system', [
         { name: 'https', port: 443, protocol: 'HTTPS', allowedRoutes: { namespaces: { from: 'All' } } },
         { name: 'admin', port: 8443, protocol: 'HTTPS' },
@@ -99,7 +99,7 @@ describe('gateway model', () => {
   });
 
   test('a Gateway is reached from the internet unless it says it is internal', () => {
-    const model = modelOfEach(
+    const model = modelOfManifests(
       gatewayManifest('public', 'gateway-system', [{ name: 'http', port: 80, protocol: 'HTTP' }]),
       gatewayManifest('internal', 'gateway-system', [{ name: 'http', port: 80, protocol: 'HTTP' }], { 'cdk8s-expose/exposure': 'vpc' }),
     );

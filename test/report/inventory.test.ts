@@ -28,7 +28,7 @@ describe('inventory', () => {
       deployment('debug', { app: 'debug' }, 'shop', [{ containerPort: 8080 }]),
       {
         ...deployment('probed', { app: 'probed' }),
-        spec: { selector: { matchLabels: { app: 'probed' } }, template: { metadata: { labels: { app: 'probed' } }, spec: { containers: [{ name: 'app', image: 'a', ports: [{ containerPort: 80 }], readinessProbe: { tcpSocket: { port: 'health' } } }] } } },
+        spec: { selector: { matchLabels: { app: 'probed' } }, template: { metadata: { labels: { app: 'probed' } }, spec: { containers: [{ name: 'app', image: 'a', ports: [{ containerPort: 80 }], readinessProbe: { httpGet: { path: '/ready', port: 'metrics' } } }] } } },
       },
     );
     const findings = evaluate(model, Stage.PRODUCTION);

@@ -15,6 +15,7 @@ export const missingReferenceGrant: Rule = {
         if (referenceGranted(model, entry.kind, entry.namespace, ref)) continue;
         findings.push({
           object: entry,
+          field: `spec.${ref.field}`,
           message: `${ref.field} refers to ${ref.kind} ${ref.namespace}/${ref.name}, and no ReferenceGrant in namespace "${ref.namespace}" allows ${entry.kind}s ${fromNamespace(entry.namespace)}`,
           fix: `Add a ReferenceGrant in "${ref.namespace}" from ${entry.kind} in "${entry.namespace}" to that ${ref.kind} (the library's routes write one), or move the route beside its backend`,
         });
@@ -25,6 +26,7 @@ export const missingReferenceGrant: Rule = {
         if (referenceGranted(model, gateway.kind, gateway.namespace, ref)) continue;
         findings.push({
           object: gateway,
+          field: `spec.${ref.field}`,
           message: `${ref.field} refers to ${ref.kind} ${ref.namespace}/${ref.name}, and no ReferenceGrant in namespace "${ref.namespace}" allows ${gateway.kind}s ${fromNamespace(gateway.namespace)}`,
           fix: `Add a ReferenceGrant in "${ref.namespace}" from ${gateway.kind} in "${gateway.namespace}" to that ${ref.kind}, or keep the certificate beside the listener`,
         });
