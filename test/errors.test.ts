@@ -49,6 +49,12 @@ const refusals: Record<string, [() => unknown, RegExp]> = {
   'HttpRouteFilter.cors': [() => HttpRouteFilter.cors({ allowOrigins: [] }), /HttpRouteFilter\.cors: /],
   'HttpRouteFilter.requestMirror': [() => HttpRouteFilter.requestMirror({} as any), /HttpRouteFilter\.requestMirror: /],
   'HttpRouteFilter.extensionRef': [() => HttpRouteFilter.extensionRef({ group: 'example.com', kind: 'Filter', name: 'Bad Name' }), /HttpRouteFilter\.extensionRef: /],
+  'ExposureAssertions.fromApp': [() => src.ExposureAssertions.fromApp('app' as any), /ExposureAssertions\.fromApp: app "app" is not a construct/],
+  'ExposureAssertions.fromChart': [() => src.ExposureAssertions.fromChart(undefined as any), /ExposureAssertions\.fromChart: chart undefined is not a construct/],
+  'ExposurePeer.workload': [() => src.ExposurePeer.workload('web' as any), /ExposurePeer\.workload: "web" is not a workload construct/],
+  'ExposurePeer.namespace': [() => src.ExposurePeer.namespace('Shop_Floor'), /ExposurePeer\.namespace: name "Shop_Floor"/],
+  'ExposurePeer.ipBlock': [() => src.ExposurePeer.ipBlock('10.0.0.0/33'), /ExposurePeer\.ipBlock: cidr "10.0.0.0\/33"/],
+  'ExposurePeer.described': [() => src.ExposurePeer.described(' '), /ExposurePeer\.described: " " must be a peer in the words peersOf returns/],
   'BackendCa.fromConfigMaps': [() => BackendCa.fromConfigMaps([]), /BackendCa\.fromConfigMaps: names \[\] must list 1 to 8 ConfigMaps/],
   // Constructors (test/internal/refusal.test.ts refuses each construct late, and retries it).
   'new DefaultDenyPolicy': [() => new src.DefaultDenyPolicy(chart(), 'X', { ingress: false, egress: false }), /DefaultDenyPolicy 'test\/X': ingress and egress are both false/],
@@ -74,7 +80,7 @@ const refusals: Record<string, [() => unknown, RegExp]> = {
 /** Calls that take no input (or any value), so there is nothing to refuse. */
 const noInput = new Set([
   'SourceRanges.anywhere', 'IngressTls.fromController', 'IngressTls.disabled', 'DnsEgress.kubeDns', 'DnsEgress.none', 'BackendCa.system',
-  'ExposeErrors.isValidationError',
+  'ExposeErrors.isValidationError', 'ExposurePeer.anyone',
 ]);
 
 function withStageVariable<T>(value: string, run: () => T): T {

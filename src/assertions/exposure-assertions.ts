@@ -1,6 +1,6 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { factoryError, show } from '../errors';
+import { checkConstruct, factoryError, show } from '../errors';
 import { ExposureScope } from '../exposure-scope';
 import { ExposureModel, NetworkPolicyInfo, ObjectRef, ServiceInfo, SourcedManifest, buildModel, describe, selects, workloadsOf } from '../model/model';
 import { manifestsOf } from '../policy/collect';
@@ -9,6 +9,7 @@ import { Severity } from '../policy/rule';
 import { Stage } from '../policy/stages';
 import { InventoryItem, SCOPE_ORDER, inventoryOf } from '../report/inventory';
 import { describePeer, peerWorkloads } from '../report/reviewer';
+import { checkCidr, checkDns1123Label } from '../validation/names';
 
 /**
  * One object that can be reached from outside its pods: a Service, Ingress, Gateway,
@@ -132,6 +133,8 @@ export class ExposurePeer {
    * @param name the namespace's name
    */
   public static namespace(name: string): ExposurePeer {
+    const problem = typeof name === 'string' ? checkDns1123Label(name) : 'is not a string';
+    if (problem) throw factoryError('ExposurePeer.namespace', `name ${show(name)} ${problem}`);
     return ExposurePeer.described(`every pod in namespace ${name}`);
   }
 
@@ -141,6 +144,8 @@ export class ExposurePeer {
    * @param cidr the block, such as `10.0.0.0/16`
    */
   public static ipBlock(cidr: string): ExposurePeer {
+    const problem = typeof cidr === 'string' ? checkCidr(cidr) : 'is not a string';
+    if (problem) throw factoryError('ExposurePeer.ipBlock', `cidr ${show(cidr)} ${problem}`);
     return ExposurePeer.described(`IPs ${cidr}`);
   }
 
@@ -254,6 +259,7 @@ export class ExposureAssertions {
    * @param app the App (its charts need not be synthesized)
    */
   public static fromApp(app: App): ExposureAssertions {
+    checkConstruct('ExposureAssertions.fromApp', 'app', app);
     return new ExposureAssertions(app.node.root, '', 'the App');
   }
 
@@ -265,6 +271,7 @@ export class ExposureAssertions {
    * @param chart the Chart
    */
   public static fromChart(chart: Chart): ExposureAssertions {
+    checkConstruct('ExposureAssertions.fromChart', 'chart', chart);
     return new ExposureAssertions(chart.node.root, chart.node.path, `Chart '${chart.node.path}'`);
   }
 
@@ -519,7 +526,7 @@ export class ExposureAssertions {
       && podLabels.some(labels => Object.keys(p.podSelector).length === 0 || selects(p.podSelector, labels)));
     const peers: Array<{ who: string; ports: string; policy: string }> = [];
     for (const p of policies) {
-      for (const rule of p.ingressRules ?? []) {
+      for (const rule of p.ingressRules) {
         const ports = rule.ports.length === 0 ? 'every port' : rule.ports.join(', ');
         if (rule.peers.length === 0) peers.push({ who: 'anyone', ports, policy: p.name });
         for (const peer of rule.peers) {

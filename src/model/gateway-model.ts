@@ -7,6 +7,7 @@
 import { EXPOSURE_ANNOTATION, TLS_INTENT_ANNOTATION } from '../annotations';
 import { GATEWAY_API_GROUP } from '../api-groups';
 import { ExposureScope } from '../exposure-scope';
+import { indexed } from './indexes';
 import type { ExposureModel, HttpEntryInfo, ObjectRef, RouteInfo } from './model';
 import { INTERNAL_SERVICE_MARKERS } from '../presets/keys';
 
@@ -365,38 +366,17 @@ export interface Attachment {
   readonly refused?: string;
 }
 
-/** The model's Gateways and ListenerSets by `kind namespace/name`, rebuilt when more were read. */
-const gatewayIndexes = new WeakMap<ExposureModel, { readonly size: number; readonly byKey: Map<string, GatewayInfo> }>();
-
-/** The Gateway or ListenerSet of that kind and name, when the model has it. */
+/** The Gateway or ListenerSet of that kind and name, when the model has it (the first of two with one name). */
 export function gatewayNamed(model: ExposureModel, kind: string, namespace: string, name: string): GatewayInfo | undefined {
   const gateways = model.gateways ?? [];
   if (gateways.length === 0) return undefined;
-  let index = gatewayIndexes.get(model);
-  if (index === undefined || index.size !== gateways.length) {
-    const byKey = new Map<string, GatewayInfo>();
-    // The first of two with one name wins, as a linear search would find it.
-    for (const g of gateways) if (!byKey.has(`${g.kind} ${g.namespace}/${g.name}`)) byKey.set(`${g.kind} ${g.namespace}/${g.name}`, g);
-    index = { size: gateways.length, byKey };
-    gatewayIndexes.set(model, index);
-  }
-  return index.byKey.get(`${kind} ${namespace}/${name}`);
+  return indexed(model, 'gateways by name', gateways, g => [`${g.kind} ${g.namespace}/${g.name}`]).get(`${kind} ${namespace}/${name}`)?.[0];
 }
 
-/** The namespaces' labels the model knows (from Namespace objects), by name. */
+/** The namespaces' labels the model knows (from Namespace objects), by name (the first of two with one name). */
 function namespaceLabels(model: ExposureModel, namespace: string): Record<string, string> | undefined {
-  const list = model.namespaces ?? [];
-  let index = namespaceIndexes.get(model);
-  // Rebuilt when more Namespaces were read; the first of two with one name wins, as a search would find it.
-  if (index === undefined || index.size !== list.length) {
-    const byName = new Map<string, Record<string, string>>();
-    for (const n of list) if (!byName.has(n.name)) byName.set(n.name, n.labels);
-    index = { size: list.length, byName };
-    namespaceIndexes.set(model, index);
-  }
-  return index.byName.get(namespace);
+  return indexed(model, 'namespaces by name', model.namespaces ?? [], n => [n.name]).get(namespace)?.[0].labels;
 }
-const namespaceIndexes = new WeakMap<ExposureModel, { readonly size: number; readonly byName: Map<string, Record<string, string>> }>();
 
 /** Why a listener refuses a route of that kind from that namespace, or undefined when it accepts it. */
 export function refusal(model: ExposureModel, parent: GatewayInfo, listener: ListenerInfo, routeKind: string,

@@ -8,8 +8,9 @@ import { ExposureScope } from '../exposure-scope';
 import { CONTROLLER_LABEL_KEYS, ControllerLabels, controllerLabelsOf, podMatch } from './controller-labels';
 import { ApiDeprecation, deprecationOf } from './deprecated-apis';
 import { BackendTlsPolicyInfo, GatewayInfo, ROUTE_KINDS, ReferenceGrantInfo, backendTlsPolicyOf, gatewayOf, gatewayRouteOf, referenceGrantOf } from './gateway-model';
+import { answers, indexed } from './indexes';
 import { IstioGatewayInfo, ISTIO_NETWORKING_GROUP, addIstioToModel } from './istio-model';
-import { ContainerPortInfo, NetworkPolicyPeerInfo, ProbeInfo, peersOf, probesOf } from './pod-details';
+import { ContainerPortInfo, ProbeInfo, labelsOf, probesOf } from './pod-details';
 import { unreadExposureProject } from './unread-kinds';
 import { INGRESS_CLASS, INTERNAL_INGRESS_MARKERS, INTERNAL_SERVICE_MARKERS } from '../presets/keys';
 import { apiGroupOf, manifestProblems } from '../validation/manifest';
@@ -139,12 +140,10 @@ export interface NetworkPolicyInfo extends ObjectRef {
   readonly ingressPeers: number;
   /** Whether the policy restricts where the pods connect to. */
   readonly isolatesEgress?: boolean;
-  /** The ingress rules: who may connect, on which ports. */
-  readonly ingressRules?: PolicyRuleInfo[];
+  /** The ingress rules: who may connect, on which ports (the one reading of the peers, for the rules and the report). */
+  readonly ingressRules: PolicyRuleInfo[];
   /** The egress rules: where the pods may connect, on which ports. */
-  readonly egressRules?: PolicyRuleInfo[];
-  /** Every peer of the ingress `from` and egress `to` lists, with its selectors. */
-  readonly peers: NetworkPolicyPeerInfo[];
+  readonly egressRules: PolicyRuleInfo[];
 }
 
 /** One NetworkPolicy peer: pods (in namespaces), or an IP block. */
@@ -156,6 +155,12 @@ export interface PolicyPeerInfo {
   /** The IP block's CIDR, and its exceptions. */
   readonly cidr?: string;
   readonly except?: string[];
+  /** The pod selector's matchLabels. Absent: no pod selector. */
+  readonly podLabels?: Record<string, string>;
+  /** The namespace selector's matchLabels. Absent: no namespace selector. */
+  readonly namespaceLabels?: Record<string, string>;
+  /** True when either selector has matchExpressions (which the rules do not evaluate). */
+  readonly hasExpressions?: boolean;
 }
 
 /** One ingress or egress rule of a NetworkPolicy. */
@@ -294,9 +299,8 @@ function refOf(manifest: any, origin: Origin): ObjectRef {
 }
 
 /**
- * The object itself when it is a plain map, else a copy of what it spreads to (`{}` for none).
- * The model only reads the manifests, so it shares their maps instead of copying each: copies
- * of 100,000 objects' maps were a good part of the report's garbage collection.
+ * The object itself when it is a plain map, else a copy of what it spreads to (`{}` for none):
+ * the model only reads the manifests, so it shares their maps (bench/README.md, "Shared maps").
  */
 function plainObject(value: any): Record<string, any> | undefined {
   if (value === undefined || value === null) return undefined;
@@ -428,7 +432,6 @@ function networkPolicyOf(manifest: any, ref: ObjectRef): NetworkPolicyInfo {
     isolatesEgress: types.includes('Egress'),
     ingressRules: policyRulesOf(spec.ingress, 'from'),
     egressRules: policyRulesOf(spec.egress, 'to'),
-    peers: peersOf(spec),
   };
 }
 
@@ -449,6 +452,9 @@ function policyRulesOf(rules: any, peersKey: 'from' | 'to'): PolicyRuleInfo[] {
       : {
         pods: peer?.podSelector !== undefined && peer.podSelector !== null ? selectorTerms(peer.podSelector) : undefined,
         namespaces: peer?.namespaceSelector !== undefined && peer.namespaceSelector !== null ? selectorTerms(peer.namespaceSelector) : undefined,
+        podLabels: labelsOf(peer?.podSelector),
+        namespaceLabels: labelsOf(peer?.namespaceSelector),
+        hasExpressions: (peer?.podSelector?.matchExpressions ?? []).length > 0 || (peer?.namespaceSelector?.matchExpressions ?? []).length > 0,
       })),
     ports: (Array.isArray(rule?.ports) ? rule.ports : []).map((p: any) => `${p?.port ?? 'every port'}${p?.endPort !== undefined ? `-${p.endPort}` : ''}/${p?.protocol ?? 'TCP'}`),
   }));
@@ -591,55 +597,32 @@ export function selects(selector: Record<string, string>, podLabels: Record<stri
   return keys.length > 0 && keys.every(k => podLabels[k] === selector[k]);
 }
 
-interface ModelIndex {
-  /** Services by `namespace/name`, once asked for. */
-  services: Map<string, ServiceInfo> | undefined;
-  /** Workloads by `namespace/labelKey=labelValue`, for every pod label. */
-  readonly workloadsByLabel: Map<string, WorkloadInfo[]>;
-  /** The answers of `workloadsOf`, per Service. */
-  readonly workloadsOfService: Map<ServiceInfo, WorkloadInfo[]>;
-}
-const indexes = new WeakMap<ExposureModel, ModelIndex>();
-
-/** Lookup tables over a model, built once, so that rules stay linear in the App's size. */
-function indexOf(model: ExposureModel): ModelIndex {
-  let index = indexes.get(model);
-  if (!index) {
-    const workloadsByLabel = new Map<string, WorkloadInfo[]>();
-    for (const w of model.workloads) {
-      for (const [k, v] of Object.entries(w.podLabels)) {
-        const key = `${w.namespace}/${k}=${v}`;
-        const list = workloadsByLabel.get(key);
-        if (list) list.push(w); else workloadsByLabel.set(key, [w]);
-      }
-    }
-    index = { services: undefined, workloadsByLabel, workloadsOfService: new Map() };
-    indexes.set(model, index);
-  }
-  return index;
+/** The model's Services by `namespace/name`. */
+function servicesByName(model: ExposureModel): ReadonlyMap<string, ServiceInfo[]> {
+  return indexed(model, 'services by name', model.services, s => [`${s.namespace}/${s.name}`]);
 }
 
-/** The Service of that name in that namespace, if the model has it. */
+/** The model's workloads by `namespace/labelKey=labelValue`, for every pod label. */
+function workloadsByLabel(model: ExposureModel): ReadonlyMap<string, WorkloadInfo[]> {
+  return indexed(model, 'workloads by label', model.workloads, w => Object.entries(w.podLabels).map(([k, v]) => `${w.namespace}/${k}=${v}`));
+}
+
+/** The Service of that name in that namespace, if the model has it (the last of two with one name). */
 export function serviceNamed(model: ExposureModel, namespace: string, name: string | undefined): ServiceInfo | undefined {
   if (name === undefined) return undefined;
-  const index = indexOf(model);
-  // Built on the first question: most rules never ask for a Service by name.
-  if (index.services === undefined) {
-    index.services = new Map();
-    for (const s of model.services) index.services.set(`${s.namespace}/${s.name}`, s);
-  }
-  return index.services.get(`${namespace}/${name}`);
+  const named = servicesByName(model).get(`${namespace}/${name}`);
+  return named === undefined ? undefined : named[named.length - 1];
 }
 
 /** The workloads a Service routes to (same namespace, selector matches the pod labels). */
 export function workloadsOf(model: ExposureModel, service: ServiceInfo): WorkloadInfo[] {
+  if (model.workloads.length === 0) return NO_WORKLOADS;
   // Several rules and the report ask for the same Service's workloads: answered once each.
-  const index = indexOf(model);
-  if (index.workloadsByLabel.size === 0) return NO_WORKLOADS;
-  let found = index.workloadsOfService.get(service);
+  const known = answers<ServiceInfo, WorkloadInfo[]>(model, 'workloads of a Service', model.workloads);
+  let found = known.get(service);
   if (found === undefined) {
     found = workloadsSelectedBy(model, service.namespace, service.selector);
-    index.workloadsOfService.set(service, found);
+    known.set(service, found);
   }
   return found;
 }
@@ -660,9 +643,9 @@ function candidatesOf(model: ExposureModel, namespace: string, selector: Record<
   for (const k in selector) {
     any = true;
     if (CONTROLLER_LABEL_KEYS.has(k)) continue;
-    return indexOf(model).workloadsByLabel.get(`${namespace}/${k}=${selector[k]}`) ?? NO_WORKLOADS;
+    return workloadsByLabel(model).get(`${namespace}/${k}=${selector[k]}`) ?? NO_WORKLOADS;
   }
-  return any ? model.workloads.filter(w => w.namespace === namespace) : NO_WORKLOADS;
+  return any ? workloadsIn(model, namespace) : NO_WORKLOADS;
 }
 
 /** API groups of Kubernetes itself (and Gateway API, which the model reads): their objects are not custom resources. */
@@ -701,6 +684,11 @@ export function selectorUncertainty(model: ExposureModel, namespace: string, sel
     return `the input holds custom resources (${named}${custom.length > 3 ? `, ${custom.length - 3} more` : ''}) whose controllers may make pods that are not in the YAML`;
   }
   return undefined;
+}
+
+/** Every workload of a namespace, in model order. */
+export function workloadsIn(model: ExposureModel, namespace: string): WorkloadInfo[] {
+  return indexed(model, 'workloads by namespace', model.workloads, w => [w.namespace]).get(namespace) ?? NO_WORKLOADS;
 }
 
 /** The acknowledgements written on an object: rule id to reason. */

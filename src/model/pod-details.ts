@@ -1,6 +1,6 @@
 /**
- * Details of pod templates and NetworkPolicies that some rules read: probes with their
- * containers' ports, and the peers of a NetworkPolicy. Private to the library.
+ * Details of pod templates that some rules read: probes with their containers' ports.
+ * Private to the library.
  */
 
 /** One port a container declares. */
@@ -22,20 +22,6 @@ export interface ProbeInfo {
   readonly port: number | string;
   /** The ports the same container declares. */
   readonly containerPorts: ContainerPortInfo[];
-}
-
-/** One peer of a NetworkPolicy rule (an entry of `ingress[].from` or `egress[].to`). */
-export interface NetworkPolicyPeerInfo {
-  /** `ingress` (a source admitted) or `egress` (a destination allowed). */
-  readonly direction: string;
-  /** The peer's podSelector labels; undefined when the peer has no podSelector. */
-  readonly podSelector?: Record<string, string>;
-  /** The peer's namespaceSelector labels; undefined when the peer has no namespaceSelector. */
-  readonly namespaceSelector?: Record<string, string>;
-  /** True when either selector has matchExpressions (which the rules do not evaluate). */
-  readonly hasExpressions: boolean;
-  /** True for an ipBlock peer. */
-  readonly ipBlock: boolean;
 }
 
 const PROBES: Array<[string, string]> = [['livenessProbe', 'liveness'], ['readinessProbe', 'readiness'], ['startupProbe', 'startup']];
@@ -60,25 +46,7 @@ export function probesOf(podSpec: any): ProbeInfo[] {
   return probes;
 }
 
-function labelsOf(selector: any): Record<string, string> | undefined {
+/** A label selector's matchLabels; undefined when there is no selector. */
+export function labelsOf(selector: any): Record<string, string> | undefined {
   return selector === undefined || selector === null ? undefined : { ...(selector.matchLabels ?? {}) };
-}
-
-/** Every peer of a NetworkPolicy spec, ingress sources first. */
-export function peersOf(spec: any): NetworkPolicyPeerInfo[] {
-  const peers: NetworkPolicyPeerInfo[] = [];
-  const read = (direction: string, list: any) => {
-    for (const peer of Array.isArray(list) ? list : []) {
-      peers.push({
-        direction,
-        podSelector: labelsOf(peer?.podSelector),
-        namespaceSelector: labelsOf(peer?.namespaceSelector),
-        hasExpressions: (peer?.podSelector?.matchExpressions ?? []).length > 0 || (peer?.namespaceSelector?.matchExpressions ?? []).length > 0,
-        ipBlock: peer?.ipBlock !== undefined,
-      });
-    }
-  };
-  for (const rule of Array.isArray(spec?.ingress) ? spec.ingress : []) read('ingress', rule?.from);
-  for (const rule of Array.isArray(spec?.egress) ? spec.egress : []) read('egress', rule?.to);
-  return peers;
 }

@@ -123,8 +123,7 @@ type ItemFields = Pick<InventoryItem, 'type' | 'scope' | 'ports' | 'sourceRanges
   & Partial<Pick<InventoryItem, 'certificate' | 'certificateMissing' | 'policy' | 'backendTls' | 'tlsPartly' | 'from'>>;
 
 /**
- * One row, every field written out in one order: rows built by spreading objects end up in V8's
- * slow dictionary mode, which made every later pass over 100,000 rows several times slower.
+ * One row, every field written out in one order, never spread (bench/README.md, "Report rows").
  */
 function item(ref: ObjectRef, findings: FindingsByObject, fields: ItemFields, defaultStage: string | undefined): InventoryItem {
   const acks = acknowledgementsOf(ref);
@@ -355,8 +354,7 @@ export function inventoryOf(model: ExposureModel, allFindings: Finding[], defaul
     ...referenceItems(model, findings, defaultStage),
   ];
   // Sorted by one key per item (scope rank, namespace, kind, name, compared by code point), built
-  // once: a comparator that calls localeCompare three times per comparison dominated the report
-  // of 100,000 objects (bench/README.md).
+  // once (bench/README.md, "Report rows").
   const keyed = items.map(row => ({ item: row, key: `${ROW_ORDER.indexOf(row.scope)}\u0000${row.namespace}\u0000${row.kind}\u0000${row.name}` }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   if (withoutRow !== undefined && findings.size > 0) {

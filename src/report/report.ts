@@ -146,7 +146,7 @@ function escapeCell(value: string): string {
 
 /**
  * A table cell: one value, or several on lines of their own; `—` when empty. Written without
- * intermediate arrays: the Markdown of 100,000 objects spent most of its time allocating them.
+ * intermediate arrays (bench/README.md, "Report cells").
  */
 function cell(values: readonly string[] | string | undefined, more?: readonly string[]): string {
   if (values === undefined || values === '') return '—';

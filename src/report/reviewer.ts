@@ -4,7 +4,7 @@
  */
 import { podMatch } from '../model/controller-labels';
 import { GatewayInfo, acceptingListeners, attachments, isGatewayRoute, terminatesTls } from '../model/gateway-model';
-import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, PolicyPeerInfo, PolicyRuleInfo, WorkloadInfo } from '../model/model';
+import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, PolicyPeerInfo, PolicyRuleInfo, WorkloadInfo, workloadsIn } from '../model/model';
 
 /** What a NetworkPolicy allows, in words, for a reviewer. */
 export interface PolicySummary {
@@ -24,29 +24,9 @@ export interface PolicySummary {
   readonly admittedOthers: string[];
 }
 
-/** The workloads of a namespace and the ones of every label, indexed once per model. */
-interface WorkloadIndex {
-  readonly byNamespace: Map<string, WorkloadInfo[]>;
-}
-const indexes = new WeakMap<ExposureModel, WorkloadIndex>();
-
-function workloadIndex(model: ExposureModel): WorkloadIndex {
-  let index = indexes.get(model);
-  if (!index) {
-    const byNamespace = new Map<string, WorkloadInfo[]>();
-    for (const w of model.workloads) {
-      const list = byNamespace.get(w.namespace);
-      if (list) list.push(w); else byNamespace.set(w.namespace, [w]);
-    }
-    index = { byNamespace };
-    indexes.set(model, index);
-  }
-  return index;
-}
-
 /** The workloads of a namespace whose pods have every label, counting those their controllers add (an empty selector: all of them). */
 function workloadsWith(model: ExposureModel, namespace: string, labels: Record<string, string>): WorkloadInfo[] {
-  const all = workloadIndex(model).byNamespace.get(namespace) ?? [];
+  const all = workloadsIn(model, namespace);
   return Object.keys(labels).length === 0 ? all : all.filter(w => podMatch(labels, w.podLabels, w.controllerLabels) === 'yes');
 }
 
@@ -119,7 +99,7 @@ export function describePolicy(model: ExposureModel, p: NetworkPolicyInfo): Poli
   const podTerms = Object.entries(p.podSelector).map(([k, v]) => `${k}=${v}`);
   const admittedWorkloads = new Set<string>();
   const admittedOthers = new Set<string>();
-  for (const rule of p.ingressRules ?? []) {
+  for (const rule of p.ingressRules) {
     if (rule.peers.length === 0) admittedOthers.add('anyone');
     for (const peer of rule.peers) {
       const matched = peerWorkloads(model, peer, p.namespace);
@@ -130,8 +110,8 @@ export function describePolicy(model: ExposureModel, p: NetworkPolicyInfo): Poli
   }
   return {
     policyTypes: [...(p.isolatesIngress ? ['Ingress'] : []), ...(p.isolatesEgress ? ['Egress'] : [])],
-    admits: p.isolatesIngress ? describeRules(model, p.ingressRules ?? [], p.namespace, 'anyone') : undefined,
-    allowsTo: p.isolatesEgress ? describeRules(model, p.egressRules ?? [], p.namespace, 'anywhere') : undefined,
+    admits: p.isolatesIngress ? describeRules(model, p.ingressRules, p.namespace, 'anyone') : undefined,
+    allowsTo: p.isolatesEgress ? describeRules(model, p.egressRules, p.namespace, 'anywhere') : undefined,
     pods: p.podSelectorHasExpressions ? 'pods (by expressions)' : podTerms.length === 0 ? 'every pod in the namespace' : `pods ${podTerms.join(', ')}`,
     workloads: p.podSelectorHasExpressions ? [] : workloadsWith(model, p.namespace, p.podSelector).map(w => `${w.kind}/${w.name}`),
     admittedWorkloads: [...admittedWorkloads],

@@ -249,8 +249,7 @@ function hasContent(lines: string[], directives: boolean): boolean {
 /**
  * Splits a YAML stream, given as runs of lines, into documents at `---` lines (and after `...`),
  * without parsing, so a huge file is read one document at a time and a broken document spoils
- * only itself. One loop over plain arrays: a generator step per line was a tenth of the audit's
- * reading of 100,000 objects.
+ * only itself. One loop over plain arrays (bench/README.md, "Splitting documents").
  */
 function* documentTexts(chunks: Iterable<string[]>): Generator<DocumentText> {
   let current: string[] = [];

@@ -1,5 +1,4 @@
-import { selectorUncertainty, workloadsSelectedBy } from '../../model/model';
-import { NetworkPolicyPeerInfo } from '../../model/pod-details';
+import { PolicyPeerInfo, selectorUncertainty, workloadsSelectedBy } from '../../model/model';
 import { Rule, errorBeyondDevelopment, whereNamespace } from '../rule';
 
 /** The label Kubernetes sets on every Namespace: its own name (since Kubernetes 1.21). */
@@ -9,10 +8,10 @@ const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
  * The one namespace a peer's pods are in, when the model can know it: the policy's own
  * namespace (no namespaceSelector), or a namespaceSelector on the name label alone.
  */
-function peerNamespace(peer: NetworkPolicyPeerInfo, own: string): string | undefined {
-  if (peer.namespaceSelector === undefined) return own;
-  const keys = Object.keys(peer.namespaceSelector);
-  return keys.length === 1 && keys[0] === NAMESPACE_NAME_LABEL ? peer.namespaceSelector[NAMESPACE_NAME_LABEL] : undefined;
+function peerNamespace(peer: PolicyPeerInfo, own: string): string | undefined {
+  if (peer.namespaceLabels === undefined) return own;
+  const keys = Object.keys(peer.namespaceLabels);
+  return keys.length === 1 && keys[0] === NAMESPACE_NAME_LABEL ? peer.namespaceLabels[NAMESPACE_NAME_LABEL] : undefined;
 }
 
 /** A NetworkPolicy peer whose podSelector matches no workload where the peer's pods must be. */
@@ -25,20 +24,22 @@ export const danglingNetworkPolicyPeer: Rule = {
     const namespaces = new Set(model.workloads.map(w => w.namespace));
     const findings = [];
     for (const policy of model.networkPolicies) {
-      for (const peer of policy.peers) {
-        if (peer.ipBlock || peer.hasExpressions || peer.podSelector === undefined || Object.keys(peer.podSelector).length === 0) continue;
-        const namespace = peerNamespace(peer, policy.namespace);
-        if (namespace === undefined || !namespaces.has(namespace)) continue;
-        if (workloadsSelectedBy(model, namespace, peer.podSelector).length > 0) continue;
-        // A policy from other YAML (an upstream install) may admit an optional component installed apart.
-        const uncertain = selectorUncertainty(model, namespace, peer.podSelector)
-          ?? (policy.origin.constructKind === undefined ? 'the policy was not made by a cdk8s-expose construct, and the peer may be installed by YAML not in the input (an optional component)' : undefined);
-        findings.push({
-          object: policy,
-          message: `${peer.direction === 'egress' ? 'allows traffic to' : 'admits traffic from'} pods ${JSON.stringify(peer.podSelector)} ${whereNamespace(namespace)}, and no workload there has those labels${uncertain !== undefined ? `, but ${uncertain}` : ''}`,
-          fix: 'Use the labels of the workload meant (pass the workload itself to allowFrom), or remove the peer',
-          uncertain,
-        });
+      for (const [direction, rules] of [['ingress', policy.ingressRules], ['egress', policy.egressRules]] as const) {
+        for (const peer of rules.flatMap(rule => rule.peers)) {
+          if (peer.cidr !== undefined || peer.hasExpressions || peer.podLabels === undefined || Object.keys(peer.podLabels).length === 0) continue;
+          const namespace = peerNamespace(peer, policy.namespace);
+          if (namespace === undefined || !namespaces.has(namespace)) continue;
+          if (workloadsSelectedBy(model, namespace, peer.podLabels).length > 0) continue;
+          // A policy from other YAML (an upstream install) may admit an optional component installed apart.
+          const uncertain = selectorUncertainty(model, namespace, peer.podLabels)
+            ?? (policy.origin.constructKind === undefined ? 'the policy was not made by a cdk8s-expose construct, and the peer may be installed by YAML not in the input (an optional component)' : undefined);
+          findings.push({
+            object: policy,
+            message: `${direction === 'egress' ? 'allows traffic to' : 'admits traffic from'} pods ${JSON.stringify(peer.podLabels)} ${whereNamespace(namespace)}, and no workload there has those labels${uncertain !== undefined ? `, but ${uncertain}` : ''}`,
+            fix: 'Use the labels of the workload meant (pass the workload itself to allowFrom), or remove the peer',
+            uncertain,
+          });
+        }
       }
     }
     return findings;
