@@ -2,7 +2,7 @@ import { Chart, Testing } from 'cdk8s';
 import * as src from '../src';
 import {
   BackendCa, DnsEgress, ExposeErrors, ExposurePolicy, ExposureReport, ExposureDiff, HttpRouteFilter, IngressController, IngressTls,
-  LoadBalancerProfile, RouteBackend, SourceRanges,
+  LoadBalancerProfile, NetworkPeer, RouteBackend, SourceRanges,
 } from '../src';
 import { publicClasses } from './public-api';
 
@@ -39,6 +39,7 @@ const refusals: Record<string, [() => unknown, RegExp]> = {
   'ExposureReport.fromManifests': [() => ExposureReport.fromManifests('kind: Service' as any), /ExposureReport\.fromManifests: manifests "kind: Service" must be a list of objects/],
   'ExposureReport.writeForApp': [() => ExposureReport.writeForApp(chart() as any), /ExposureReport\.writeForApp: app '.*' is not a cdk8s App/],
   'ExposureDiff.between': [() => ExposureDiff.between({} as any, {} as any), /ExposureDiff\.between: before \{\} is not an ExposureReport/],
+  'NetworkPeer.pods': [() => NetworkPeer.pods({} as any), /NetworkPeer\.pods: received \{\}; pass a workload or kplus\.Pods\.select/],
   'RouteBackend.fromService': [() => RouteBackend.fromService({} as any), /RouteBackend\.fromService: /],
   'RouteBackend.fromServiceName': [() => RouteBackend.fromServiceName('Bad_Name', 80), /RouteBackend\.fromServiceName: /],
   'HttpRouteFilter.redirect': [() => HttpRouteFilter.redirect({ statusCode: 999 } as any), /HttpRouteFilter\.redirect: /],
