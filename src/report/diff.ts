@@ -40,7 +40,7 @@ export interface ChangeLocation {
 
 /** The fields a change is about, by the start of its sentence (the first found wins). */
 const CHANGE_FIELDS: Array<[RegExp, string[]]> = [
-  [/^scope /, ['spec.type', `metadata.annotations`, 'spec.listeners']],
+  [/^scope /, ['spec.type', 'metadata.annotations', 'spec.listeners']],
   [/^ports? /, ['spec.ports', 'spec.listeners']],
   [/^hosts? /, ['spec.rules', 'spec.hostnames', 'spec.listeners']],
   [/^source ranges? /, ['spec.loadBalancerSourceRanges', 'spec.type']],
