@@ -26,12 +26,12 @@ const END = '<!-- parity:end -->';
 const EXPOSURE_KINDS = new Set(['Service', 'Ingress', 'NetworkPolicy']);
 const TIMEOUT_MS = 5 * 60 * 1000;
 
-interface Mapping { readonly rules: string[]; readonly partly: boolean }
-interface PeerFinding { readonly peer: string; readonly check: string; readonly object: string }
+export interface Mapping { readonly rules: string[]; readonly partly: boolean }
+export interface PeerFinding { readonly peer: string; readonly check: string; readonly object: string }
 interface Outcome extends PeerFinding { readonly file: string; readonly verdict: 'caught' | 'partly' | 'why-not' | 'not exposure' | 'MISSED' | 'UNLISTED' }
 
 /** The parity table of docs/rules.md: peer -> check -> the rules that cover it. */
-function readTable(): Map<string, Map<string, Mapping>> {
+export function readTable(): Map<string, Map<string, Mapping>> {
   const table = new Map<string, Map<string, Mapping>>();
   const section = fs.readFileSync(docPath, 'utf-8').split('## Parity with other tools')[1] ?? '';
   for (const line of section.split('\n')) {
@@ -46,7 +46,7 @@ function readTable(): Map<string, Map<string, Mapping>> {
 }
 
 /** Runs a command in its own process group; the group is killed when it ends or times out. */
-function run(command: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function run(command: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise(resolve => {
     const child = spawn(command, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BC_SKIP_MAPPING: 'TRUE' } });
     let stdout = '';
@@ -180,4 +180,7 @@ async function mainParity(): Promise<number> {
   return failures.length > 0 || ran.length === 0 ? 1 : 0;
 }
 
-mainParity().then(code => { process.exitCode = code; }, e => { process.stderr.write(`parity: ${(e as Error).message}\n`); process.exitCode = 2; });
+// Run as a script; imported (scripts/field-audit.ts) for its runner and table only.
+if (require.main === module) {
+  mainParity().then(code => { process.exitCode = code; }, e => { process.stderr.write(`parity: ${(e as Error).message}\n`); process.exitCode = 2; });
+}

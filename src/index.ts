@@ -44,3 +44,5 @@ export * from './gateway/stream-routes';
 export * from './gateway/gateway-fronted';
 export * from './gateway/listener-set';
 export * from './gateway/backend-tls-policy';
+export { Severity } from './policy/rule';
+export * from './assertions/exposure-assertions';

@@ -183,7 +183,6 @@ export class IngressFronted extends ExposedService {
     if (props.defaultBackend !== undefined && typeof props.defaultBackend !== 'boolean') throw fail(`defaultBackend ${show(props.defaultBackend)} must be true or false`);
     const defaultBackend = props.defaultBackend ?? false;
     const routes = checkRouteList(this.constructKind, this, props, defaultBackend);
-    const pathType = routes.pathType;
     if (props.className !== undefined) {
       const problem = checkDns1123Subdomain(props.className);
       if (problem) throw fail(`className ${show(props.className)} ${problem}`);
@@ -283,10 +282,10 @@ export class IngressFronted extends ExposedService {
       defaultBackend: defaultBackend ? backend : undefined,
     });
     for (const host of routes.hosts.length > 0 ? routes.hosts : [undefined]) {
-      for (const path of routes.paths) {
-        if (host !== undefined) ingress.addHostRule(host, path, backend, pathType);
-        else ingress.addRule(path, backend, pathType);
-      }
+      routes.paths.forEach((path, i) => {
+        if (host !== undefined) ingress.addHostRule(host, path, backend, routes.pathTypes[i]);
+        else ingress.addRule(path, backend, routes.pathTypes[i]);
+      });
     }
     if (tls?.enabled) {
       ingress.addTls([{
@@ -306,7 +305,7 @@ export class IngressFronted extends ExposedService {
   private gatewayRoute(gateway: GatewayParentRef, ingressMetadata: ApiObjectMetadata | undefined, routes: RouteList,
     backendPort: number, tlsIntent: boolean): HttpRoute {
     const fail = (message: string) => propError(this.constructKind, this, message);
-    if (routes.pathType === kplus.HttpIngressPathType.IMPLEMENTATION_SPECIFIC) {
+    if (routes.pathTypes.includes(kplus.HttpIngressPathType.IMPLEMENTATION_SPECIFIC)) {
       throw fail('pathType IMPLEMENTATION_SPECIFIC has no HTTPRoute equivalent; use PREFIX or EXACT with a gateway');
     }
     if (routes.hosts.length > 16) throw fail(`hosts has ${routes.hosts.length} entries; an HTTPRoute has at most 16 hostnames, so split them over several IngressFronted or use an HttpRoute per group`);
@@ -331,9 +330,9 @@ export class IngressFronted extends ExposedService {
     // The route's claims are this construct's: a collision names the IngressFronted, and a refused one gives them back.
     route._claimAs(this.constructKind, this);
     route.addRule({
-      matches: routes.paths.map(path => ({
+      matches: routes.paths.map((path, i) => ({
         path,
-        pathType: routes.pathType === kplus.HttpIngressPathType.EXACT ? HttpPathMatchType.EXACT : HttpPathMatchType.PATH_PREFIX,
+        pathType: routes.pathTypes[i] === kplus.HttpIngressPathType.EXACT ? HttpPathMatchType.EXACT : HttpPathMatchType.PATH_PREFIX,
       })),
       backends: [RouteBackend.fromService(this, { port: backendPort })],
     });

@@ -1,6 +1,18 @@
 import * as kplus from 'cdk8s-plus-28';
 import { IngressTls } from './ingress-tls';
 
+/** One path of a front end with its own type (`IngressRouteOptions.typedPaths`). */
+export interface IngressPath {
+  /** The HTTP path. Must start with `/`. */
+  readonly path: string;
+  /**
+   * How the path matches request paths.
+   *
+   * @default kplus.HttpIngressPathType.PREFIX
+   */
+  readonly pathType?: kplus.HttpIngressPathType;
+}
+
 /**
  * Which requests an Ingress front end takes: its hosts and paths (every host with every
  * path), TLS, and whether it is the default backend. Shared by `IngressFrontedProps` and
@@ -46,6 +58,15 @@ export interface IngressRouteOptions {
    * @default kplus.HttpIngressPathType.PREFIX
    */
   readonly pathType?: kplus.HttpIngressPathType;
+  /**
+   * Paths that do not all match one way, each with its own type, routed on every host
+   * (`[{ path: '/api' }, { path: '/healthz', pathType: kplus.HttpIngressPathType.EXACT }]`).
+   * Use instead of `path`, `paths` and `pathType`. One Ingress holds one rule per host and path,
+   * so a path is listed once.
+   *
+   * @default - `path` or `paths`, all with `pathType`
+   */
+  readonly typedPaths?: IngressPath[];
 
   /**
    * TLS for the hosts.

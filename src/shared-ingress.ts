@@ -33,6 +33,20 @@ export interface SharedIngressProps {
    * @default - the cluster's default IngressClass, no annotations
    */
   readonly controller?: IngressController;
+
+  /**
+   * The Ingress's own default backend (`spec.defaultBackend`): it answers every request that no
+   * rule matches, for any host. Any cdk8s-plus-28 backend: a Service of the App
+   * (`kplus.IngressBackend.fromService(service, { port: 8080 })`) or a resource such as a bucket
+   * of static pages (`kplus.IngressBackend.fromResource(...)`). For a Service the App does not
+   * define, use `routeToService({ ..., defaultBackend: true })`; for a front end of the App,
+   * `IngressFronted`'s `defaultBackend`. An Ingress has one default backend and an IngressClass
+   * one catch-all: a second is refused, naming the first. Under a production policy it is
+   * reported by `ingress-wildcard-host` until acknowledged.
+   *
+   * @default - none: requests no rule matches get the controller's own default answer
+   */
+  readonly defaultBackend?: kplus.IngressBackend;
 }
 
 /**
@@ -60,8 +74,8 @@ interface Route {
 /**
  * One Ingress (one load balancer, one bill) shared by several `IngressFronted`. Each adds its
  * host and path rules and its TLS hosts; two routes for the same host and path are refused.
- * `routeToService(...)` routes to a Service the App does not define, and one front end may be
- * the default backend.
+ * `routeToService(...)` routes to a Service the App does not define, and the default backend is
+ * the Ingress's own (`defaultBackend`), one front end's, or a Service's by name.
  *
  * @example
  * declare const chart: Chart;
@@ -123,6 +137,15 @@ export class SharedIngress extends Construct {
         metadata: { ...props.metadata, annotations: { ...props.metadata?.annotations, ...merged.annotations } },
         className: props.controller?.className,
       });
+      if (props.defaultBackend !== undefined) {
+        if (!(props.defaultBackend instanceof kplus.IngressBackend)) {
+          throw propError('SharedIngress', this, `defaultBackend ${show(props.defaultBackend)} is not a kplus.IngressBackend; use kplus.IngressBackend.fromService(service, { port: 8080 }) or .fromResource(...), or routeToService({ serviceName, port, defaultBackend: true }) for a Service the App does not define`);
+        }
+        // The IngressClass's catch-all, as a front end's default backend claims it.
+        claimIngressRoutes('SharedIngress', this, props.controller?.className, { hosts: [], paths: [], pathTypes: [], pathType: kplus.HttpIngressPathType.PREFIX, given: false }, true);
+        this.defaultBackendOwner = constructLabel('SharedIngress', this);
+        this.ingress.addDefaultBackend(props.defaultBackend);
+      }
     } catch (e) {
       throw refused(this, e);
     }
@@ -224,14 +247,14 @@ export class SharedIngress extends Construct {
     // One rule per host and path on this Ingress, whatever the path type: cdk8s-plus-28 keeps
     // one backend per host and path, so an Exact beside a Prefix for the same path is refused here
     // with a clear message rather than by cdk8s-plus.
-    const keys: Array<{ key: string; host?: string; path: string }> = [];
+    const keys: Array<{ key: string; host?: string; path: string; pathType: kplus.HttpIngressPathType }> = [];
     for (const host of routes.hosts.length > 0 ? routes.hosts : [undefined]) {
-      for (const path of routes.paths) keys.push({ key: `${host ?? '*'} ${path}`, host, path });
+      routes.paths.forEach((path, i) => keys.push({ key: `${host ?? '*'} ${path}`, host, path, pathType: routes.pathTypes[i] }));
     }
-    for (const { key, host, path } of keys) {
+    for (const { key, host, path, pathType } of keys) {
       const taken = this.routes.find(r => r.key === key);
       if (taken) {
-        const otherType = taken.pathType !== routes.pathType ? ` (as ${taken.pathType}; one Ingress here holds one rule per host and path, whatever its pathType)` : '';
+        const otherType = taken.pathType !== pathType ? ` (as ${taken.pathType}; one Ingress here holds one rule per host and path, whatever its pathType)` : '';
         throw propError(ownerKind, owner, `host ${show(host ?? '(any)')} path ${show(path)} is already routed on ${constructLabel('SharedIngress', this)} by ${taken.owner}${otherType}; give this route another host or path`);
       }
     }
@@ -244,10 +267,10 @@ export class SharedIngress extends Construct {
     claimIngressRoutes(ownerKind, owner, this.controller?.className, routes, defaultBackend);
 
     // Checked: now added.
-    for (const { key, host, path } of keys) {
-      this.routes.push({ key, owner: constructLabel(ownerKind, owner), pathType: routes.pathType });
-      if (host !== undefined) this.ingress.addHostRule(host, path, backend, routes.pathType);
-      else this.ingress.addRule(path, backend, routes.pathType);
+    for (const { key, host, path, pathType } of keys) {
+      this.routes.push({ key, owner: constructLabel(ownerKind, owner), pathType });
+      if (host !== undefined) this.ingress.addHostRule(host, path, backend, pathType);
+      else this.ingress.addRule(path, backend, pathType);
     }
     if (defaultBackend) {
       this.defaultBackendOwner = constructLabel(ownerKind, owner);

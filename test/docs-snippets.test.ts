@@ -28,9 +28,13 @@ function run(snippet: DocSnippet): cdk8s.App[] {
   });
   const trackedApp = track(cdk8s.App);
   const trackedExposureApp = track(expose.ExposureApp);
+  // A Jest test file of the docs (docs/testing.md) runs its tests at once, inside this test:
+  // `describe` and `test` call their bodies; `expect` is Jest's (a snapshot is this test's).
+  const runNow = (_name: string, body: () => void) => body();
   const modules: Record<string, unknown> = {
     'cdk8s': new Proxy(cdk8s, { get: (target, key) => key === 'App' ? trackedApp : Reflect.get(target, key) }),
     'cdk8s-expose': new Proxy(expose, { get: (target, key) => key === 'ExposureApp' ? trackedExposureApp : Reflect.get(target, key) }),
+    '@jest/globals': { describe: runNow, test: runNow, it: runNow, expect },
   };
   const load = (name: string): unknown => {
     if (name in modules) return modules[name];
@@ -150,6 +154,17 @@ describe('running an example', () => {
     // THEN
     expect(apps.map(app => app.charts.map(c => c.node.id))).toEqual([['a'], ['b'], ['c']]);
     expect(apps[1]).toBeInstanceOf(expose.ExposureApp);
+  });
+
+  test('a Jest test file runs its tests at once: a failing expectation fails the example', () => {
+    const snippet = example(
+      "import { describe, expect, test } from '@jest/globals';",
+      "import { App, Chart } from 'cdk8s';",
+      "new Chart(new App(), 'a');",
+      "describe('outer', () => { test('inner', () => { expect(1 + 1).toBe(3); }); });",
+    );
+
+    expect(() => run(snippet)).toThrow(/Expected: 3/);
   });
 
   test('a complete program that never calls app.synth() writes no YAML (so the docs check fails it)', () => {

@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { ExposurePolicy, HttpRoute, IngressController, IngressFronted, IngressTls, ListenerSet, RouteBackend, SharedIngress, Stage } from '../src';
+import { ExposurePolicy, HttpRoute, IngressController, IngressFronted, IngressTls, InternalService, ListenerSet, RouteBackend, SharedIngress, Stage } from '../src';
 import { newChart, ofKind, synth } from './util';
 
 const web = (chart: Chart, props: any, id = 'Web') => new IngressFronted(chart, id, { selectLabels: { app: id.toLowerCase() }, ports: [{ port: 80, targetPort: 8080 }], ...props });
@@ -184,6 +184,28 @@ describe('SharedIngress with several hosts, a default backend and an existing Se
     expect(ofKind(synth(chart), 'Ingress')[0].spec.rules).toBeUndefined();
   });
 
+  test('a default backend of its own: any kplus backend; a second one, from a front end or another Ingress of the class, is refused naming it', () => {
+    // GIVEN
+    const chart = newChart();
+    const pages = new kplus.Service(chart, 'Pages', { selector: kplus.Pods.select(chart, 'PagesPods', { labels: { app: 'pages' } }), ports: [{ port: 8080 }], metadata: { name: 'pages' } });
+    // WHEN
+    const edge = new SharedIngress(chart, 'Edge', { controller: IngressController.nginx(), defaultBackend: kplus.IngressBackend.fromService(pages, { port: 8080 }) });
+    web(chart, { host: 'shop.example.com', sharedIngress: edge }, 'Shop');
+    // THEN
+    const [ingress] = ofKind(synth(chart), 'Ingress');
+    expect(ingress.spec.defaultBackend).toEqual({ service: { name: 'pages', port: { number: 8080 } } });
+    expect(() => web(chart, { defaultBackend: true, sharedIngress: edge }, 'Two'))
+      .toThrow(/IngressFronted 'test\/Two': defaultBackend: SharedIngress 'test\/Edge' already has a default backend, set by SharedIngress 'test\/Edge'/);
+    expect(() => edge.routeToService({ serviceName: 'legacy', port: 8080, defaultBackend: true }))
+      .toThrow(/routeToService: defaultBackend: SharedIngress 'test\/Edge' already has a default backend, set by SharedIngress 'test\/Edge'/);
+    // Another Ingress of the same class with a catch-all of its own: the controller would serve one of them.
+    expect(() => new SharedIngress(chart, 'Edge2', { controller: IngressController.nginx(), defaultBackend: kplus.IngressBackend.fromService(pages, { port: 8080 }) }))
+      .toThrow(/SharedIngress 'test\/Edge2': the default backend \(any host, any path: .*\) on IngressClass "nginx" is already claimed by SharedIngress 'test\/Edge'/);
+    expect(chart.node.tryFindChild('Edge2')).toBeUndefined();
+    expect(() => new SharedIngress(chart, 'Bad', { defaultBackend: 'pages' as any }))
+      .toThrow(/SharedIngress 'test\/Bad': defaultBackend "pages" is not a kplus.IngressBackend; use kplus.IngressBackend.fromService/);
+  });
+
   test('a host whose TLS Secret differs from the one it already has is refused', () => {
     const chart = newChart();
     const edge = new SharedIngress(chart, 'Edge');
@@ -240,11 +262,13 @@ describe('SharedIngress with several hosts, a default backend and an existing Se
     expect(() => edge().routeToService({ serviceName: 'legacy', port: 80, defaultBackend: true, path: '/' })).toThrow(/defaultBackend already answers every host and path/);
   });
 
-  test('a route to a Service the App does not define is reported under a policy until acknowledged', () => {
+  test('a route to a Service the App does not define, where it defines the namespace\'s Services, is reported under a policy until acknowledged', () => {
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       const chart = new Chart(Testing.app(), 'prod');
       ExposurePolicy.apply(chart, { stage: Stage.PRODUCTION });
+      // The App defines Services in this namespace, so one it does not define is certainly missing.
+      new InternalService(chart, 'Api', { selectLabels: { app: 'api' }, ports: [{ port: 80 }] });
       const edge = new SharedIngress(chart, 'Edge');
       edge.routeToService({ serviceName: 'legacy', port: 8080, host: 'old.example.com' });
       expect(() => synth(chart)).toThrow(/\[dangling-ingress-backend\] Ingress prod-edge-ingress-\w+ .*routes old.example.com\/ to Service "legacy", which is not defined/);
@@ -310,5 +334,71 @@ describe('IngressFronted with a gateway: an HttpRoute', () => {
     expect(() => web(newChart(), { paths: ['/ok', '/a%zz'], gateway, pathType: kplus.HttpIngressPathType.EXACT }))
       .toThrow(/IngressFronted 'test\/Web': paths\[1\] "\/a%zz" may contain only URL path characters \(percent-encode the others\) in an HTTPRoute/);
     expect(() => web(newChart(), { hosts: ['a.example.com'], gateway, pathType: kplus.HttpIngressPathType.IMPLEMENTATION_SPECIFIC })).toThrow(/IMPLEMENTATION_SPECIFIC has no HTTPRoute equivalent/);
+  });
+});
+
+describe('one front end with paths of several types (typedPaths)', () => {
+  const typedPaths = [{ path: '/api' }, { path: '/healthz', pathType: kplus.HttpIngressPathType.EXACT }];
+
+  test('its own Ingress, a SharedIngress and routeToService: each path with its type', () => {
+    // GIVEN
+    const chart = newChart();
+    const edge = new SharedIngress(chart, 'Edge');
+    // WHEN
+    const own = web(chart, { host: 'own.example.com', typedPaths });
+    const shared = web(chart, { host: 'shop.example.com', typedPaths, sharedIngress: edge }, 'Shop');
+    edge.routeToService({ serviceName: 'legacy', port: 8080, host: 'shop.example.com', typedPaths: [{ path: '/old' }, { path: '/old/ping', pathType: kplus.HttpIngressPathType.EXACT }] });
+    // THEN
+    const ingresses = ofKind(synth(chart), 'Ingress');
+    const ownIngress = ingresses.find((i: any) => i.spec.rules[0].host === 'own.example.com');
+    const sharedIngress = ingresses.find((i: any) => i.spec.rules[0].host === 'shop.example.com');
+    expect(ownIngress.spec.rules).toEqual([{
+      host: 'own.example.com',
+      http: {
+        paths: [
+          { path: '/api', pathType: 'Prefix', backend: backend(own.name) },
+          { path: '/healthz', pathType: 'Exact', backend: backend(own.name) },
+        ],
+      },
+    }]);
+    expect(sharedIngress.spec.rules).toEqual([{
+      host: 'shop.example.com',
+      http: {
+        paths: [
+          { path: '/api', pathType: 'Prefix', backend: backend(shared.name) },
+          { path: '/healthz', pathType: 'Exact', backend: backend(shared.name) },
+          { path: '/old', pathType: 'Prefix', backend: backend('legacy', 8080) },
+          { path: '/old/ping', pathType: 'Exact', backend: backend('legacy', 8080) },
+        ],
+      },
+    }]);
+    expect(own.paths).toEqual(['/api', '/healthz']);
+  });
+
+  test('through a gateway: one match per path, with its type', () => {
+    const chart = newChart('shop');
+    web(chart, { host: 'shop.example.com', typedPaths, gateway: { name: 'public', namespace: 'gateway-system', sectionName: 'https' } });
+    const [route] = ofKind(synth(chart), 'HTTPRoute');
+    expect(route.spec.rules[0].matches).toEqual([{ path: { type: 'PathPrefix', value: '/api' } }, { path: { type: 'Exact', value: '/healthz' } }]);
+  });
+
+  test('the same path with another type on one IngressClass is claimed per type, as before', () => {
+    const chart = newChart();
+    web(chart, { host: 'shop.example.com', typedPaths });
+    expect(() => web(chart, { host: 'shop.example.com', path: '/healthz', pathType: kplus.HttpIngressPathType.EXACT }, 'Two'))
+      .toThrow(/IngressFronted 'test\/Two': host "shop.example.com" path "\/healthz" \(Exact\) on IngressClass "\(the default\)" is already claimed by IngressFronted 'test\/Web'/);
+  });
+
+  test.each([
+    [{ typedPaths, pathType: kplus.HttpIngressPathType.EXACT }, /typedPaths gives every path its type, so pathType does not apply; list every path in typedPaths and remove pathType/],
+    [{ typedPaths, path: '/', paths: ['/a'] }, /typedPaths gives every path its type, so path, paths do not apply/],
+    [{ typedPaths: [] }, /typedPaths \[\] must list at least one path/],
+    [{ typedPaths: [{ path: '/a' }, { path: '/a', pathType: kplus.HttpIngressPathType.EXACT }] }, /typedPaths\[1\].path "\/a" is listed twice; an Ingress holds one rule per host and path/],
+    [{ typedPaths: [{ path: 'api' }] }, /typedPaths\[0\].path "api" /],
+    [{ typedPaths: [{ path: '/a', pathType: 'Regex' }] }, /typedPaths\[0\].pathType/],
+    [{ typedPaths: [{ path: '/a' }, { path: '/b', pathType: kplus.HttpIngressPathType.IMPLEMENTATION_SPECIFIC }], gateway: { name: 'public' } }, /pathType IMPLEMENTATION_SPECIFIC has no HTTPRoute equivalent/],
+  ])('refuses %#', (props: any, message) => {
+    const chart = newChart();
+    expect(() => web(chart, { host: 'shop.example.com', ...props })).toThrow(message);
   });
 });

@@ -86,7 +86,8 @@ function resolvedListeners(route: IConstruct, routeKind: string, parent: any, ga
   if (parent.kind !== 'ListenerSet') return undefined;
   const listeners = appListenerSets.get(appState(route))?.get(gateway)?.();
   if (listeners === undefined) return undefined;
-  const named = listeners.filter(l => (parent.sectionName === undefined || l.name === parent.sectionName) && (parent.port === undefined || l.port === parent.port));
+  const named = listeners.filter(l => (parent.sectionName === undefined || l.name === parent.sectionName)
+    && (parent.port === undefined || l.port === parent.port));
   const taking = parent.sectionName === undefined && parent.port === undefined
     ? named.filter(l => (l.kinds !== undefined ? l.kinds.includes(routeKind) : l.protocol === PROTOCOL_OF[routeKind])) : named;
   return taking.length > 0 ? taking.map(l => l.name) : undefined;

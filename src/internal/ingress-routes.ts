@@ -13,6 +13,7 @@ export interface RouteListInput {
   readonly path?: string;
   readonly paths?: string[];
   readonly pathType?: kplus.HttpIngressPathType;
+  readonly typedPaths?: Array<{ readonly path: string; readonly pathType?: kplus.HttpIngressPathType }>;
 }
 
 /** The hosts and paths of one front end, checked: every host with every path. */
@@ -21,6 +22,9 @@ export interface RouteList {
   readonly hosts: string[];
   /** The paths; empty only for a default backend given without any path. */
   readonly paths: string[];
+  /** The type of each path (the same index as `paths`). */
+  readonly pathTypes: kplus.HttpIngressPathType[];
+  /** The type of the first path (of every path, unless `typedPaths` gave several). */
   readonly pathType: kplus.HttpIngressPathType;
   /** Whether a host or a path was given at all (a default backend alone has neither). */
   readonly given: boolean;
@@ -33,24 +37,60 @@ export interface RouteList {
  */
 export function checkRouteList(kind: string, construct: IConstruct, input: RouteListInput, pathless = false): RouteList {
   const fail = (message: string) => propError(kind, construct, message);
+  if (input.typedPaths !== undefined) return checkTypedPaths(fail, input);
   const typeProblem = enumProblem('pathType', input.pathType, kplus.HttpIngressPathType, 'kplus.HttpIngressPathType');
   if (typeProblem) throw fail(typeProblem);
   const pathType = input.pathType ?? kplus.HttpIngressPathType.PREFIX;
-  const hosts = listOf(fail, 'host', 'hosts', input.host, input.hosts, ['api.example.com', 'www.example.com'], (host, at) => {
-    const problem = typeof host === 'string' ? checkIngressHost(host) : 'is not a string';
-    return problem ? `${at} ${show(host)} ${problem}; pass a host name such as "api.example.com"` : undefined;
-  });
+  const hosts = checkHosts(fail, input);
   const paths = listOf(fail, 'path', 'paths', input.path, input.paths, ['/', '/api'], (path, at) => {
     const problem = ingressPathProblem(path, pathType);
     return problem ? `${at} ${show(path)} ${problem}` : undefined;
   });
   const given = hosts !== undefined || paths !== undefined;
+  const list = paths ?? (pathless && hosts === undefined ? [] : ['/']);
   return {
     hosts: hosts ?? [],
-    paths: paths ?? (pathless && hosts === undefined ? [] : ['/']),
+    paths: list,
+    pathTypes: list.map(() => pathType),
     pathType,
     given,
   };
+}
+
+/** The hosts of a front end, checked. */
+function checkHosts(fail: (message: string) => Error, input: RouteListInput): string[] | undefined {
+  return listOf(fail, 'host', 'hosts', input.host, input.hosts, ['api.example.com', 'www.example.com'], (host, at) => {
+    const problem = typeof host === 'string' ? checkIngressHost(host) : 'is not a string';
+    return problem ? `${at} ${show(host)} ${problem}; pass a host name such as "api.example.com"` : undefined;
+  });
+}
+
+/** `typedPaths`: instead of path, paths and pathType; each path once, with a type of its own. */
+function checkTypedPaths(fail: (message: string) => Error, input: RouteListInput): RouteList {
+  const others = (['path', 'paths', 'pathType'] as const).filter(k => input[k] !== undefined);
+  if (others.length > 0) throw fail(`typedPaths gives every path its type, so ${others.join(', ')} ${others.length > 1 ? 'do' : 'does'} not apply; list every path in typedPaths and remove ${others.join(', ')}`);
+  const typed = input.typedPaths;
+  if (!Array.isArray(typed) || typed.length === 0) {
+    throw fail(`typedPaths ${show(typed)} must list at least one path, such as [{ path: '/api' }, { path: '/healthz', pathType: kplus.HttpIngressPathType.EXACT }]; omit it for the default`);
+  }
+  const hosts = checkHosts(fail, input);
+  const seen = new Set<string>();
+  const paths: string[] = [];
+  const pathTypes: kplus.HttpIngressPathType[] = [];
+  typed.forEach((entry, i) => {
+    const at = `typedPaths[${i}]`;
+    if (entry === null || typeof entry !== 'object') throw fail(`${at} ${show(entry)} must be an object such as { path: '/api' }`);
+    const typeProblem = enumProblem(`${at}.pathType`, entry.pathType, kplus.HttpIngressPathType, 'kplus.HttpIngressPathType');
+    if (typeProblem) throw fail(typeProblem);
+    const pathType = entry.pathType ?? kplus.HttpIngressPathType.PREFIX;
+    const problem = typeof entry.path === 'string' ? ingressPathProblem(entry.path, pathType) : 'is required (a path such as "/api")';
+    if (problem) throw fail(`${at}.path ${show(entry.path)} ${problem}`);
+    if (seen.has(entry.path)) throw fail(`${at}.path ${show(entry.path)} is listed twice; an Ingress holds one rule per host and path, whatever its pathType, so keep one`);
+    seen.add(entry.path);
+    paths.push(entry.path);
+    pathTypes.push(pathType);
+  });
+  return { hosts: hosts ?? [], paths, pathTypes, pathType: pathTypes[0], given: true };
 }
 
 /** One value or a list of them (never both), checked entry by entry; undefined when neither is given. */
@@ -88,12 +128,12 @@ export function claimIngressRoutes(kind: string, owner: Construct, className: st
   const classLabel = show(className ?? '(the default)');
   const claims: Array<{ key: string; what: string }> = [];
   for (const host of routes.hosts.length > 0 ? routes.hosts : [undefined]) {
-    for (const path of routes.paths) {
+    routes.paths.forEach((path, i) => {
       claims.push({
-        key: `ingress ${ingressClass} ${host ?? '*'} ${path} ${routes.pathType}`,
-        what: `host ${show(host ?? '(any)')} path ${show(path)} (${routes.pathType}) on IngressClass ${classLabel}`,
+        key: `ingress ${ingressClass} ${host ?? '*'} ${path} ${routes.pathTypes[i]}`,
+        what: `host ${show(host ?? '(any)')} path ${show(path)} (${routes.pathTypes[i]}) on IngressClass ${classLabel}`,
       });
-    }
+    });
   }
   if (defaultBackend) {
     claims.push({
@@ -109,7 +149,7 @@ export function claimIngressRoutes(kind: string, owner: Construct, className: st
  * would be the same route twice.
  */
 export function checkDefaultBackendRoutes(routes: RouteList, defaultBackend: boolean, fail: (message: string) => Error): void {
-  if (defaultBackend && routes.hosts.length === 0 && routes.pathType === kplus.HttpIngressPathType.PREFIX && routes.paths.includes('/')) {
+  if (defaultBackend && routes.hosts.length === 0 && routes.paths.some((path, i) => path === '/' && routes.pathTypes[i] === kplus.HttpIngressPathType.PREFIX)) {
     throw fail('defaultBackend already answers every host and path, so a rule for any host at path "/" (Prefix) would route the same requests twice; remove path "/", or give hosts');
   }
 }

@@ -432,7 +432,8 @@ export function attachments(model: ExposureModel, entry: GatewayRouteEntry): Att
       && (parentRef.port === undefined || l.port === parentRef.port));
     // Without sectionName and port, a route attaches to every listener that takes its kind; the
     // others are skipped, not refusals (Gateway API). When none takes it, each one's refusal says why.
-    const ofKind = parentRef.sectionName === undefined && parentRef.port === undefined ? named.filter(l => l.allowedKinds.includes(entry.kind)) : named;
+    const ofKind = parentRef.sectionName === undefined && parentRef.port === undefined
+      ? named.filter(l => l.allowedKinds.includes(entry.kind)) : named;
     const selected = ofKind.length > 0 ? ofKind : named;
     if (selected.length === 0) out.push({ parentRef, parent });
     for (const listener of selected) {

@@ -5,11 +5,12 @@
 import { ACK_PREFIX, EXPOSURE_ANNOTATION } from '../annotations';
 import { GATEWAY_API_GROUP } from '../api-groups';
 import { ExposureScope } from '../exposure-scope';
+import { CONTROLLER_LABEL_KEYS, ControllerLabels, controllerLabelsOf, podMatch } from './controller-labels';
 import { ApiDeprecation, deprecationOf } from './deprecated-apis';
 import { BackendTlsPolicyInfo, GatewayInfo, ROUTE_KINDS, ReferenceGrantInfo, backendTlsPolicyOf, gatewayOf, gatewayRouteOf, referenceGrantOf } from './gateway-model';
 import { IstioGatewayInfo, ISTIO_NETWORKING_GROUP, addIstioToModel } from './istio-model';
-import { CONTROLLER_LABEL_KEYS, ControllerLabels, controllerLabelsOf, podMatch } from './controller-labels';
 import { ContainerPortInfo, NetworkPolicyPeerInfo, ProbeInfo, peersOf, probesOf } from './pod-details';
+import { unreadExposureProject } from './unread-kinds';
 import { INGRESS_CLASS, INTERNAL_INGRESS_MARKERS, INTERNAL_SERVICE_MARKERS } from '../presets/keys';
 import { apiGroupOf, manifestProblems } from '../validation/manifest';
 import { isPrivateCidr } from '../validation/names';
@@ -348,16 +349,16 @@ function ingressOf(manifest: any, ref: ObjectRef): HttpEntryInfo {
   if (spec.defaultBackend || spec.backend) {
     routes.push({ path: '/', pathType: 'Prefix', ...backendOf(spec.defaultBackend ?? spec.backend) });
   }
-  for (const rule of spec.rules ?? []) {
-    for (const p of rule?.http?.paths ?? []) {
+  for (const rule of listOf(spec.rules)) {
+    for (const p of listOf(rule?.http?.paths)) {
       routes.push({ host: rule.host, path: p?.path ?? '/', pathType: p?.pathType, ...backendOf(p?.backend) });
     }
   }
-  const tlsHosts: string[] = (spec.tls ?? []).flatMap((t: any) => t?.hosts ?? []);
+  const tlsHosts: string[] = listOf(spec.tls).flatMap((t: any) => listOf(t?.hosts));
   const hosts = routes.map(r => r.host).filter((h): h is string => h !== undefined);
-  const tls = (spec.tls ?? []).length > 0 && hosts.every(h => tlsCovers(tlsHosts, h));
+  const tls = listOf(spec.tls).length > 0 && hosts.every(h => tlsCovers(tlsHosts, h));
   // Per host: with a tls block, the named hosts it does not list; without one, every host.
-  const uncoveredHosts = (spec.tls ?? []).length > 0
+  const uncoveredHosts = listOf(spec.tls).length > 0
     ? [...new Set(hosts.filter(h => !tlsCovers(tlsHosts, h)))]
     : [...new Set(routes.map(r => r.host ?? '*'))];
   const className = spec.ingressClassName ?? ref.annotations[INGRESS_CLASS];
@@ -373,7 +374,7 @@ function ingressOf(manifest: any, ref: ObjectRef): HttpEntryInfo {
     tls,
     exposure: matches(ref.annotations, INTERNAL_INGRESS_ANNOTATIONS) ? ExposureScope.VPC : ExposureScope.INTERNET,
     parents: [],
-    tlsSecrets: (spec.tls ?? []).map((t: any) => (typeof t?.secretName === 'string' && t.secretName !== '' ? t.secretName : undefined)),
+    tlsSecrets: listOf(spec.tls).map((t: any) => (typeof t?.secretName === 'string' && t.secretName !== '' ? t.secretName : undefined)),
     uncoveredHosts,
   };
 }
@@ -389,7 +390,7 @@ function workloadOf(manifest: any, ref: ObjectRef): WorkloadInfo | undefined {
   if (ref.apiGroup !== undefined && !WORKLOAD_GROUPS[ref.kind]?.includes(ref.apiGroup)) return undefined;
   const template = WORKLOAD_TEMPLATE_PATHS[ref.kind]?.(manifest);
   if (!template || typeof template !== 'object') return undefined;
-  const containers = [...(template.spec?.containers ?? []), ...(template.spec?.initContainers ?? []).filter((c: any) => c?.restartPolicy === 'Always')];
+  const containers = [...listOf(template.spec?.containers), ...listOf(template.spec?.initContainers).filter((c: any) => c?.restartPolicy === 'Always')];
   return {
     kind: ref.kind,
     name: ref.name,
@@ -397,13 +398,18 @@ function workloadOf(manifest: any, ref: ObjectRef): WorkloadInfo | undefined {
     origin: ref.origin,
     annotations: ref.annotations,
     podLabels: { ...(template.metadata?.labels ?? {}) },
-    containerPorts: containers.flatMap((c: any) => (c?.ports ?? []).map((p: any) => ({ number: p?.containerPort, name: p?.name, protocol: p?.protocol ?? 'TCP' }))),
+    containerPorts: containers.flatMap((c: any) => listOf(c?.ports).map((p: any) => ({ number: p?.containerPort, name: p?.name, protocol: p?.protocol ?? 'TCP' }))),
     hostNetwork: template.spec?.hostNetwork === true,
-    hostPorts: [...(template.spec?.containers ?? []), ...(template.spec?.initContainers ?? [])].flatMap((c: any) => (c?.ports ?? [])
+    hostPorts: [...listOf(template.spec?.containers), ...listOf(template.spec?.initContainers)].flatMap((c: any) => listOf(c?.ports)
       .filter((p: any) => typeof p?.hostPort === 'number' && p.hostPort > 0).map((p: any) => `${p.hostPort}/${p?.protocol ?? 'TCP'}`)),
     probes: probesOf(template.spec),
     controllerLabels: controllerLabelsOf(ref.kind, ref.name, manifest.spec),
   };
+}
+
+/** A list field as a list: anything else (a malformed manifest) reads as empty. */
+function listOf(value: any): any[] {
+  return Array.isArray(value) ? value : [];
 }
 
 function networkPolicyOf(manifest: any, ref: ObjectRef): NetworkPolicyInfo {
@@ -665,14 +671,17 @@ const BUILT_IN_GROUPS = new Set(['', 'apps', 'batch', 'extensions', 'networking.
   'node.k8s.io', 'certificates.k8s.io', 'apiregistration.k8s.io', 'flowcontrol.apiserver.k8s.io', 'events.k8s.io', 'resource.k8s.io',
   'authentication.k8s.io', 'authorization.k8s.io', 'storagemigration.k8s.io', 'internal.apiserver.k8s.io', GATEWAY_API_GROUP]);
 
-/** Custom resources known to make no pods (configuration read by a controller that runs elsewhere). */
+/**
+ * Custom resources known to make no pods (configuration read by a controller that runs
+ * elsewhere), besides the routes of src/model/unread-kinds.ts.
+ */
 const NO_PODS = [/^cert-manager\.io\//, /^acme\.cert-manager\.io\//, /^monitoring\.coreos\.com\/(ServiceMonitor|PodMonitor|PrometheusRule|Probe|AlertmanagerConfig|ScrapeConfig)$/,
-  /^(networking|security|telemetry)\.istio\.io\//];
+  /^(networking|security|telemetry)\.istio\.io\//, /^traefik\.(io|containo\.us)\//];
 
 /** The custom resources in a namespace (or without one) whose controllers may make pods the model does not see. */
 export function podMakingCustomResources(model: ExposureModel, namespace: string): ObjectRef[] {
   return model.others.filter(o => o.apiGroup !== undefined && !BUILT_IN_GROUPS.has(o.apiGroup) && (o.namespace === namespace || o.namespace === '')
-    && !NO_PODS.some(p => p.test(`${o.apiGroup}/${o.kind}`)));
+    && !NO_PODS.some(p => p.test(`${o.apiGroup}/${o.kind}`)) && unreadExposureProject(o.apiGroup, o.kind) === undefined);
 }
 
 /**

@@ -43,8 +43,9 @@ const PROBES: Array<[string, string]> = [['livenessProbe', 'liveness'], ['readin
 /** The probes of every container of a pod spec (init containers too: sidecars may have probes). */
 export function probesOf(podSpec: any): ProbeInfo[] {
   const probes: ProbeInfo[] = [];
-  for (const container of [...(podSpec?.containers ?? []), ...(podSpec?.initContainers ?? [])]) {
-    const containerPorts: ContainerPortInfo[] = (container?.ports ?? []).map((p: any) => ({ number: p?.containerPort, name: p?.name, protocol: p?.protocol ?? 'TCP' }));
+  const list = (value: any): any[] => (Array.isArray(value) ? value : []);
+  for (const container of [...list(podSpec?.containers), ...list(podSpec?.initContainers)]) {
+    const containerPorts: ContainerPortInfo[] = list(container?.ports).map((p: any) => ({ number: p?.containerPort, name: p?.name, protocol: p?.protocol ?? 'TCP' }));
     for (const [field, probe] of PROBES) {
       const spec = container?.[field];
       if (!spec) continue;

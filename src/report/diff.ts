@@ -10,6 +10,7 @@ const REACH: Record<string, number> = {
   [ExposureScope.CLUSTER]: 1,
   [ExposureScope.EXTERNAL_DNS]: 1,
   isolation: 0,
+  references: 0,
 };
 const OUTSIDE = REACH[ExposureScope.NODE];
 
@@ -99,6 +100,15 @@ export function diffInventories(before: InventoryItem[], after: InventoryItem[])
   for (const [key, a] of now) {
     const b = old.get(key);
     if (!b) {
+      if (a.kind === 'ReferenceGrant' && a.from !== undefined) {
+        // A grant lets routes of other namespaces reach into this one.
+        widened.push(on(a, 'after', { object: key, scope: a.scope, changes: [`new grant: ${a.from.join(', ')} may reference ${a.targets.join(', ')}`] }));
+        continue;
+      }
+      if (a.kind === 'BackendTLSPolicy') {
+        narrowed.push(on(a, 'after', { object: key, scope: a.scope, changes: [`new: the Gateway speaks TLS to ${a.targets.join(', ')}`] }));
+        continue;
+      }
       if (a.policy !== undefined) {
         narrowed.push(on(a, 'after', { object: key, scope: a.scope, changes: [`new NetworkPolicy: ${a.policy.pods} now ${isolationText(a.policy)}`] }));
         continue;
@@ -121,6 +131,13 @@ export function diffInventories(before: InventoryItem[], after: InventoryItem[])
     if (b.tls === true && a.tls === false) wider.push('TLS removed');
     if (b.tls === false && a.tls === true) narrower.push('TLS added');
     if (a.policy !== undefined || b.policy !== undefined) policyChanges(b.policy, a.policy, wider, narrower);
+    if (a.kind === 'ReferenceGrant') {
+      // More peers or more targets widen what may be referenced; fewer narrow it.
+      for (const [what, x, y] of [['may reference', b.targets, a.targets], ['granted to', b.from ?? [], a.from ?? []]] as const) {
+        if (added(x, y).length) wider.push(`${what} ${added(x, y).join(', ')}`);
+        if (added(y, x).length) narrower.push(`no longer ${what} ${added(y, x).join(', ')}`);
+      }
+    }
     const acks = added(b.acknowledgements.map(x => `${x.rule} (${x.reason})`), a.acknowledgements.map(x => `${x.rule} (${x.reason})`));
     if (acks.length) wider.push(`acknowledged: ${acks.join(', ')}`);
     if (wider.length) widened.push(on(a, 'after', { object: key, scope: a.scope, changes: wider }));
@@ -131,6 +148,8 @@ export function diffInventories(before: InventoryItem[], after: InventoryItem[])
     if (now.has(key)) continue;
     // A NetworkPolicy removed opens up what it restricted.
     if (b.policy !== undefined) widened.push(on(b, 'before', { object: key, scope: b.scope, changes: [`removed: ${b.policy.pods} no longer ${isolationText(b.policy)}`] }));
+    else if (b.kind === 'BackendTLSPolicy') widened.push(on(b, 'before', { object: key, scope: b.scope, changes: [`removed: the Gateway no longer speaks TLS to ${b.targets.join(', ')}`] }));
+    else if (b.kind === 'ReferenceGrant') narrowed.push(on(b, 'before', { object: key, scope: b.scope, changes: ['removed: the grant no longer applies'] }));
     else narrowed.push(on(b, 'before', { object: key, scope: b.scope, changes: [`removed (was reachable from ${b.scope})`] }));
   }
   const order = ({ change: x }: { change: ExposureChange }, { change: y }: { change: ExposureChange }) =>

@@ -6,7 +6,7 @@
 import { SOURCE_RANGES_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
 import { PolicySummary, describeCertificate, describeListenerCertificates, describePolicy } from './reviewer';
-import { RouteReach, attachedRoutes, gatewayExposure, gatewayTls, isGatewayRoute, routeReach } from '../model/gateway-model';
+import { BackendTlsPolicyInfo, RouteReach, attachedRoutes, gatewayExposure, gatewayTls, isGatewayRoute, routeReach } from '../model/gateway-model';
 import { boundVirtualServices, istioGatewayTls } from '../model/istio-model';
 import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, ObjectRef, Origin, ServiceInfo, acknowledgementsOf, serviceNamed, workloadsOf } from '../model/model';
 import { Finding, FindingLocation } from '../policy/engine';
@@ -14,6 +14,16 @@ import { PROVIDER_PREFIXES } from '../presets/keys';
 
 /** Widest first: the order of the report's sections. */
 export const SCOPE_ORDER: string[] = [ExposureScope.INTERNET, ExposureScope.VPC, ExposureScope.NODE, ExposureScope.EXTERNAL_DNS, ExposureScope.CLUSTER, 'isolation'];
+
+/**
+ * The section of ReferenceGrants (who may reference what across namespaces) and
+ * BackendTLSPolicies (which Services a Gateway speaks TLS to): after every scope, and counted in
+ * the summary only when the input has some, so that reports without them are as they were.
+ */
+export const REFERENCES = 'references';
+
+/** The order rows are sorted in: the scopes, then the references. */
+const ROW_ORDER = [...SCOPE_ORDER, REFERENCES];
 
 export interface InventoryFinding {
   readonly rule: string;
@@ -59,6 +69,11 @@ export interface InventoryItem {
   readonly backendTls?: string;
   /** Ingress whose tls covers some of its hosts only: which are covered and which are not, in words. */
   readonly tlsPartly?: string;
+  /**
+   * ReferenceGrant: who may reference (`HTTPRoute in namespace shop`). BackendTLSPolicy: what
+   * speaks TLS to the Services (`the Gateway: host ..., CA ...`). Undefined on other rows.
+   */
+  readonly from?: string[];
   /** Where the object came from: its construct, or its file and line. */
   readonly origin: Origin;
 }
@@ -105,7 +120,7 @@ const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 /** The fields of a row that depend on its kind. */
 type ItemFields = Pick<InventoryItem, 'type' | 'scope' | 'ports' | 'sourceRanges' | 'tls' | 'hosts' | 'controller' | 'targets'>
-  & Partial<Pick<InventoryItem, 'certificate' | 'certificateMissing' | 'policy' | 'backendTls' | 'tlsPartly'>>;
+  & Partial<Pick<InventoryItem, 'certificate' | 'certificateMissing' | 'policy' | 'backendTls' | 'tlsPartly' | 'from'>>;
 
 /**
  * One row, every field written out in one order: rows built by spreading objects end up in V8's
@@ -136,8 +151,46 @@ function item(ref: ObjectRef, findings: FindingsByObject, fields: ItemFields, de
     policy: fields.policy,
     backendTls: fields.backendTls,
     tlsPartly: fields.tlsPartly,
+    from: fields.from,
     origin: ref.origin,
   };
+}
+
+/** Where a BackendTLSPolicy's trusted CA comes from, in words. */
+function caOf(p: BackendTlsPolicyInfo, configMaps: ReadonlySet<string>): string {
+  return p.wellKnownCa !== undefined ? `the ${p.wellKnownCa} trust store`
+    : p.caConfigMaps.length === 0 ? 'no CA named'
+      : p.caConfigMaps.map(name => `ConfigMap ${name}${configMaps.has(`${p.namespace}/${name}`) ? '' : ' (not defined here)'}`).join(', ');
+}
+
+/**
+ * One row per ReferenceGrant (who, from which namespace, may reference what in its namespace)
+ * and per BackendTLSPolicy (the Services a Gateway speaks TLS to, the host name it checks and
+ * where the CA comes from); a target the manifests do not define is marked `(missing)`.
+ */
+function referenceItems(model: ExposureModel, findings: FindingsByObject, stage: string | undefined): InventoryItem[] {
+  if (model.referenceGrants.length === 0 && model.backendTlsPolicies.length === 0) return [];
+  const configMaps = new Set(model.others.filter(o => o.kind === 'ConfigMap').map(o => `${o.namespace}/${o.name}`));
+  const grants = model.referenceGrants.map(g => item(g, findings, {
+    type: 'ReferenceGrant',
+    scope: REFERENCES,
+    ports: NONE,
+    sourceRanges: NONE,
+    hosts: NONE,
+    targets: g.to.map(t => `${t.group ? `${t.group}/` : ''}${t.kind}${t.name !== undefined ? `/${t.name}` : ' (any)'}`),
+    from: g.from.map(f => `${f.kind} in namespace ${f.namespace}`),
+  }, stage));
+  const policies = model.backendTlsPolicies.map(p => item(p, findings, {
+    type: 'BackendTLSPolicy',
+    scope: REFERENCES,
+    ports: NONE,
+    sourceRanges: NONE,
+    tls: true,
+    hosts: p.hostname !== undefined ? [p.hostname] : NONE,
+    targets: p.targets.map(t => `Service/${t.name}${t.sectionName !== undefined ? ` (port ${t.sectionName})` : ''}${serviceNamed(model, p.namespace, t.name) ? '' : ' (missing)'}`),
+    from: [`the Gateway: host ${p.hostname ?? '(none)'}, CA ${caOf(p, configMaps)}`],
+  }, stage));
+  return [...grants, ...policies];
 }
 
 /** What each Service's BackendTLSPolicies say, by `namespace/name`, in words; empty when there are none. */
@@ -146,9 +199,7 @@ function backendTlsByService(model: ExposureModel): Map<string, string> {
   if (model.backendTlsPolicies.length === 0) return out;
   const configMaps = new Set(model.others.filter(o => o.kind === 'ConfigMap').map(o => `${o.namespace}/${o.name}`));
   for (const p of model.backendTlsPolicies) {
-    const ca = p.wellKnownCa !== undefined ? `the ${p.wellKnownCa} trust store`
-      : p.caConfigMaps.length === 0 ? 'no CA named'
-        : p.caConfigMaps.map(name => `ConfigMap ${name}${configMaps.has(`${p.namespace}/${name}`) ? '' : ' (not defined here)'}`).join(', ');
+    const ca = caOf(p, configMaps);
     for (const t of p.targets) {
       const text = `TLS from the Gateway${t.sectionName !== undefined ? ` on port ${t.sectionName}` : ''} (BackendTLSPolicy ${p.name}: host ${p.hostname ?? '(none)'}, CA ${ca})`;
       const key = `${p.namespace}/${t.name}`;
@@ -251,7 +302,8 @@ function gatewayItems(model: ExposureModel, findings: FindingsByObject, stage: s
       sourceRanges: [],
       tls,
       hosts: [...new Set([...g.listeners.map(l => l.hostname).filter((h): h is string => h !== undefined), ...(hostless ? ['*'] : [])])],
-      controller: g.kind === 'ListenerSet' ? (g.parentGateway !== undefined ? `gateway ${g.parentGateway}` : undefined) : g.gatewayClassName,
+      // A parent without a namespace is named without a leading "/".
+      controller: g.kind === 'ListenerSet' ? (g.parentGateway !== undefined ? `gateway ${g.parentGateway.replace(/^\//, '')}` : undefined) : g.gatewayClassName,
       targets: [...new Set((routes.get(g) ?? []).map(({ route, accepted }) => `${route.kind}/${route.namespace !== g.namespace && route.namespace ? `${route.namespace}/` : ''}${route.name}${accepted ? '' : ' (not accepted)'}`))],
       certificate: certificate?.source,
       certificateMissing: certificate?.missing,
@@ -300,11 +352,12 @@ export function inventoryOf(model: ExposureModel, allFindings: Finding[], defaul
     ...model.networkPolicies.map(p => policyItem(model, p, findings, defaultStage)),
     ...gatewayItems(model, findings, defaultStage),
     ...istioGatewayItems(model, findings, defaultStage),
+    ...referenceItems(model, findings, defaultStage),
   ];
   // Sorted by one key per item (scope rank, namespace, kind, name, compared by code point), built
   // once: a comparator that calls localeCompare three times per comparison dominated the report
   // of 100,000 objects (bench/README.md).
-  const keyed = items.map(row => ({ item: row, key: `${SCOPE_ORDER.indexOf(row.scope)}\u0000${row.namespace}\u0000${row.kind}\u0000${row.name}` }));
+  const keyed = items.map(row => ({ item: row, key: `${ROW_ORDER.indexOf(row.scope)}\u0000${row.namespace}\u0000${row.kind}\u0000${row.name}` }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   if (withoutRow !== undefined && findings.size > 0) {
     for (const f of allFindings) if (findings.has(f.object)) withoutRow.push(f);

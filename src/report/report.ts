@@ -3,7 +3,7 @@ import * as path from 'path';
 import { App } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { DiffResult, ExposureChange, diffInventories } from './diff';
-import { InventoryItem, PolicySummary, SCOPE_ORDER, inventoryOf } from './inventory';
+import { InventoryItem, PolicySummary, REFERENCES, SCOPE_ORDER, inventoryOf } from './inventory';
 import { locateFindings } from './locations';
 import { diffToSarif, findingsToCodeQuality, findingsToSarif } from './sarif';
 import { checkConstruct, factoryError, show } from '../errors';
@@ -34,6 +34,7 @@ const HEADINGS: Record<string, string> = {
   'external-dns': 'DNS aliases to names outside the cluster',
   'cluster': 'Reachable only inside the cluster',
   'isolation': 'Network isolation (NetworkPolicies)',
+  'references': 'Gateway API grants and backend TLS (ReferenceGrants, BackendTLSPolicies)',
 };
 
 /**
@@ -82,6 +83,8 @@ function jsonRow(i: InventoryItem): unknown {
       allowsTo: i.policy.allowsTo ?? null,
     },
     backendTls: i.backendTls ?? null,
+    // Only on ReferenceGrant and BackendTLSPolicy rows.
+    ...(i.from !== undefined ? { from: i.from } : {}),
     location: i.origin.file === undefined ? null : {
       file: i.origin.file,
       document: i.origin.documentIndex !== undefined ? i.origin.documentIndex + 1 : null,
@@ -380,18 +383,27 @@ export class ExposureReport {
     lines.push('# Exposure report', '');
     const scopeCounts = new Map<string, number>();
     for (const i of this.items) scopeCounts.set(i.scope, (scopeCounts.get(i.scope) ?? 0) + 1);
-    const counts = SCOPE_ORDER.map(s => `${scopeCounts.get(s) ?? 0} ${s}`).join(', ');
+    const counts = [...SCOPE_ORDER, ...(scopeCounts.has(REFERENCES) ? [REFERENCES] : [])].map(s => `${scopeCounts.get(s) ?? 0} ${s}`).join(', ');
     const acknowledged = this.findings.filter(f => f.acknowledged !== undefined).length;
     const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
     lines.push(`${n(this.items.length, 'object')} (${counts}). Findings: ${n(this.errorCount, 'error')}, ${n(this.warningCount, 'warning')}, ${acknowledged} acknowledged.${this.stage ? ` Stage: ${this.stage}.` : ''}${this.stagesLine()}`, '');
     const read = this.readLine();
     if (read !== undefined) lines.push(read, '');
-    const byScope = new Map<string, InventoryItem[]>(SCOPE_ORDER.map(scope => [scope, []]));
+    const byScope = new Map<string, InventoryItem[]>([...SCOPE_ORDER, REFERENCES].map(scope => [scope, []]));
     for (const i of this.items) byScope.get(i.scope)?.push(i);
-    for (const scope of SCOPE_ORDER) {
+    for (const scope of [...SCOPE_ORDER, REFERENCES]) {
       const items = byScope.get(scope) ?? [];
       if (items.length === 0) continue;
       lines.push(`## ${HEADINGS[scope]}`, '');
+      if (scope === REFERENCES) {
+        lines.push('| object | namespace | who (from) | what (to) | host | construct |');
+        lines.push('| --- | --- | --- | --- | --- | --- |');
+        for (const i of items) {
+          lines.push(`| ${i.kind} \`${i.name}\` | ${cell(i.namespace)} | ${cell(i.from)} | ${cell(i.targets)} | ${cell(i.hosts)} | ${cell(i.construct)} |`);
+        }
+        lines.push('');
+        continue;
+      }
       if (scope === 'isolation') {
         lines.push('| object | namespace | pods | who may connect (ingress) | where the pods may connect (egress) | construct |');
         lines.push('| --- | --- | --- | --- | --- | --- |');
@@ -530,6 +542,14 @@ export class ExposureReport {
         if (i.policy !== undefined) policyLines(me, ns, i.name, i.policy);
         continue;
       }
+      if (i.scope === REFERENCES) {
+        // A ReferenceGrant or BackendTLSPolicy: a note; a BackendTLSPolicy points at the Services it covers.
+        lines.push(`  ${me}>${label(`${i.kind} ${ns}${i.name}`)}]`);
+        if (i.kind === 'BackendTLSPolicy') {
+          for (const t of i.targets) edges.push(`  ${me} -.->|TLS to the pods| ${id(`Service/${ns}${t.replace(/^Service\//, '').replace(/ \(.*$/, '')}`)}`);
+        }
+        continue;
+      }
       if (i.kind === 'Gateway' || i.kind === 'ListenerSet') {
         gatewayLines(me, ns, i);
       } else if (i.kind === 'Ingress' || ROUTE_KINDS.includes(i.kind) || i.kind === 'VirtualService') {
@@ -551,7 +571,9 @@ export class ExposureReport {
         for (const w of i.targets) edges.push(`  ${me} --> ${workload(ns, w)}`);
       }
       const source = sources[i.scope];
-      if (source !== undefined && i.type !== 'ClusterIP' && !fronted.has(`${i.kind}/${ns}${i.name}`)) {
+      // A ClusterIP Service is reached from outside only on its externalIPs.
+      const reached = i.type !== 'ClusterIP' || i.hosts.some(h => h.startsWith('externalIP '));
+      if (source !== undefined && reached && !fronted.has(`${i.kind}/${ns}${i.name}`)) {
         edges.push(`  ${i.scope}((${source})) --> ${me}`);
       }
     }

@@ -2,8 +2,9 @@
  * What a reviewer reads in the report beyond the inventory's columns: who a NetworkPolicy
  * admits and where it lets the pods connect, and where a TLS certificate comes from. Private.
  */
+import { podMatch } from '../model/controller-labels';
 import { GatewayInfo, acceptingListeners, attachments, isGatewayRoute, terminatesTls } from '../model/gateway-model';
-import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, PolicyPeerInfo, PolicyRuleInfo, WorkloadInfo, selects } from '../model/model';
+import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, PolicyPeerInfo, PolicyRuleInfo, WorkloadInfo } from '../model/model';
 
 /** What a NetworkPolicy allows, in words, for a reviewer. */
 export interface PolicySummary {
@@ -43,10 +44,10 @@ function workloadIndex(model: ExposureModel): WorkloadIndex {
   return index;
 }
 
-/** The workloads of a namespace whose pods have every label (an empty selector: all of them). */
+/** The workloads of a namespace whose pods have every label, counting those their controllers add (an empty selector: all of them). */
 function workloadsWith(model: ExposureModel, namespace: string, labels: Record<string, string>): WorkloadInfo[] {
   const all = workloadIndex(model).byNamespace.get(namespace) ?? [];
-  return Object.keys(labels).length === 0 ? all : all.filter(w => selects(labels, w.podLabels));
+  return Object.keys(labels).length === 0 ? all : all.filter(w => podMatch(labels, w.podLabels, w.controllerLabels) === 'yes');
 }
 
 const NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -81,7 +82,7 @@ function peerNamespaces(peer: PolicyPeerInfo, namespace: string): string[] | und
 }
 
 /** The workloads in the manifests whose pods a peer selects by plain `key=value` labels in named namespaces. */
-function peerWorkloads(model: ExposureModel, peer: PolicyPeerInfo, namespace: string): WorkloadInfo[] {
+export function peerWorkloads(model: ExposureModel, peer: PolicyPeerInfo, namespace: string): WorkloadInfo[] {
   if (peer.cidr !== undefined || peer.pods === undefined || peer.pods.length === 0) return [];
   const namespaces = peerNamespaces(peer, namespace);
   if (namespaces === undefined) return [];

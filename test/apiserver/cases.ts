@@ -11,12 +11,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import * as fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { buildApp } from '../../examples/main';
 import {
-  DevService, ExposedPort, ExternalAlias, IngressController, IngressFronted, IngressTls, InternalService, LoadBalancerProfile,
-  LoadBalancerScheme, PublicService, SourceRanges,
+  DevService, ExposedPort, ExternalAlias, GatewayFronted, IngressController, IngressFronted, IngressTls, InternalService, LoadBalancerProfile,
+  LoadBalancerScheme, PublicService, SharedIngress, SourceRanges,
 } from '../../src';
 import { anyPort, enumish, labelKey, labels, labelValue } from '../arbitraries';
 
@@ -159,6 +160,34 @@ const presets: Array<[string, (chart: Chart) => void]> = [
   ['traefik', c => new IngressFronted(c, 'Svc', { selectLabels, ports: [{ port: 80 }], host: 'c.example.com', controller: IngressController.traefik() })],
   ['gateway route', c => new IngressFronted(c, 'Svc', { selectLabels, ports: [{ port: 80 }], host: 'd.example.com', path: '/api', gateway: { name: 'public', namespace: 'infra', sectionName: 'https' } })],
   ['isolated internal', c => new InternalService(c, 'Svc', { selectLabels, ports: [{ port: 5432, name: 'pg' }], allowFrom: [] })],
+  ['isolated gateway fronted tcp', c => {
+    const mqtt = new GatewayFronted(c, 'Svc', {
+      selectLabels,
+      ports: [{ port: 1883, targetPortName: 'mqtt', name: 'mqtt' }],
+      gateway: { name: 'public', namespace: 'infra', sectionName: 'mqtt' },
+      proxyNamespaceLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' },
+      proxyPodLabels: { 'app.kubernetes.io/name': 'envoy' },
+      allowFrom: [kplus.Pods.select(c, 'Peer', { labels: { app: 'peer' } })],
+    });
+    mqtt.allowTo(kplus.Pods.select(c, 'Db', { labels: { app: 'db' } }), { ports: [5432] });
+  }],
+  ['shared ingress with a default backend of its own', c => {
+    const pages = new kplus.Service(c, 'Pages', { selector: kplus.Pods.select(c, 'PagesPods', { labels: { app: 'pages' } }), ports: [{ port: 8080 }] });
+    const edge = new SharedIngress(c, 'Edge', { controller: IngressController.nginx(), defaultBackend: kplus.IngressBackend.fromService(pages, { port: 8080 }) });
+    new IngressFronted(c, 'Svc', { selectLabels, ports: [{ port: 80 }], host: 'e.example.com', sharedIngress: edge });
+  }],
+  ['typed paths, own ingress and gateway', c => {
+    const typedPaths = [{ path: '/api' }, { path: '/healthz', pathType: kplus.HttpIngressPathType.EXACT }];
+    new IngressFronted(c, 'Svc', { selectLabels, ports: [{ port: 80 }], host: 'f.example.com', typedPaths });
+    new IngressFronted(c, 'Route', { selectLabels, ports: [{ port: 80 }], host: 'g.example.com', typedPaths, gateway: { name: 'public', namespace: 'infra', sectionName: 'https' } });
+  }],
+  ['isolated gateway fronted udp', c => new GatewayFronted(c, 'Svc', {
+    selectLabels,
+    ports: [{ port: 53, protocol: kplus.Protocol.UDP }],
+    gateway: { name: 'public', namespace: 'infra', port: 53 },
+    proxyNamespaceLabels: { team: 'platform' },
+    allowTo: [],
+  })],
 ];
 for (const [name, make] of presets) {
   for (const manifest of synthOne(make)) add('presets', { id: `preset ${name}: ${manifest.kind}`, expect: 'accept', manifest });

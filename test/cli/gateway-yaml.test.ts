@@ -98,9 +98,21 @@ describe('audit of hand-written Gateway API YAML', () => {
       // Every listener refuses it: attached to nothing, so it exposes nothing (route-not-allowed says why).
       expect(summary('TLSRoute', 'blog', 'cache')).toEqual(['cluster', true, 'TLS passthrough: the backends hold the certificate', ['Service/cache']]);
       expect(summary('TCPRoute', 'shop', 'pg')).toEqual(['internet', null, null, ['Service/db']]);
-      // ReferenceGrants and the BackendTLSPolicy are read (the grants decide the findings above) but are not rows:
-      // the policy shows on the row of the Service it protects.
-      expect(report.objects.filter((o: any) => ['ReferenceGrant', 'BackendTLSPolicy'].includes(o.kind))).toEqual([]);
+      // ReferenceGrants and the BackendTLSPolicy are rows of their own (who may reference what; which Services a
+      // Gateway speaks TLS to), after every scope; the policy also shows on the row of the Service it protects.
+      const references = report.objects.filter((o: any) => o.scope === 'references');
+      expect(references.map((o: any) => [o.kind, `${o.namespace}/${o.name}`, o.from, o.targets, o.hosts])).toEqual(
+        report.objects.filter((o: any) => ['ReferenceGrant', 'BackendTLSPolicy'].includes(o.kind)).map((o: any) => [o.kind, `${o.namespace}/${o.name}`, o.from, o.targets, o.hosts]));
+      expect(row('ReferenceGrant', 'analytics', 'shop-routes')).toMatchObject({ type: 'ReferenceGrant', from: ['HTTPRoute in namespace shop'], targets: ['Service/reports'] });
+      expect(row('BackendTLSPolicy', 'shop', 'api-tls')).toMatchObject({
+        type: 'BackendTLSPolicy',
+        tls: true,
+        hosts: ['api.shop.svc.cluster.local'],
+        from: ['the Gateway: host api.shop.svc.cluster.local, CA ConfigMap internal-ca (not defined here)'],
+        targets: ['Service/api (port https)'],
+      });
+      expect(report.summary.byScope.references).toBe(references.length);
+      expect(references.map((o: any) => o.kind)).toContain('BackendTLSPolicy');
       expect(row('Service', 'shop', 'api').backendTls)
         .toBe('TLS from the Gateway on port https (BackendTLSPolicy api-tls: host api.shop.svc.cluster.local, CA ConfigMap internal-ca (not defined here))');
       expect(row('Service', 'shop', 'web').backendTls).toBeNull();

@@ -75,7 +75,7 @@ describe('ExposureReport', () => {
   });
 
   test('JSON: findings on objects without a row are listed with their object, each finding once', () => {
-    // GIVEN a Deployment whose probe targets an undeclared port, and one ConfigMap written twice
+    // GIVEN a Deployment whose probe names an undeclared port, and one ConfigMap written twice
     const deployment = {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
@@ -84,7 +84,7 @@ describe('ExposureReport', () => {
         selector: { matchLabels: { app: 'api' } },
         template: {
           metadata: { labels: { app: 'api' } },
-          spec: { containers: [{ name: 'api', image: 'api', ports: [{ containerPort: 8080 }], readinessProbe: { httpGet: { port: 9090, path: '/ready' } } }] },
+          spec: { containers: [{ name: 'api', image: 'api', ports: [{ containerPort: 8080 }], readinessProbe: { httpGet: { port: 'ready', path: '/ready' } } }] },
         },
       },
     };
@@ -119,6 +119,45 @@ describe('ExposureReport', () => {
     expect(report.toMarkdown()).toContain('## Reachable on every node\'s IP');
     expect(report.toMarkdown()).toContain('- **error** [node-port-in-production] Service np: is a NodePort Service');
     expect(report.toMermaid()).toContain('node((Node IPs)) --> ');
+  });
+
+  test('the summary counts every object read and names the kinds not modelled, with counts (issue #24)', () => {
+    const report = ExposureReport.fromManifests([
+      service('web', { selector: { app: 'web' }, ports: [{ port: 80 }] }, { namespace: 'web' }),
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', namespace: 'web' } },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'b', namespace: 'web' } },
+      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'system:aggregated-metrics-reader' } },
+      { apiVersion: 'monitoring.coreos.com/v1', kind: 'Prometheus', metadata: { name: 'k8s', namespace: 'monitoring' } },
+    ]);
+    expect(report.toMarkdown()).toContain('\n5 objects read, 1 modelled; not modelled: ConfigMap ×2, ClusterRole ×1, Prometheus (monitoring.coreos.com) ×1.\n');
+    const summary = JSON.parse(report.toJson()).summary;
+    expect([summary.read, summary.notModelled]).toEqual([5, { 'ConfigMap': 2, 'ClusterRole': 1, 'Prometheus (monitoring.coreos.com)': 1 }]);
+  });
+
+  test('a Service with externalIPs is not "inside the cluster only": reachable on those addresses (issue #24)', () => {
+    const report = ExposureReport.fromManifests([
+      service('public-ip', { selector: { app: 'web' }, ports: [{ port: 80 }], externalIPs: ['203.0.113.10'] }, { namespace: 'web' }),
+      service('private-ip', { selector: { app: 'web' }, ports: [{ port: 81 }], externalIPs: ['10.0.0.10'] }, { namespace: 'web' }),
+    ]);
+    const rows = JSON.parse(report.toJson()).objects.map((o: any) => [o.name, o.scope, o.hosts]);
+    expect(rows).toEqual([['public-ip', 'internet', ['externalIP 203.0.113.10']], ['private-ip', 'vpc', ['externalIP 10.0.0.10']]]);
+    expect(report.toMarkdown()).not.toContain('## Reachable only inside the cluster');
+    expect(report.toMermaid()).toMatch(/internet\(\(Internet\)\) --> n\d+\n/);
+  });
+
+  test('the TLS column of an Ingress whose tls covers some hosts names the covered and the uncovered (issue #24)', () => {
+    const report = ExposureReport.fromManifests([{
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'shop', namespace: 'shop' },
+      spec: {
+        tls: [{ hosts: ['a.example.com'], secretName: 'a-tls' }],
+        rules: ['a.example.com', 'b.example.com'].map(host => ({ host, http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } })),
+      },
+    }], { stage: Stage.PRODUCTION });
+    const markdown = report.toMarkdown();
+    expect(markdown).toContain('| TLS for a.example.com; **no** TLS for b.example.com |');
+    expect(markdown).toContain('[ingress-without-tls] Ingress shop/shop: serves b.example.com without TLS (its tls covers a.example.com)');
   });
 
   test('writeForApp writes the three files next to the YAML', () => {

@@ -1,4 +1,4 @@
-import { checkCidr, checkDns1035Label, checkDns1123Label, checkDns1123Subdomain, checkIanaSvcName, checkIngressHost, checkQualifiedName, isIpAddress } from '../../src/validation/names';
+import { checkCidr, checkDns1035Label, checkDns1123Label, checkDns1123Subdomain, checkIanaSvcName, checkIngressHost, checkPathSegmentName, checkQualifiedName, isIpAddress } from '../../src/validation/names';
 
 describe('validation/names', () => {
   test.each(['a', 'backend-service', 'a1', 'x'.repeat(63)])('DNS-1035 accepts %s', v => expect(checkDns1035Label(v)).toBeUndefined());
@@ -24,4 +24,15 @@ describe('validation/names', () => {
 
   test.each(['1.2.3.4', '::1', '2001:db8::8a2e:370:7334', '::ffff:1.2.3.4'])('isIpAddress true for %s', v => expect(isIpAddress(v)).toBe(true));
   test.each(['1.2.3', '1.2.3.256', 'example.com', '1::2::3', ':::', '12345::'])('isIpAddress false for %s', v => expect(isIpAddress(v)).toBe(false));
+});
+
+describe('checkPathSegmentName: what every object name must be, and all the RBAC kinds ask', () => {
+  test('accepts colons, capitals and underscores (system:aggregated-metrics-reader, a CRD\'s own names)', () => {
+    for (const name of ['system:aggregated-metrics-reader', 'system:metrics-server', 'Big_Name', 'a.b']) expect(checkPathSegmentName(name)).toBeUndefined();
+  });
+  test('refuses an empty name, "." and "..", "/" and "%"', () => {
+    expect(['', '.', '..', 'a/b', 'a%20b'].map(checkPathSegmentName)).toEqual([
+      'must not be empty', 'may not be "."', 'may not be ".."', 'may not contain "/"', 'may not contain "%"',
+    ]);
+  });
 });

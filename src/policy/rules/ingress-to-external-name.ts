@@ -11,7 +11,8 @@ export const ingressToExternalName: Rule = {
     const findings = [];
     for (const entry of model.entries) {
       for (const route of entry.routes) {
-        const service = serviceNamed(model, entry.namespace, route.serviceName);
+        // A Gateway API backendRef may name a Service of another namespace.
+        const service = serviceNamed(model, route.serviceNamespace ?? entry.namespace, route.serviceName);
         if (service?.type === 'ExternalName') {
           findings.push({ object: entry, message: `routes ${route.host ?? '*'}${route.path} to ExternalName Service "${service.name}" (${service.externalName})`, fix: 'Route only to ClusterIP Services that select your own pods' });
         }

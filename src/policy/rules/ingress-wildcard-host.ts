@@ -35,11 +35,9 @@ export const ingressWildcardHost: Rule = {
         continue;
       } else {
         for (const route of entry.routes) {
-          if (route.host === undefined || route.host === '') {
-            if (entry.kind === 'Ingress') open.add('any host');
-          } else if (route.host.includes('*')) {
-            open.add(route.host);
-          }
+          // An Ingress rule without a host takes every host.
+          if ((route.host === undefined || route.host === '') && entry.kind === 'Ingress') open.add('any host');
+          else if (route.host !== undefined && route.host.includes('*')) open.add(route.host);
         }
       }
       if (open.size > 0) {

@@ -16,7 +16,7 @@ export const missingReferenceGrant: Rule = {
         findings.push({
           object: entry,
           field: `spec.${ref.field}`,
-          message: `${ref.field} refers to ${ref.kind} ${ref.namespace}/${ref.name}, and no ReferenceGrant in namespace "${ref.namespace}" allows ${entry.kind}s from "${entry.namespace || '(default)'}"`,
+          message: `${ref.field} refers to ${ref.kind} ${ref.namespace}/${ref.name}, and no ReferenceGrant in namespace "${ref.namespace}" allows ${entry.kind}s ${fromNamespace(entry.namespace)}`,
           fix: `Add a ReferenceGrant in "${ref.namespace}" from ${entry.kind} in "${entry.namespace}" to that ${ref.kind} (the library's routes write one), or move the route beside its backend`,
         });
       }
@@ -27,7 +27,7 @@ export const missingReferenceGrant: Rule = {
         findings.push({
           object: gateway,
           field: `spec.${ref.field}`,
-          message: `${ref.field} refers to ${ref.kind} ${ref.namespace}/${ref.name}, and no ReferenceGrant in namespace "${ref.namespace}" allows ${gateway.kind}s from "${gateway.namespace || '(default)'}"`,
+          message: `${ref.field} refers to ${ref.kind} ${ref.namespace}/${ref.name}, and no ReferenceGrant in namespace "${ref.namespace}" allows ${gateway.kind}s ${fromNamespace(gateway.namespace)}`,
           fix: `Add a ReferenceGrant in "${ref.namespace}" from ${gateway.kind} in "${gateway.namespace}" to that ${ref.kind}, or keep the certificate beside the listener`,
         });
       }
@@ -35,3 +35,8 @@ export const missingReferenceGrant: Rule = {
     return findings;
   },
 };
+
+/** `from "namespace"`, or, for an object written without one, where kubectl puts it. */
+function fromNamespace(namespace: string): string {
+  return namespace !== '' ? `from "${namespace}"` : 'from the namespace it is applied to (it has none)';
+}

@@ -71,6 +71,9 @@ describe('dangling-service', () => {
     // A custom resource that makes no pods (a ServiceMonitor) leaves the error certain.
     const withMonitorOnly = [manifests[0], manifests[1], { apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata: { name: 'k8s', namespace: 'monitoring' }, spec: { selector: {}, endpoints: [] } }];
     expect(checkUnvalidated(danglingService, withMonitorOnly, Stage.PRODUCTION)[0].severity).toBe('error');
+    // So does a route of another project (a Traefik IngressRoute): it makes no pods.
+    const withRoute = [manifests[0], manifests[1], { apiVersion: 'traefik.io/v1alpha1', kind: 'IngressRoute', metadata: { name: 'prometheus', namespace: 'monitoring' }, spec: { routes: [] } }];
+    expect(checkUnvalidated(danglingService, withRoute, Stage.PRODUCTION)[0].severity).toBe('error');
   });
 
   test('bad input: custom resources and unknown kinds never crash the model, and a custom kind named like a workload is not one', () => {
@@ -81,6 +84,8 @@ describe('dangling-service', () => {
       { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', labels: ['not', 'a', 'map'] }, spec: 'text' },
       { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: 7 },
       { kind: 'NoVersion' },
+      { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'bad' }, spec: { rules: 5, tls: 'yes' } },
+      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'bad' }, spec: { template: { spec: { containers: 5, initContainers: 'x' } } } },
       service('fake', { selector: { app: 'fake' }, ports: [{ port: 80 }] }),
     ], Stage.PRODUCTION);
     expect(findings.map(f => `${f.object.name} ${f.severity}`)).toEqual(['fake warning']);

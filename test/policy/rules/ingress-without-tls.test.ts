@@ -14,8 +14,11 @@ describe('ingress-without-tls', () => {
     ], Stage.PRODUCTION);
     expect(findings.map(f => [f.object.name, f.severity, f.message])).toEqual([
       ['plain', 'error', 'serves a.example.com without TLS'],
-      ['partial', 'error', 'serves a.example.com, b.example.com without TLS'],
+      ['partial', 'error', 'serves b.example.com without TLS (its tls covers a.example.com)'],
     ]);
+  });
+  test('compliant: a wildcard tls host covers the hosts one label below it (*.example.com covers shop.example.com)', () => {
+    expect(check(ingressWithoutTls, [ingress('wild', [{ host: 'shop.example.com', service: 's', port: 80 }, { host: 'api.example.com', service: 's', port: 80 }], ['*.example.com'])], Stage.PRODUCTION)).toEqual([]);
   });
   test('off in development', () => {
     expect(check(ingressWithoutTls, [ingress('plain', [{ host: 'a.example.com', service: 's', port: 80 }])], Stage.DEVELOPMENT)).toEqual([]);
@@ -32,6 +35,11 @@ describe('ingress-without-tls on Gateway API routes: TLS is the listener\'s', ()
     const tlsRoute = { ...onSection(undefined), kind: 'TLSRoute' };
     const tcpRoute = { ...onSection(undefined), kind: 'TCPRoute', spec: { parentRefs: [{ name: 'public', namespace: 'infra' }], rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] } };
     expect(check(ingressWithoutTls, [svc('web', 'shop'), tlsRoute, tcpRoute], Stage.PRODUCTION)).toEqual([]);
+  });
+  test('compliant: a route without parentRefs is attached to nothing and serves nothing (no "through , which is not in the YAML")', () => {
+    const orphan = httpRoute('orphan', 'shop', { parentRefs: [], hostnames: ['shop.example.com'], rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] });
+    delete orphan.spec.parentRefs;
+    expect(check(ingressWithoutTls, [svc('web', 'shop'), orphan], Stage.PRODUCTION)).toEqual([]);
   });
   test('non-compliant: attached to the HTTP listener, or to every listener (HTTP among them)', () => {
     const [f] = check(ingressWithoutTls, [gw, svc('web', 'shop'), onSection('http')], Stage.PRODUCTION);

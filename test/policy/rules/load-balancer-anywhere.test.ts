@@ -14,4 +14,27 @@ describe('load-balancer-anywhere', () => {
     expect(f.severity).toBe('error');
     expect(f.acknowledged).toBeUndefined();
   });
+
+  test('non-compliant: 0.0.0.0/0 or ::/0 written in YAML the library did not write (the field or the Kubernetes annotation) is anywhere', () => {
+    // ingress-nginx's cloud deploy.yaml leaves ranges out; a team that "opens it up" writes this.
+    const field = service('ingress-nginx-controller', { ...spec, externalTrafficPolicy: 'Local', loadBalancerSourceRanges: ['0.0.0.0/0', '::/0'] }, { namespace: 'ingress-nginx' });
+    const annotated = service('public', spec, { annotations: { 'service.beta.kubernetes.io/load-balancer-source-ranges': '0.0.0.0/0' } });
+    const findings = check(loadBalancerAnywhere, [field, annotated], Stage.PRODUCTION);
+    expect(findings.map(f => `${f.object.name} ${f.severity}: ${f.message}`)).toEqual([
+      'ingress-nginx-controller error: accepts connections from anywhere on the internet (source ranges 0.0.0.0/0, ::/0)',
+      'public error: accepts connections from anywhere on the internet (source ranges 0.0.0.0/0)',
+    ]);
+    expect(check(loadBalancerAnywhere, [field], Stage.STAGING)[0].severity).toBe('warning');
+  });
+
+  test('the same acknowledgement: ack.cdk8s-expose/load-balancer-anywhere on the object', () => {
+    const acked = service('lb', { ...spec, loadBalancerSourceRanges: ['0.0.0.0/0'] }, { annotations: { 'ack.cdk8s-expose/load-balancer-anywhere': 'public website' } });
+    const [f] = check(loadBalancerAnywhere, [acked], Stage.PRODUCTION);
+    expect(f.acknowledged).toBe('public website');
+  });
+
+  test('compliant: 0.0.0.0/0 on an internal load balancer is for the VPC, not the internet', () => {
+    const internal = service('lb', { ...spec, loadBalancerSourceRanges: ['0.0.0.0/0'] }, { annotations: { 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internal' } });
+    expect(check(loadBalancerAnywhere, [internal], Stage.PRODUCTION)).toEqual([]);
+  });
 });

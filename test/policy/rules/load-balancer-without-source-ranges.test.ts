@@ -10,6 +10,11 @@ describe('load-balancer-without-source-ranges', () => {
       service('b', spec, { annotations: { 'cdk8s-expose/source-ranges': 'anywhere' } }),
     ], Stage.PRODUCTION)).toEqual([]);
   });
+  test('compliant: the Kubernetes source-ranges annotation, which the cloud provider reads when the field is empty', () => {
+    expect(check(loadBalancerWithoutSourceRanges, [
+      service('a', spec, { annotations: { 'service.beta.kubernetes.io/load-balancer-source-ranges': '203.0.113.0/24, 198.51.100.0/24' } }),
+    ], Stage.PRODUCTION)).toEqual([]);
+  });
   test('non-compliant: a foreign LoadBalancer with nothing said', () => {
     const [f] = check(loadBalancerWithoutSourceRanges, [service('a', spec)], Stage.PRODUCTION);
     expect(f.severity).toBe('error');
