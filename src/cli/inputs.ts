@@ -92,7 +92,10 @@ export function readManifests(file: string, problems: string[], notes: string[] 
           return;
         }
         const line = item !== undefined ? itemLines?.[item] ?? doc.line : doc.line;
-        out.push({ manifest: o, origin: { file: label, documentIndex: index, line, span: span(item), readings: readings.length > 0 ? readings : undefined } });
+        out.push({
+          manifest: o,
+          origin: { file: label, documentIndex: index, line, span: span(item), readings: readings.length > 0 ? readings : undefined },
+        });
       };
       add(value, where);
     }

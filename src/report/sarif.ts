@@ -138,7 +138,12 @@ export function findingsToSarif(findings: readonly Finding[], problems: readonly
       ruleIndex: index.get(f.ruleId),
       level: f.severity === 'error' ? 'error' : 'warning',
       message: { text: `${describe(f.object)}: ${f.message}. Fix: ${f.fix}.` },
-      locations: [locationOf({ file: at?.file ?? o.file, line: at?.fieldLine ?? at?.line ?? o.line, constructPath: o.constructPath, object: describe(f.object) })],
+      locations: [locationOf({
+        file: at?.file ?? o.file,
+        line: at?.fieldLine ?? at?.line ?? o.line,
+        constructPath: o.constructPath,
+        object: describe(f.object),
+      })],
       partialFingerprints: { 'cdk8s-expose/v1': fingerprint(f.ruleId, f.object.kind, f.object.namespace, f.object.name, f.message) },
       properties: {
         fix: f.fix,
@@ -176,7 +181,8 @@ const WIDENED_RULE = {
  * object removed has only a logical location: its file is the before side's). `error` when the
  * diff fails on widening, else `warning`. What narrowed is counted in the run's properties.
  */
-export function diffToSarif(widened: readonly ExposureChange[], narrowed: number, unchanged: number, failOnWiden: boolean, problems: readonly string[]): string {
+export function diffToSarif(widened: readonly ExposureChange[], narrowed: number, unchanged: number, failOnWiden: boolean,
+  problems: readonly string[]): string {
   const results = widened.map(c => ({
     ruleId: WIDENED_RULE.id,
     ruleIndex: 0,

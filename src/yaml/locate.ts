@@ -180,11 +180,11 @@ export function scanLine(lines: readonly string[], firstLine: number, steps: Ste
         if (indent < column) break;
         // A list at its key's column belongs to the key above it.
         if (k !== lo && text.startsWith('-', indent)) continue;
-        const entry = keyAt(text, indent);
-        if (entry === undefined) return UNSURE; // a quoted key, a flow mapping, a merge, ...
-        if (entry.key === step.key) {
+        const pair = keyAt(text, indent);
+        if (pair === undefined) return UNSURE; // a quoted key, a flow mapping, a merge, ...
+        if (pair.key === step.key) {
           found = k;
-          value = entry.value;
+          value = pair.value;
           break;
         }
       }
@@ -265,9 +265,9 @@ function itemValue(lines: readonly string[], start: number, end: number, column:
     if (isBlank(lines[k])) continue;
     const indent = k === start ? inner : indentOf(lines[k]);
     if (indent !== inner) continue;
-    const entry = keyAt(lines[k], indent);
-    if (entry === undefined) return UNSURE;
-    if (entry.key === key) return /^["'&*!{[]/.test(entry.value) ? UNSURE : entry.value;
+    const pair = keyAt(lines[k], indent);
+    if (pair === undefined) return UNSURE;
+    if (pair.key === key) return /^["'&*!{[]/.test(pair.value) ? UNSURE : pair.value;
   }
   return undefined;
 }
