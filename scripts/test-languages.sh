@@ -61,6 +61,10 @@ node -e '
   console.log("python: factories, enums, acknowledge and the error message behave as in TypeScript");
 ' "$work/python-checks.json" || status=1
 
+echo "== Python: examples/python/test_exposure.py (pytest + syrupy; docs/testing.md's python blocks)"
+"$venv/bin/pip" install --quiet --disable-pip-version-check pytest==9.2.0 syrupy==7.0.1
+(cd examples/python && "$venv/bin/python" -m pytest -q -p no:cacheprovider test_exposure.py) || status=1
+
 echo "== Python: every python block of README.md runs"
 node -e '
   const fs = require("fs"); const text = fs.readFileSync("README.md", "utf-8");

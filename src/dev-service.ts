@@ -2,6 +2,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ExposedService, SelectingServiceProps, TrafficPolicy } from './exposed-service';
 import { ExposureScope } from './exposure-scope';
+import { refused } from './internal/refusal';
 
 /**
  * Props of a `DevService`.
@@ -44,7 +45,11 @@ export class DevService extends ExposedService {
       exposure: ExposureScope.NODE,
       selecting: true,
     });
-    this._checkEnum('externalTrafficPolicy', props.externalTrafficPolicy, TrafficPolicy, 'TrafficPolicy');
-    this._setSpec({ externalTrafficPolicy: props.externalTrafficPolicy });
+    try {
+      this._checkEnum('externalTrafficPolicy', props.externalTrafficPolicy, TrafficPolicy, 'TrafficPolicy');
+      this._setSpec({ externalTrafficPolicy: props.externalTrafficPolicy });
+    } catch (e) {
+      throw refused(this, e);
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 
 const VALIDATION_ERROR = Symbol.for('cdk8s-expose.ValidationError');
 
@@ -63,6 +63,26 @@ export function show(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+/** Refuses a value that is not a construct, where a factory needs one (`ExposureReport.fromApp: scope ...`). */
+export function checkConstruct(factory: string, prop: string, value: unknown): void {
+  if (!Construct.isConstruct(value)) throw factoryError(factory, `${prop} ${show(value)} is not a construct; pass the App or a construct in it`);
+}
+
+/**
+ * cdk8s's "Validation failed" error, when the library's checks are among its causes, as the
+ * library's ValidationError: the same message, and cdk8s's error as `cause`.
+ */
+export function synthRefusal(cdk8sError: Error): Error {
+  const error = new ExposeValidationError(cdk8sError.message, '');
+  Object.defineProperty(error, 'cause', { value: cdk8sError, enumerable: false });
+  return error;
+}
+
+/** A refusal whose message already names its source (an environment variable, a CLI option). */
+export function inputError(message: string): Error {
+  return new ExposeValidationError(message, '');
 }
 
 /** An error of a static factory or a call that has no construct (`SourceRanges.cidrs: ...`). */

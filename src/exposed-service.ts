@@ -5,9 +5,10 @@ import { ACK_PREFIX } from './annotations';
 import { constructLabel, propError, show } from './errors';
 import { ExposureScope } from './exposure-scope';
 import { checkedAcknowledgement } from './internal/acknowledge';
-import { claimName, claimNodePort, releaseClaims } from './internal/claims';
+import { claimName, claimNodePort } from './internal/claims';
 import { enumProblem } from './internal/enums';
 import { OwnedService, selectorOf } from './internal/owned-service';
+import { addSynthCheck, refused } from './internal/refusal';
 import { KIND_MARKER } from './internal/shared-state';
 import { checkPort, checkPortList } from './port-checks';
 import { ExposedPort } from './ports';
@@ -275,7 +276,7 @@ export abstract class ExposedService extends Construct {
       const problems: string[] = [];
       const accepted: ExposedPort[] = [];
       ports.map(withoutEmptyName).forEach((port, i) => {
-        problems.push(...checkPort(port, i, accepted, this.portRules()));
+        problems.push(...checkPort(port, `ports[${i}]`, accepted, this.portRules()));
         accepted.push(port);
       });
       problems.push(...checkPortList(accepted));
@@ -294,14 +295,10 @@ export abstract class ExposedService extends Construct {
         this.recordPort(port);
       }
       // Checks that later calls could still satisfy (a port added after construction), at synth.
-      this.node.addValidation({ validate: () => this.validateExposure() });
+      addSynthCheck(this, () => this.validateExposure());
     } catch (e) {
-      // A construct that refuses its props leaves nothing behind: a caller that catches the error
-      // (common from Python or Java) can synthesize the rest, and retry with the same id, name or
-      // node port.
-      releaseClaims(this);
-      scope.node.tryRemoveChild(id);
-      throw e;
+      // A construct that refuses its props leaves nothing behind (each subclass does the same).
+      throw refused(this, e);
     }
   }
 
@@ -378,8 +375,13 @@ export abstract class ExposedService extends Construct {
    * @param port the port to add
    */
   public addPort(port: ExposedPort): void {
+    this.addPortAs(port, `addPort(${port !== null && typeof port === 'object' ? `{ port: ${show(port.port)} }` : show(port)})`);
+  }
+
+  /** Adds a port; problems name it as the user wrote it (`at`). */
+  private addPortAs(port: ExposedPort, at: string): void {
     const given = withoutEmptyName(port);
-    const problems = checkPort(given, this._exposedPorts.length, this._exposedPorts, this.portRules());
+    const problems = checkPort(given, at, this._exposedPorts, this.portRules());
     if (problems.length === 0) {
       problems.push(...checkPortList([...this._exposedPorts, given]));
     }
@@ -419,7 +421,20 @@ export abstract class ExposedService extends Construct {
    * @internal
    */
   public _bindFromService(port: number, options: kplus.ServiceBindOptions): void {
-    this.addPort({ port, name: options.name, nodePort: options.nodePort, protocol: options.protocol, targetPort: options.targetPort });
+    this.addPortAs({ port, name: options.name, nodePort: options.nodePort, protocol: options.protocol, targetPort: options.targetPort }, `service.bind(${show(port)})`);
+  }
+
+  /**
+   * Selects the pods of a cdk8s-plus-28 pod selector (`selector`, or `service.select(...)`
+   * through the escape hatch); a selector of another cdk8s-plus is refused.
+   * @internal
+   */
+  public _selectPods(selector: kplus.IPodSelector, call: string): void {
+    const selection = selectorOf(selector);
+    if (selection === undefined) {
+      throw propError(this.constructKind, this, `${call} is a pod selector of another cdk8s-plus than cdk8s-plus-28 (such as the cdk8s-plus-33 workloads \`cdk8s init\` scaffolds), which this library does not read. Pass the pods' labels as selectLabels instead, e.g. selectLabels: deployment.matchLabels`);
+    }
+    this._selectFromService(selection.matchLabels, call, selection.matchExpressions);
   }
 
   /**
@@ -454,8 +469,7 @@ export abstract class ExposedService extends Construct {
       if (props.selector === null || typeof (props.selector as kplus.IPodSelector).toPodSelectorConfig !== 'function') {
         throw propError(this.constructKind, this, `selector ${show(props.selector)} is not a cdk8s-plus-28 pod selector; pass a workload or kplus.Pods.select(...), or give the pods' labels as selectLabels`);
       }
-      const { matchLabels, matchExpressions } = selectorOf(props.selector);
-      this.addSelection(matchLabels, matchExpressions, 'selector');
+      this._selectPods(props.selector, 'selector');
     }
     if (props.selectLabels !== undefined) {
       if (props.selectLabels === null || typeof props.selectLabels !== 'object' || Array.isArray(props.selectLabels)) {

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { propError, show } from './errors';
 import { ExposedService, ExposedServiceProps } from './exposed-service';
 import { ExposureScope } from './exposure-scope';
+import { refused } from './internal/refusal';
 import { checkDns1123Subdomain, isIpAddress } from './validation/names';
 
 /**
@@ -43,21 +44,25 @@ export class ExternalAlias extends ExposedService {
       externalName: props?.externalName,
       ingressAdvice: 'an ExternalAlias is a DNS name outside the cluster; an Ingress cannot route to it (most controllers refuse ExternalName backends)',
     });
-    const stray = (['selector', 'selectLabels'] as const).find(k => (props as unknown as Record<string, unknown>)[k] !== undefined);
-    if (stray !== undefined) {
-      throw propError(this.constructKind, this, `${stray} does not apply: an ExternalAlias selects no pods, it only answers DNS with a CNAME. Use InternalService to route to pods`);
-    }
-    if (props.ipFamilies !== undefined || props.ipFamilyPolicy !== undefined) {
-      throw propError(this.constructKind, this, 'ipFamilies and ipFamilyPolicy do not apply to an ExternalName Service, which has no IP; remove them');
-    }
-    for (const [i, port] of this.exposedPorts.entries()) {
-      if (port.targetPort !== undefined || port.targetPortName !== undefined) {
-        throw propError(this.constructKind, this, `ports[${i}] sets a target port, but an ExternalAlias proxies nothing (clients connect to the external name on the port itself); remove targetPort/targetPortName`);
+    try {
+      const stray = (['selector', 'selectLabels'] as const).find(k => (props as unknown as Record<string, unknown>)[k] !== undefined);
+      if (stray !== undefined) {
+        throw propError(this.constructKind, this, `${stray} does not apply: an ExternalAlias selects no pods, it only answers DNS with a CNAME. Use InternalService to route to pods`);
       }
-    }
-    const problem = checkExternalName(props.externalName);
-    if (problem) {
-      throw propError(this.constructKind, this, `externalName ${show(props.externalName)} ${problem}`);
+      if (props.ipFamilies !== undefined || props.ipFamilyPolicy !== undefined) {
+        throw propError(this.constructKind, this, 'ipFamilies and ipFamilyPolicy do not apply to an ExternalName Service, which has no IP; remove them');
+      }
+      for (const [i, port] of this.exposedPorts.entries()) {
+        if (port.targetPort !== undefined || port.targetPortName !== undefined) {
+          throw propError(this.constructKind, this, `ports[${i}] sets a target port, but an ExternalAlias proxies nothing (clients connect to the external name on the port itself); remove targetPort/targetPortName`);
+        }
+      }
+      const problem = checkExternalName(props.externalName);
+      if (problem) {
+        throw propError(this.constructKind, this, `externalName ${show(props.externalName)} ${problem}`);
+      }
+    } catch (e) {
+      throw refused(this, e);
     }
   }
 

@@ -9,9 +9,9 @@ import { GATEWAY_API_VERSION, GatewayParentRef, RouteBackend } from './gateway/c
 import { HttpPathMatchType, HttpRoute, gatewayPathProblem } from './gateway/http-route';
 import { IngressRouteOptions } from './ingress-routes';
 import { IngressTls } from './ingress-tls';
-import { releaseClaims } from './internal/claims';
 import { RouteList, checkDefaultBackendRoutes, checkRouteList, claimIngressRoutes } from './internal/ingress-routes';
 import { PodIsolation, isolationOf, proxyPeerOf, proxyRequired } from './internal/pod-isolation';
+import { refused } from './internal/refusal';
 import { newIngress } from './kplus-ingress';
 import { AllowToOptions, ProxyIsolationProps } from './network-policy';
 import { LoadBalancerScheme } from './presets/common';
@@ -172,12 +172,8 @@ export class IngressFronted extends ExposedService {
       this.httpRoute = built.httpRoute;
       this.proxyPeer = built.proxyPeer;
       this.isolation = built.isolation;
-      for (const peer of props.allowFrom ?? []) this.allowFrom(peer);
     } catch (e) {
-      // As the base does: a refused IngressFronted leaves nothing behind (its claims, its children).
-      releaseClaims(this);
-      scope.node.tryRemoveChild(id);
-      throw e;
+      throw refused(this, e);
     }
   }
 
@@ -229,6 +225,8 @@ export class IngressFronted extends ExposedService {
     // The isolation reads the proxy peer when it renders, at synth: by then the field is set.
     const isolation = isolationOf(this, props, () => (this.proxyPeer !== undefined ? [this.proxyPeer] : []));
     if (proxyPeer !== undefined) isolation.isolateIngress();
+    // Before the route is added to a SharedIngress, which cannot take it back.
+    for (const peer of props.allowFrom ?? []) isolation.admit(peer, 'allowFrom');
     const controller = props.controller ?? props.sharedIngress?.controller;
     const built = { routes, defaultBackend, controller, proxyPeer, isolation };
     const tlsAnnotations = tls?.enabled ? tls.annotations : {};
@@ -260,9 +258,13 @@ export class IngressFronted extends ExposedService {
       if (shared.ingress.metadata.namespace !== this.metadata.namespace) {
         throw fail(`sharedIngress ${show(shared.node.path)} is in namespace ${show(shared.ingress.metadata.namespace ?? '(none)')} but this Service is in ${show(this.metadata.namespace ?? '(none)')}; an Ingress routes only to Services in its own namespace`);
       }
-      shared._addRoutes(this, this.constructKind, routes, backend, defaultBackend);
-      shared._addAnnotations(this, this.constructKind, resolution?.annotations ?? {});
-      if (tls?.enabled) shared._addTls(this, this.constructKind, routes.hosts, tlsSecretName, tlsAnnotations);
+      shared._addFrontEnd(this, this.constructKind, {
+        routes,
+        backend,
+        defaultBackend,
+        annotations: resolution?.annotations ?? {},
+        tls: tls?.enabled ? { hosts: routes.hosts, secretName: tlsSecretName, annotations: tlsAnnotations } : undefined,
+      });
       return { ...built, tlsSecretName, ingress: shared.ingress };
     }
 

@@ -1,5 +1,5 @@
 import { secretNameForHost } from './annotations';
-import { show } from './errors';
+import { factoryError, show } from './errors';
 import { certManagerAnnotations, CertManagerOptions } from './presets/cert-manager';
 import { TlsSource } from './presets/context';
 import { checkDns1123Subdomain } from './validation/names';
@@ -18,7 +18,7 @@ export class IngressTls {
   public static fromSecret(secretName: string): IngressTls {
     const problem = typeof secretName === 'string' ? checkDns1123Subdomain(secretName) : 'is not a string';
     if (problem) {
-      throw new Error(`IngressTls.fromSecret: secretName ${show(secretName)} ${problem}`);
+      throw factoryError('IngressTls.fromSecret', `secretName ${show(secretName)} ${problem}`);
     }
     return new IngressTls(TlsSource.SECRET, secretName);
   }
@@ -44,7 +44,7 @@ export class IngressTls {
     const annotations = certManagerAnnotations(options);
     if (options.secretName !== undefined) {
       const problem = checkDns1123Subdomain(options.secretName);
-      if (problem) throw new Error(`IngressTls.certManager: secretName ${show(options.secretName)} ${problem}`);
+      if (problem) throw factoryError('IngressTls.certManager', `secretName ${show(options.secretName)} ${problem}`);
     }
     return new IngressTls(TlsSource.CERT_MANAGER, options.secretName, annotations);
   }

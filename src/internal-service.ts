@@ -4,6 +4,7 @@ import { propError, show } from './errors';
 import { ExposedService, SelectingServiceProps } from './exposed-service';
 import { ExposureScope } from './exposure-scope';
 import { PodIsolation, isolationOf } from './internal/pod-isolation';
+import { refused } from './internal/refusal';
 import { AllowToOptions, EgressIsolationProps } from './network-policy';
 
 /**
@@ -60,12 +61,16 @@ export class InternalService extends ExposedService {
       nodePortAdvice: 'an InternalService is reachable only inside the cluster and has no node ports. Use DevService for a node port in development, or IngressFronted / PublicService for traffic from outside',
       ingressAdvice: 'an InternalService is reachable only inside the cluster. Use IngressFronted for HTTP(S) from outside',
     });
-    this.isolation = isolationOf(this, props);
-    if (props.allowFrom !== undefined && !Array.isArray(props.allowFrom)) {
-      throw propError(this.constructKind, this, `allowFrom ${show(props.allowFrom)} must be a list of peers, such as [kplus.Pods.select(chart, 'Web', { labels: { app: 'web' } })]`);
-    }
-    for (const peer of props.allowFrom ?? []) {
-      this.allowFrom(peer);
+    try {
+      this.isolation = isolationOf(this, props);
+      if (props.allowFrom !== undefined && !Array.isArray(props.allowFrom)) {
+        throw propError(this.constructKind, this, `allowFrom ${show(props.allowFrom)} must be a list of peers, such as [kplus.Pods.select(chart, 'Web', { labels: { app: 'web' } })]`);
+      }
+      for (const peer of props.allowFrom ?? []) {
+        this.allowFrom(peer);
+      }
+    } catch (e) {
+      throw refused(this, e);
     }
   }
 

@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { factoryError, propError, show } from './errors';
 import { kubePeerOf } from './internal/peers';
+import { refused } from './internal/refusal';
 import { checkDns1123Label, checkDns1123Subdomain } from './validation/names';
 
 /** The namespace and pod labels of the cluster DNS (CoreDNS keeps kube-dns's labels). */
@@ -208,40 +209,44 @@ export class DefaultDenyPolicy extends Construct {
    */
   constructor(scope: Construct, id: string, props: DefaultDenyPolicyProps = {}) {
     super(scope, id);
-    const kind = 'DefaultDenyPolicy';
-    if (props === null || typeof props !== 'object') throw propError(kind, this, `props ${show(props)} must be an object`);
-    for (const key of ['ingress', 'egress'] as const) {
-      if (props[key] !== undefined && typeof props[key] !== 'boolean') throw propError(kind, this, `${key} ${show(props[key])} must be true or false`);
-    }
-    this.deniesIngress = props.ingress ?? true;
-    this.deniesEgress = props.egress ?? true;
-    if (!this.deniesIngress && !this.deniesEgress) {
-      throw propError(kind, this, 'ingress and egress are both false, so the policy would deny nothing; leave one of them true (both are by default), or remove the DefaultDenyPolicy');
-    }
-    if (props.namespace !== undefined) {
-      const problem = typeof props.namespace === 'string' ? checkDns1123Label(props.namespace) : 'is not a string';
-      if (problem) throw propError(kind, this, `namespace ${show(props.namespace)} ${problem}`);
-    }
-    if (props.name !== undefined) {
-      const problem = typeof props.name === 'string' ? checkDns1123Subdomain(props.name) : 'is not a string';
-      if (problem) throw propError(kind, this, `name ${show(props.name)} ${problem}`);
-    }
-    if (props.dnsEgress !== undefined && !(props.dnsEgress instanceof DnsEgress)) {
-      throw propError(kind, this, `dnsEgress ${show(props.dnsEgress)} is not a DnsEgress; use DnsEgress.kubeDns(), DnsEgress.toPeers([...]) or DnsEgress.none()`);
-    }
-    if (props.dnsEgress !== undefined && !this.deniesEgress) {
-      throw propError(kind, this, 'dnsEgress is set but egress is false, so DNS is not restricted in the first place; remove dnsEgress or set egress: true');
-    }
-    const dns = (props.dnsEgress ?? DnsEgress.kubeDns())._rule();
-    this.networkPolicy = new kplus.k8s.KubeNetworkPolicy(this, 'Resource', {
-      metadata: { ...(props.name !== undefined ? { name: props.name } : {}), namespace: props.namespace },
-      spec: Lazy.any({
-        produce: (): kplus.k8s.NetworkPolicySpec => ({
-          podSelector: {},
-          policyTypes: [...(this.deniesIngress ? ['Ingress'] : []), ...(this.deniesEgress ? ['Egress'] : [])],
-          egress: this.deniesEgress && dns !== undefined ? [dns] : undefined,
+    try {
+      const kind = 'DefaultDenyPolicy';
+      if (props === null || typeof props !== 'object') throw propError(kind, this, `props ${show(props)} must be an object`);
+      for (const key of ['ingress', 'egress'] as const) {
+        if (props[key] !== undefined && typeof props[key] !== 'boolean') throw propError(kind, this, `${key} ${show(props[key])} must be true or false`);
+      }
+      this.deniesIngress = props.ingress ?? true;
+      this.deniesEgress = props.egress ?? true;
+      if (!this.deniesIngress && !this.deniesEgress) {
+        throw propError(kind, this, 'ingress and egress are both false, so the policy would deny nothing; leave one of them true (both are by default), or remove the DefaultDenyPolicy');
+      }
+      if (props.namespace !== undefined) {
+        const problem = typeof props.namespace === 'string' ? checkDns1123Label(props.namespace) : 'is not a string';
+        if (problem) throw propError(kind, this, `namespace ${show(props.namespace)} ${problem}`);
+      }
+      if (props.name !== undefined) {
+        const problem = typeof props.name === 'string' ? checkDns1123Subdomain(props.name) : 'is not a string';
+        if (problem) throw propError(kind, this, `name ${show(props.name)} ${problem}`);
+      }
+      if (props.dnsEgress !== undefined && !(props.dnsEgress instanceof DnsEgress)) {
+        throw propError(kind, this, `dnsEgress ${show(props.dnsEgress)} is not a DnsEgress; use DnsEgress.kubeDns(), DnsEgress.toPeers([...]) or DnsEgress.none()`);
+      }
+      if (props.dnsEgress !== undefined && !this.deniesEgress) {
+        throw propError(kind, this, 'dnsEgress is set but egress is false, so DNS is not restricted in the first place; remove dnsEgress or set egress: true');
+      }
+      const dns = (props.dnsEgress ?? DnsEgress.kubeDns())._rule();
+      this.networkPolicy = new kplus.k8s.KubeNetworkPolicy(this, 'Resource', {
+        metadata: { ...(props.name !== undefined ? { name: props.name } : {}), namespace: props.namespace },
+        spec: Lazy.any({
+          produce: (): kplus.k8s.NetworkPolicySpec => ({
+            podSelector: {},
+            policyTypes: [...(this.deniesIngress ? ['Ingress'] : []), ...(this.deniesEgress ? ['Egress'] : [])],
+            egress: this.deniesEgress && dns !== undefined ? [dns] : undefined,
+          }),
         }),
-      }),
-    });
+      });
+    } catch (e) {
+      throw refused(this, e);
+    }
   }
 }

@@ -25,8 +25,7 @@ function isPortNumber(value: unknown): value is number {
  * Service. Returns every problem found, each a sentence starting with the prop it is about.
  * `index` is the port's position, used in the sentences.
  */
-export function checkPort(port: ExposedPort, index: number, existing: readonly ExposedPort[], rules: PortRules): string[] {
-  const at = `ports[${index}]`;
+export function checkPort(port: ExposedPort, at: string, existing: readonly ExposedPort[], rules: PortRules): string[] {
   const problems: string[] = [];
   if (port === null || typeof port !== 'object') {
     return [`${at} is ${show(port)}; each port must be an object such as { port: 80 }`];

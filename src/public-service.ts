@@ -6,6 +6,7 @@ import { ExposedService, SelectingServiceProps, TrafficPolicy } from './exposed-
 import { ExposureScope } from './exposure-scope';
 import { claimNodePort } from './internal/claims';
 import { PodIsolation, isolationOf } from './internal/pod-isolation';
+import { refused } from './internal/refusal';
 import { AllowToOptions, EgressIsolationProps } from './network-policy';
 import { NODE_PORT_MAX, NODE_PORT_MIN } from './port-checks';
 import { LoadBalancerScheme } from './presets/common';
@@ -131,67 +132,71 @@ export class PublicService extends ExposedService {
       loadBalancerSourceRanges: ranges instanceof SourceRanges && !ranges.isAnywhere ? [...ranges.cidrList] : undefined,
       ingressAdvice: 'a PublicService already has its own load balancer. Use IngressFronted for HTTP(S) through an ingress controller',
     });
-    if (!(props.sourceRanges instanceof SourceRanges)) {
-      throw propError(this.constructKind, this, `sourceRanges is required (received ${show(props.sourceRanges)}). Pass SourceRanges.anywhere() to expose it to the whole internet on purpose, or SourceRanges.cidrs([...]) to limit it`);
-    }
-    this.sourceRanges = props.sourceRanges;
-    this._checkEnum('externalTrafficPolicy', props.externalTrafficPolicy, TrafficPolicy, 'TrafficPolicy');
-    this.externalTrafficPolicy = props.externalTrafficPolicy;
+    try {
+      if (!(props.sourceRanges instanceof SourceRanges)) {
+        throw propError(this.constructKind, this, `sourceRanges is required (received ${show(props.sourceRanges)}). Pass SourceRanges.anywhere() to expose it to the whole internet on purpose, or SourceRanges.cidrs([...]) to limit it`);
+      }
+      this.sourceRanges = props.sourceRanges;
+      this._checkEnum('externalTrafficPolicy', props.externalTrafficPolicy, TrafficPolicy, 'TrafficPolicy');
+      this.externalTrafficPolicy = props.externalTrafficPolicy;
 
-    if (props.profile !== undefined && !(props.profile instanceof LoadBalancerProfile)) {
-      throw propError(this.constructKind, this, `profile ${show(props.profile)} is not a LoadBalancerProfile; use LoadBalancerProfile.awsNlb(...), .gcp(...), .azure(...), .digitalOcean(...) or .generic(...)`);
-    }
-    this.profile = props.profile;
-    const profileClass = props.profile?.loadBalancerClass;
-    if (profileClass !== undefined && props.loadBalancerClass !== undefined && profileClass !== props.loadBalancerClass) {
-      throw propError(this.constructKind, this, `loadBalancerClass ${show(props.loadBalancerClass)} contradicts the ${props.profile!.provider} profile's ${show(profileClass)}; remove one`);
-    }
-    if (props.profile?.scheme === LoadBalancerScheme.INTERNET_FACING && !this.sourceRanges.isAnywhere
-      && this.sourceRanges.cidrList.every(isPrivateCidr)) {
-      throw propError(this.constructKind, this, `the ${props.profile.provider} profile is internet-facing but sourceRanges ${show(this.sourceRanges.cidrList)} are all private addresses, which the internet cannot come from; use scheme LoadBalancerScheme.INTERNAL`);
-    }
-    if (props.profile !== undefined) this.applyProfile(props.profile, props);
-    if (props.loadBalancerClass !== undefined) {
-      const problem = typeof props.loadBalancerClass === 'string' ? checkQualifiedName(props.loadBalancerClass) : 'is not a string';
-      if (problem || !props.loadBalancerClass.includes('/')) {
-        throw propError(this.constructKind, this, `loadBalancerClass ${show(props.loadBalancerClass)} ${problem ?? 'has no prefix'}; it must be a domain-prefixed name such as "service.k8s.aws/nlb"`);
+      if (props.profile !== undefined && !(props.profile instanceof LoadBalancerProfile)) {
+        throw propError(this.constructKind, this, `profile ${show(props.profile)} is not a LoadBalancerProfile; use LoadBalancerProfile.awsNlb(...), .gcp(...), .azure(...), .digitalOcean(...) or .generic(...)`);
       }
-    }
-    const hc = props.healthCheckNodePort;
-    if (hc !== undefined) {
-      if (props.externalTrafficPolicy !== TrafficPolicy.LOCAL) {
-        throw propError(this.constructKind, this, `healthCheckNodePort ${show(hc)} needs externalTrafficPolicy: TrafficPolicy.LOCAL (it is ${show(props.externalTrafficPolicy ?? 'Cluster (the default)')}); set the policy or remove the health check port`);
+      this.profile = props.profile;
+      const profileClass = props.profile?.loadBalancerClass;
+      if (profileClass !== undefined && props.loadBalancerClass !== undefined && profileClass !== props.loadBalancerClass) {
+        throw propError(this.constructKind, this, `loadBalancerClass ${show(props.loadBalancerClass)} contradicts the ${props.profile!.provider} profile's ${show(profileClass)}; remove one`);
       }
-      if (!Number.isInteger(hc) || hc < NODE_PORT_MIN || hc > NODE_PORT_MAX) {
-        throw propError(this.constructKind, this, `healthCheckNodePort ${show(hc)} is outside ${NODE_PORT_MIN}-${NODE_PORT_MAX}; omit it to let Kubernetes choose one`);
+      if (props.profile?.scheme === LoadBalancerScheme.INTERNET_FACING && !this.sourceRanges.isAnywhere
+        && this.sourceRanges.cidrList.every(isPrivateCidr)) {
+        throw propError(this.constructKind, this, `the ${props.profile.provider} profile is internet-facing but sourceRanges ${show(this.sourceRanges.cidrList)} are all private addresses, which the internet cannot come from; use scheme LoadBalancerScheme.INTERNAL`);
       }
-      if (this.exposedPorts.some(p => p.nodePort === hc)) {
-        throw propError(this.constructKind, this, `healthCheckNodePort ${hc} is also a nodePort of this Service; use another port`);
+      if (props.profile !== undefined) this.applyProfile(props.profile, props);
+      if (props.loadBalancerClass !== undefined) {
+        const problem = typeof props.loadBalancerClass === 'string' ? checkQualifiedName(props.loadBalancerClass) : 'is not a string';
+        if (problem || !props.loadBalancerClass.includes('/')) {
+          throw propError(this.constructKind, this, `loadBalancerClass ${show(props.loadBalancerClass)} ${problem ?? 'has no prefix'}; it must be a domain-prefixed name such as "service.k8s.aws/nlb"`);
+        }
       }
-      claimNodePort(this.constructKind, this, 'TCP', hc);
-    }
-    if (props.allocateLoadBalancerNodePorts !== undefined && typeof props.allocateLoadBalancerNodePorts !== 'boolean') {
-      throw propError(this.constructKind, this, `allocateLoadBalancerNodePorts ${show(props.allocateLoadBalancerNodePorts)} must be true or false`);
-    }
-    if (this.sourceRanges.isAnywhere) {
-      this.metadata.addAnnotation(SOURCE_RANGES_ANNOTATION, 'anywhere');
-    }
-    this.localTraffic = props.externalTrafficPolicy === TrafficPolicy.LOCAL;
-    this.nodeCidrs = this.checkNodeCidrs(props);
-    this.isolation = isolationOf(this, props, () => this.loadBalancerPeers());
-    if (props.allowFrom !== undefined) {
-      if (!Array.isArray(props.allowFrom)) {
-        throw propError(this.constructKind, this, `allowFrom ${show(props.allowFrom)} must be a list of peers, such as [kplus.Pods.select(chart, 'Web', { labels: { app: 'web' } })], or [] to admit the load balancer's traffic alone`);
+      const hc = props.healthCheckNodePort;
+      if (hc !== undefined) {
+        if (props.externalTrafficPolicy !== TrafficPolicy.LOCAL) {
+          throw propError(this.constructKind, this, `healthCheckNodePort ${show(hc)} needs externalTrafficPolicy: TrafficPolicy.LOCAL (it is ${show(props.externalTrafficPolicy ?? 'Cluster (the default)')}); set the policy or remove the health check port`);
+        }
+        if (!Number.isInteger(hc) || hc < NODE_PORT_MIN || hc > NODE_PORT_MAX) {
+          throw propError(this.constructKind, this, `healthCheckNodePort ${show(hc)} is outside ${NODE_PORT_MIN}-${NODE_PORT_MAX}; omit it to let Kubernetes choose one`);
+        }
+        if (this.exposedPorts.some(p => p.nodePort === hc)) {
+          throw propError(this.constructKind, this, `healthCheckNodePort ${hc} is also a nodePort of this Service; use another port`);
+        }
+        claimNodePort(this.constructKind, this, 'TCP', hc);
       }
-      this.isolation.isolateIngress();
-      for (const peer of props.allowFrom) this.allowFrom(peer);
+      if (props.allocateLoadBalancerNodePorts !== undefined && typeof props.allocateLoadBalancerNodePorts !== 'boolean') {
+        throw propError(this.constructKind, this, `allocateLoadBalancerNodePorts ${show(props.allocateLoadBalancerNodePorts)} must be true or false`);
+      }
+      if (this.sourceRanges.isAnywhere) {
+        this.metadata.addAnnotation(SOURCE_RANGES_ANNOTATION, 'anywhere');
+      }
+      this.localTraffic = props.externalTrafficPolicy === TrafficPolicy.LOCAL;
+      this.nodeCidrs = this.checkNodeCidrs(props);
+      this.isolation = isolationOf(this, props, () => this.loadBalancerPeers());
+      if (props.allowFrom !== undefined) {
+        if (!Array.isArray(props.allowFrom)) {
+          throw propError(this.constructKind, this, `allowFrom ${show(props.allowFrom)} must be a list of peers, such as [kplus.Pods.select(chart, 'Web', { labels: { app: 'web' } })], or [] to admit the load balancer's traffic alone`);
+        }
+        this.isolation.isolateIngress();
+        for (const peer of props.allowFrom) this.allowFrom(peer);
+      }
+      this._setSpec({
+        externalTrafficPolicy: props.externalTrafficPolicy,
+        loadBalancerClass: props.loadBalancerClass ?? this.profile?.loadBalancerClass,
+        allocateLoadBalancerNodePorts: props.allocateLoadBalancerNodePorts,
+        healthCheckNodePort: props.healthCheckNodePort,
+      });
+    } catch (e) {
+      throw refused(this, e);
     }
-    this._setSpec({
-      externalTrafficPolicy: props.externalTrafficPolicy,
-      loadBalancerClass: props.loadBalancerClass ?? this.profile?.loadBalancerClass,
-      allocateLoadBalancerNodePorts: props.allocateLoadBalancerNodePorts,
-      healthCheckNodePort: props.healthCheckNodePort,
-    });
   }
 
   /**

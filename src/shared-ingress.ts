@@ -8,6 +8,7 @@ import { IngressRouteOptions } from './ingress-routes';
 import { IngressTls } from './ingress-tls';
 import { checkedAcknowledgement } from './internal/acknowledge';
 import { RouteList, checkDefaultBackendRoutes, checkRouteList, claimIngressRoutes } from './internal/ingress-routes';
+import { refused } from './internal/refusal';
 import { newIngress } from './kplus-ingress';
 import { LoadBalancerScheme } from './presets/common';
 import { TlsSource, mergeWithUser } from './presets/context';
@@ -110,44 +111,43 @@ export class SharedIngress extends Construct {
    */
   constructor(scope: Construct, id: string, props: SharedIngressProps = {}) {
     super(scope, id);
-    if (props.controller !== undefined && !(props.controller instanceof IngressController)) {
-      throw propError('SharedIngress', this, `controller ${show(props.controller)} is not an IngressController; use IngressController.nginx(), .awsAlb(...), .gce(...), .traefik() or .generic(...)`);
-    }
-    if (props.metadata?.name !== undefined) {
-      const problem = checkDns1123Subdomain(props.metadata.name);
-      if (problem) throw propError('SharedIngress', this, `metadata.name ${show(props.metadata.name)} ${problem}`);
-    }
-    const metaProblems = [
-      ...labelProblems(props.metadata?.labels, 'metadata.labels'),
-      ...annotationProblems(props.metadata?.annotations, 'metadata.annotations'),
-    ];
-    if (metaProblems.length > 0) throw propError('SharedIngress', this, metaProblems.join('; '));
-    if (props.metadata?.namespace !== undefined) {
-      const problem = checkDns1123Label(props.metadata.namespace);
-      if (problem) throw propError('SharedIngress', this, `metadata.namespace ${show(props.metadata.namespace)} ${problem}`);
-    }
-    this.controller = props.controller;
-    this.ownAnnotations = { ...props.metadata?.annotations };
-    const merged = mergeWithUser(props.controller?.controller ?? '', props.controller?.annotations ?? {}, this.ownAnnotations, 'metadata.annotations');
-    if (merged.problems.length > 0) throw propError('SharedIngress', this, merged.problems.join('; '));
-    for (const [key, value] of Object.entries(merged.annotations)) this.tlsAnnotations.set(key, value);
-    this.ingress = newIngress(this, 'Ingress', {
-      metadata: { ...props.metadata, annotations: { ...props.metadata?.annotations, ...merged.annotations } },
-      className: props.controller?.className,
-    });
-    if (props.defaultBackend !== undefined) {
-      if (!(props.defaultBackend instanceof kplus.IngressBackend)) {
-        throw propError('SharedIngress', this, `defaultBackend ${show(props.defaultBackend)} is not a kplus.IngressBackend; use kplus.IngressBackend.fromService(service, { port: 8080 }) or .fromResource(...), or routeToService({ serviceName, port, defaultBackend: true }) for a Service the App does not define`);
+    try {
+      if (props.controller !== undefined && !(props.controller instanceof IngressController)) {
+        throw propError('SharedIngress', this, `controller ${show(props.controller)} is not an IngressController; use IngressController.nginx(), .awsAlb(...), .gce(...), .traefik() or .generic(...)`);
       }
-      try {
+      if (props.metadata?.name !== undefined) {
+        const problem = checkDns1123Subdomain(props.metadata.name);
+        if (problem) throw propError('SharedIngress', this, `metadata.name ${show(props.metadata.name)} ${problem}`);
+      }
+      const metaProblems = [
+        ...labelProblems(props.metadata?.labels, 'metadata.labels'),
+        ...annotationProblems(props.metadata?.annotations, 'metadata.annotations'),
+      ];
+      if (metaProblems.length > 0) throw propError('SharedIngress', this, metaProblems.join('; '));
+      if (props.metadata?.namespace !== undefined) {
+        const problem = checkDns1123Label(props.metadata.namespace);
+        if (problem) throw propError('SharedIngress', this, `metadata.namespace ${show(props.metadata.namespace)} ${problem}`);
+      }
+      this.controller = props.controller;
+      this.ownAnnotations = { ...props.metadata?.annotations };
+      const merged = mergeWithUser(props.controller?.controller ?? '', props.controller?.annotations ?? {}, this.ownAnnotations, 'metadata.annotations');
+      if (merged.problems.length > 0) throw propError('SharedIngress', this, merged.problems.join('; '));
+      for (const [key, value] of Object.entries(merged.annotations)) this.tlsAnnotations.set(key, value);
+      this.ingress = newIngress(this, 'Ingress', {
+        metadata: { ...props.metadata, annotations: { ...props.metadata?.annotations, ...merged.annotations } },
+        className: props.controller?.className,
+      });
+      if (props.defaultBackend !== undefined) {
+        if (!(props.defaultBackend instanceof kplus.IngressBackend)) {
+          throw propError('SharedIngress', this, `defaultBackend ${show(props.defaultBackend)} is not a kplus.IngressBackend; use kplus.IngressBackend.fromService(service, { port: 8080 }) or .fromResource(...), or routeToService({ serviceName, port, defaultBackend: true }) for a Service the App does not define`);
+        }
         // The IngressClass's catch-all, as a front end's default backend claims it.
         claimIngressRoutes('SharedIngress', this, props.controller?.className, { hosts: [], paths: [], pathTypes: [], pathType: kplus.HttpIngressPathType.PREFIX, given: false }, true);
-      } catch (e) {
-        scope.node.tryRemoveChild(id);
-        throw e;
+        this.defaultBackendOwner = constructLabel('SharedIngress', this);
+        this.ingress.addDefaultBackend(props.defaultBackend);
       }
-      this.defaultBackendOwner = constructLabel('SharedIngress', this);
-      this.ingress.addDefaultBackend(props.defaultBackend);
+    } catch (e) {
+      throw refused(this, e);
     }
   }
 
@@ -208,9 +208,13 @@ export class SharedIngress extends Construct {
 
     const backend = this.backendFor(options.serviceName, options.port);
     try {
-      this._addRoutes(this, 'SharedIngress', routes, backend, defaultBackend);
-      this._addAnnotations(this, 'SharedIngress', resolution?.annotations ?? {});
-      if (tls?.enabled) this._addTls(this, 'SharedIngress', routes.hosts, secretName, tls.annotations);
+      this._addFrontEnd(this, 'SharedIngress', {
+        routes,
+        backend,
+        defaultBackend,
+        annotations: resolution?.annotations ?? {},
+        tls: tls?.enabled ? { hosts: routes.hosts, secretName, annotations: tls.annotations } : undefined,
+      });
     } catch (e) {
       throw wrap(e);
     }
@@ -231,12 +235,15 @@ export class SharedIngress extends Construct {
   }
 
   /**
-   * Adds every host with every path, and the default backend; refuses, before adding any, a
-   * host and path that is already routed here or on the IngressClass in the App, and a second
-   * default backend (internal, used by IngressFronted).
+   * Adds one front end: every host with every path, the default backend, the controller
+   * annotations it needs and its TLS hosts. Everything is checked before anything is added, so
+   * a refused front end (a host and path already routed here or on the IngressClass in the App,
+   * a second default backend, an annotation or a TLS Secret that contradicts one already set)
+   * leaves the Ingress as it was (internal, used by IngressFronted and routeToService).
    * @internal
    */
-  public _addRoutes(owner: Construct, ownerKind: string, routes: RouteList, backend: kplus.IngressBackend, defaultBackend: boolean): void {
+  public _addFrontEnd(owner: Construct, ownerKind: string, frontEnd: SharedFrontEnd): void {
+    const { routes, backend, defaultBackend } = frontEnd;
     // One rule per host and path on this Ingress, whatever the path type: cdk8s-plus-28 keeps
     // one backend per host and path, so an Exact beside a Prefix for the same path is refused here
     // with a clear message rather than by cdk8s-plus.
@@ -254,7 +261,12 @@ export class SharedIngress extends Construct {
     if (defaultBackend && this.defaultBackendOwner !== undefined) {
       throw propError(ownerKind, owner, `defaultBackend: ${constructLabel('SharedIngress', this)} already has a default backend, set by ${this.defaultBackendOwner}; an Ingress has one, so keep one of them`);
     }
+    const annotations = this.checkAnnotations(owner, ownerKind, frontEnd.annotations);
+    const tls = frontEnd.tls;
+    if (tls !== undefined) this.checkTls(owner, ownerKind, tls.hosts, tls.secretName, tls.annotations);
     claimIngressRoutes(ownerKind, owner, this.controller?.className, routes, defaultBackend);
+
+    // Checked: now added.
     for (const { key, host, path, pathType } of keys) {
       this.routes.push({ key, owner: constructLabel(ownerKind, owner), pathType });
       if (host !== undefined) this.ingress.addHostRule(host, path, backend, pathType);
@@ -264,6 +276,11 @@ export class SharedIngress extends Construct {
       this.defaultBackendOwner = constructLabel(ownerKind, owner);
       this.ingress.addDefaultBackend(backend);
     }
+    for (const [key, value] of Object.entries(annotations)) {
+      this.tlsAnnotations.set(key, value);
+      this.ingress.metadata.addAnnotation(key, value);
+    }
+    if (tls !== undefined) this.addTls(tls.hosts, tls.secretName, tls.annotations);
   }
 
   /**
@@ -279,11 +296,10 @@ export class SharedIngress extends Construct {
   }
 
   /**
-   * Adds the controller annotations one route needs; refuses one that contradicts a value
-   * already set (another route's, or the Ingress's own), naming both (internal, used by IngressFronted).
-   * @internal
+   * The controller annotations one route needs, merged; refuses one that contradicts a value
+   * already set (another route's, or the Ingress's own), naming both.
    */
-  public _addAnnotations(owner: Construct, ownerKind: string, annotations: Record<string, string>): void {
+  private checkAnnotations(owner: Construct, ownerKind: string, annotations: Record<string, string>): Record<string, string> {
     const merged = mergeWithUser(this.controller?.controller ?? '', annotations, this.ownAnnotations, `${constructLabel('SharedIngress', this)} metadata.annotations`);
     if (merged.problems.length > 0) throw propError(ownerKind, owner, merged.problems.join('; '));
     for (const [key, value] of Object.entries(merged.annotations)) {
@@ -291,18 +307,12 @@ export class SharedIngress extends Construct {
       if (current !== undefined && current !== value && !(key in this.ownAnnotations)) {
         throw propError(ownerKind, owner, `needs annotation ${key}=${show(value)} but ${constructLabel('SharedIngress', this)} already has ${show(current)} for another route; routes with and without TLS need separate Ingresses with this controller`);
       }
-      this.tlsAnnotations.set(key, value);
-      this.ingress.metadata.addAnnotation(key, value);
     }
+    return merged.annotations;
   }
 
-  /**
-   * Adds TLS hosts with their Secret and annotations, one `tls` entry for the hosts not yet
-   * listed; refuses a host already given another Secret, and annotations that contradict ones
-   * already set (internal, used by IngressFronted).
-   * @internal
-   */
-  public _addTls(owner: Construct, ownerKind: string, hosts: string[], secretName: string | undefined, annotations: Record<string, string>): void {
+  /** Refuses a TLS host already given another Secret, and annotations that contradict ones already set. */
+  private checkTls(owner: Construct, ownerKind: string, hosts: string[], secretName: string | undefined, annotations: Record<string, string>): void {
     for (const host of hosts) {
       const existing = this.tlsSecrets.get(host);
       if (this.tlsSecrets.has(host) && existing !== secretName) {
@@ -315,6 +325,10 @@ export class SharedIngress extends Construct {
         throw propError(ownerKind, owner, `needs annotation ${key}=${show(value)} but ${constructLabel('SharedIngress', this)} already has ${show(current)}; one Ingress has one issuer`);
       }
     }
+  }
+
+  /** Adds TLS hosts with their Secret and annotations (checked), one `tls` entry for the hosts not yet listed. */
+  private addTls(hosts: string[], secretName: string | undefined, annotations: Record<string, string>): void {
     for (const [key, value] of Object.entries(annotations)) {
       this.tlsAnnotations.set(key, value);
       this.ingress.metadata.addAnnotation(key, value);
@@ -325,4 +339,15 @@ export class SharedIngress extends Construct {
     this.tlsEntries++;
     this.ingress.addTls([{ hosts: added, secret: secretName !== undefined ? kplus.Secret.fromSecretName(this, `Tls${this.tlsEntries}`, secretName) : undefined }]);
   }
+}
+
+/** One front end of a SharedIngress (internal: not exported from the package). */
+interface SharedFrontEnd {
+  readonly routes: RouteList;
+  readonly backend: kplus.IngressBackend;
+  readonly defaultBackend: boolean;
+  /** The controller annotations the route needs. */
+  readonly annotations: Record<string, string>;
+  /** The TLS hosts, their Secret and the annotations that issue it; absent without TLS. */
+  readonly tls?: { readonly hosts: string[]; readonly secretName?: string; readonly annotations: Record<string, string> };
 }

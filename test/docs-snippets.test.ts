@@ -28,9 +28,13 @@ function run(snippet: DocSnippet): cdk8s.App[] {
   });
   const trackedApp = track(cdk8s.App);
   const trackedExposureApp = track(expose.ExposureApp);
+  // A Jest test file of the docs (docs/testing.md) runs its tests at once, inside this test:
+  // `describe` and `test` call their bodies; `expect` is Jest's (a snapshot is this test's).
+  const runNow = (_name: string, body: () => void) => body();
   const modules: Record<string, unknown> = {
     'cdk8s': new Proxy(cdk8s, { get: (target, key) => key === 'App' ? trackedApp : Reflect.get(target, key) }),
     'cdk8s-expose': new Proxy(expose, { get: (target, key) => key === 'ExposureApp' ? trackedExposureApp : Reflect.get(target, key) }),
+    '@jest/globals': { describe: runNow, test: runNow, it: runNow, expect },
   };
   const load = (name: string): unknown => {
     if (name in modules) return modules[name];
@@ -49,6 +53,11 @@ function run(snippet: DocSnippet): cdk8s.App[] {
     throw new Error(`${snippetLocation(snippet)} creates no App (new App() or new ExposureApp()), so nothing of it can be synthesized`);
   }
   return apps;
+}
+
+/** A block with its own imports and App (no fixture, or the empty `full` one), runnable as written. */
+function isCompleteProgram(snippet: DocSnippet): boolean {
+  return snippet.fixture === undefined || snippet.fixture === 'full';
 }
 
 /** Synthesizes every App (cdk8s validations included) and returns all manifests, schema-checked. */
@@ -94,7 +103,11 @@ describe('documentation examples', () => {
   test.each(runnable.map(s => [snippetLocation(s), s] as const))('%s runs and synthesizes', (_location, snippet) => {
     // WHEN
     const apps = run(snippet);
+    const written = fs.readdirSync(outdir).filter(f => f.endsWith('.k8s.yaml'));
     const manifests = synthesizeAll(apps);
+
+    // THEN: a complete program writes its YAML when run as written (its own app.synth()).
+    if (isCompleteProgram(snippet)) expect(written).not.toEqual([]);
 
     // THEN: it made something to deploy, and all of it passes the Kubernetes schema (synthApp).
     expect(apps.length).toBeGreaterThan(0);
@@ -102,7 +115,14 @@ describe('documentation examples', () => {
   });
 
   test.each(throwing.map(s => [snippetLocation(s), s] as const))('%s throws the error it documents', (_location, snippet) => {
-    expect(() => synthesizeAll(run(snippet))).toThrow(snippet.throws);
+    // A complete program throws as written (at construction or in its own app.synth()).
+    if (isCompleteProgram(snippet)) expect(() => run(snippet)).toThrow(snippet.throws);
+    else expect(() => synthesizeAll(run(snippet))).toThrow(snippet.throws);
+  });
+
+  test.each(snippets.filter(s => !isCompleteProgram(s)).map(s => [snippetLocation(s), s] as const))('%s says it is a fragment and names its fixture', (_location, snippet) => {
+    // A reader who copies a fragment is told what surrounds it.
+    expect(snippet.source.split('\n')[0]).toMatch(new RegExp(`^// Fragment: .*rosetta/${snippet.fixture}\\.ts-fixture`));
   });
 });
 
@@ -134,6 +154,28 @@ describe('running an example', () => {
     // THEN
     expect(apps.map(app => app.charts.map(c => c.node.id))).toEqual([['a'], ['b'], ['c']]);
     expect(apps[1]).toBeInstanceOf(expose.ExposureApp);
+  });
+
+  test('a Jest test file runs its tests at once: a failing expectation fails the example', () => {
+    const snippet = example(
+      "import { describe, expect, test } from '@jest/globals';",
+      "import { App, Chart } from 'cdk8s';",
+      "new Chart(new App(), 'a');",
+      "describe('outer', () => { test('inner', () => { expect(1 + 1).toBe(3); }); });",
+    );
+
+    expect(() => run(snippet)).toThrow(/Expected: 3/);
+  });
+
+  test('a complete program that never calls app.synth() writes no YAML (so the docs check fails it)', () => {
+    // GIVEN
+    const snippet = example("import { App, Chart } from 'cdk8s';", "new Chart(new App(), 'quiet');");
+
+    // WHEN
+    run(snippet);
+
+    // THEN
+    expect(fs.readdirSync(outdir).filter(f => f.endsWith('.k8s.yaml'))).toEqual([]);
   });
 
   test('an example that creates no App is an error', () => {

@@ -65,9 +65,9 @@ describe('escape hatch', () => {
   test('service.bind() goes through addPort: a node port on an InternalService, a bad or repeated port are refused', () => {
     const chart = newChart();
     const svc = new InternalService(chart, 'Api', { selector: pods(chart, 'api'), ports: [{ port: 80, name: 'http' }] });
-    expect(() => svc.service.bind(8080, { nodePort: 30080, name: 'alt' })).toThrow(/InternalService 'test\/Api': ports\[1\].nodePort 30080 does not apply here; an InternalService is reachable only inside the cluster/);
-    expect(() => svc.service.bind(70000, { name: 'big' })).toThrow(/ports\[1\].port 70000 is not a port number/);
-    expect(() => svc.service.bind(80, { name: 'again' })).toThrow(/ports\[1\] repeats TCP port 80 of ports\[0\]/);
+    expect(() => svc.service.bind(8080, { nodePort: 30080, name: 'alt' })).toThrow(/InternalService 'test\/Api': service.bind\(8080\).nodePort 30080 does not apply here; an InternalService is reachable only inside the cluster/);
+    expect(() => svc.service.bind(70000, { name: 'big' })).toThrow(/service.bind\(70000\).port 70000 is not a port number/);
+    expect(() => svc.service.bind(80, { name: 'again' })).toThrow(/service.bind\(80\) repeats TCP port 80 of ports\[0\]/);
     svc.service.bind(9090, { name: 'metrics', targetPort: 9091 });
     expect(svc.exposedPorts.map(p => p.port)).toEqual([80, 9090]);
     expect(theService(synth(chart)).spec.ports).toEqual([
@@ -150,6 +150,23 @@ describe('selectors users actually have', () => {
     const chart = newChart();
     const svc = new InternalService(chart, 'Api', { selector: kplus.Pods.select(chart, 'P', { labels: { app: 'api' } }), selectLabels: { track: 'stable' }, ports: [{ port: 80 }] });
     expect(svc.selectorLabels).toEqual({ app: 'api', track: 'stable' });
+  });
+
+  test('a cdk8s-plus-33 workload as selector is refused at run time, naming selectLabels (as TypeScript refuses its type)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const plus33 = require('cdk8s-plus-33');
+    const chart = newChart();
+    const web = new plus33.Deployment(chart, 'Web', { containers: [{ image: 'nginx:1.27', ports: [{ number: 8080 }], securityContext: { user: 101 } }] });
+    let caught: unknown;
+    try {
+      new InternalService(chart, 'Web-svc', { selector: web as any, ports: [{ port: 80 }] });
+    } catch (e) {
+      caught = e;
+    }
+    expect(ExposeErrors.isValidationError(caught)).toBe(true);
+    expect((caught as Error).message).toMatch(/InternalService 'test\/Web-svc': selector is a pod selector of another cdk8s-plus than cdk8s-plus-28 .*Pass the pods' labels as selectLabels instead, e.g. selectLabels: deployment.matchLabels/);
+    const svc = new InternalService(chart, 'Api', { selectLabels: { app: 'api' }, ports: [{ port: 80 }] });
+    expect(() => svc.service.select(web as any)).toThrow(/service.select\(...\) is a pod selector of another cdk8s-plus than cdk8s-plus-28/);
   });
 
   test('in an app scaffolded today (cdk8s-plus-33 workloads), selectLabels takes the Deployment\'s pod labels', () => {

@@ -1,6 +1,6 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { ExposurePolicy, HttpRoute, IngressController, IngressFronted, IngressTls, ListenerSet, RouteBackend, SharedIngress, Stage } from '../src';
+import { ExposurePolicy, HttpRoute, IngressController, IngressFronted, IngressTls, InternalService, ListenerSet, RouteBackend, SharedIngress, Stage } from '../src';
 import { newChart, ofKind, synth } from './util';
 
 const web = (chart: Chart, props: any, id = 'Web') => new IngressFronted(chart, id, { selectLabels: { app: id.toLowerCase() }, ports: [{ port: 80, targetPort: 8080 }], ...props });
@@ -262,11 +262,13 @@ describe('SharedIngress with several hosts, a default backend and an existing Se
     expect(() => edge().routeToService({ serviceName: 'legacy', port: 80, defaultBackend: true, path: '/' })).toThrow(/defaultBackend already answers every host and path/);
   });
 
-  test('a route to a Service the App does not define is reported under a policy until acknowledged', () => {
+  test('a route to a Service the App does not define, where it defines the namespace\'s Services, is reported under a policy until acknowledged', () => {
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       const chart = new Chart(Testing.app(), 'prod');
       ExposurePolicy.apply(chart, { stage: Stage.PRODUCTION });
+      // The App defines Services in this namespace, so one it does not define is certainly missing.
+      new InternalService(chart, 'Api', { selectLabels: { app: 'api' }, ports: [{ port: 80 }] });
       const edge = new SharedIngress(chart, 'Edge');
       edge.routeToService({ serviceName: 'legacy', port: 8080, host: 'old.example.com' });
       // With no Service of the namespace in the App, the backend is not known to be missing (#24:

@@ -289,3 +289,15 @@ describe('InternalService allowTo', () => {
     expect(() => new InternalService(chart, 'E', { selectLabels: { app: 'e' }, ports: [{ port: 80 }], allowTo: [], dnsEgress: {} as any })).toThrow(/InternalService 'test\/E': dnsEgress \{\} is not a DnsEgress/);
   });
 });
+
+describe('InternalService.addPort', () => {
+  test('a refused port is named as the call that gave it, not by a list index the user never wrote', () => {
+    // GIVEN
+    const chart = newChart();
+    const svc = new InternalService(chart, 'Api', { selectLabels: { app: 'api' }, ports: [{ port: 80 }] });
+
+    // WHEN / THEN
+    expect(() => svc.addPort({ port: 81, name: 'alt', nodePort: 30081 }))
+      .toThrow(/InternalService 'test\/Api': addPort\(\{ port: 81 \}\)\.nodePort 30081 does not apply here/);
+  });
+});

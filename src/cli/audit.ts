@@ -84,7 +84,9 @@ export function auditMain(args: string[], io: AuditIo): number {
 
   const read = readInputs(inputs, io);
   const problems = read.problems;
-  if (read.manifests.length === 0 && problems.length === 0) {
+  if (read.manifests.length === 0) {
+    // No report at all: a "Findings: None" report of nothing would read as a clean audit.
+    for (const p of problems) io.err(`cdk8s-expose audit: ${p}\n`);
     io.err('cdk8s-expose audit: nothing to audit: no Kubernetes object in the input\n');
     return 2;
   }

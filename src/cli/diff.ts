@@ -11,7 +11,7 @@ import { AuditIo } from './io';
 import { SourcedManifest } from '../model/model';
 import { ExposureDiff, ExposureReport } from '../report/report';
 
-const DIFF_USAGE = `usage: cdk8s-expose diff [--format markdown|json] [--fail-on-widen] <before> <after>
+export const DIFF_USAGE = `usage: cdk8s-expose diff [--format markdown|json] [--fail-on-widen] <before> <after>
 
 Compares the exposure of two sets of Kubernetes YAML (files or folders, e.g. the main branch's
 dist/ and this branch's): what became reachable from a wider scope, what narrowed, what did not

@@ -1,11 +1,22 @@
 /**
  * The `cdk8s-expose` command: `audit` (src/cli/audit.ts) and `diff` (src/cli/diff.ts).
  */
-import { USAGE, auditMain } from './audit';
-import { diffMain } from './diff';
+import { USAGE as AUDIT_USAGE, auditMain } from './audit';
+import { DIFF_USAGE, diffMain } from './diff';
 import { AuditIo, defaultIo, version } from './io';
 
-export { AuditIo } from './io';
+export type { AuditIo } from './io';
+
+const USAGE = `usage: cdk8s-expose <command> [options]
+
+Commands:
+  audit   what Kubernetes YAML exposes, and the rules that fail (cdk8s-expose audit --help)
+  diff    what became more or less exposed between two sets of YAML (cdk8s-expose diff --help)
+  --help, --version
+
+${AUDIT_USAGE}
+
+${DIFF_USAGE}`;
 
 /** Runs the command; returns the exit code. */
 export function main(argv: string[], io: AuditIo = defaultIo): number {

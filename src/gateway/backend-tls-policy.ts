@@ -5,6 +5,7 @@ import { GATEWAY_API_VERSION } from './common';
 import { checkMetadata } from './route';
 import { factoryError, propError, show } from '../errors';
 import { ExposedService } from '../exposed-service';
+import { refused } from '../internal/refusal';
 import { checkDns1123Label, checkDns1123Subdomain, checkIngressHost } from '../validation/names';
 
 /** The certificate authorities a Gateway trusts for a backend's certificate. */
@@ -97,57 +98,61 @@ export class BackendTlsPolicy extends Construct {
    */
   constructor(scope: Construct, id: string, props: BackendTlsPolicyProps) {
     super(scope, id);
-    const kind = 'BackendTlsPolicy';
-    const fail = (message: string) => propError(kind, this, message);
-    if (props === null || typeof props !== 'object') throw fail(`props ${show(props)} must be an object`);
-    checkMetadata(kind, this, props.metadata);
-    if ((props.service === undefined) === (props.serviceName === undefined)) {
-      throw fail('give exactly one of service (one of the library\'s Services) and serviceName (any Service in the namespace)');
-    }
-    let name: string;
-    let namespace = props.metadata?.namespace;
-    if (props.service !== undefined) {
-      if (!(props.service instanceof ExposedService)) throw fail(`service ${show(props.service)} is not one of the library's Services; use serviceName for others`);
-      if (props.service.serviceType === kplus.ServiceType.EXTERNAL_NAME) throw fail(`service ${props.service.constructKind} '${props.service.node.path}' is an ExternalName Service; a Gateway does not route to one`);
-      name = props.service.name;
-      const serviceNs = props.service.metadata.namespace;
-      if (namespace !== undefined && namespace !== serviceNs) throw fail(`metadata.namespace ${show(namespace)} differs from the Service's namespace ${show(serviceNs ?? '(none)')}; a BackendTLSPolicy applies to Services of its own namespace`);
-      namespace = serviceNs;
-      if (props.portName !== undefined && !props.service.exposedPorts.some(p => p.name === props.portName)) {
-        throw fail(`portName ${show(props.portName)} is not the name of a port of the Service (${props.service.exposedPorts.map(p => p.name ?? `${p.port} (unnamed)`).join(', ')})`);
+    try {
+      const kind = 'BackendTlsPolicy';
+      const fail = (message: string) => propError(kind, this, message);
+      if (props === null || typeof props !== 'object') throw fail(`props ${show(props)} must be an object`);
+      checkMetadata(kind, this, props.metadata);
+      if ((props.service === undefined) === (props.serviceName === undefined)) {
+        throw fail('give exactly one of service (one of the library\'s Services) and serviceName (any Service in the namespace)');
       }
-    } else {
-      const problem = typeof props.serviceName === 'string' ? checkDns1123Label(props.serviceName) : 'is not a string';
-      if (problem) throw fail(`serviceName ${show(props.serviceName)} ${problem}`);
-      name = props.serviceName!;
-    }
-    if (props.portName !== undefined) {
-      const problem = typeof props.portName === 'string' ? checkDns1123Label(props.portName) : 'is not a string';
-      if (problem) throw fail(`portName ${show(props.portName)} ${problem}`);
-    }
-    const hostProblem = typeof props.hostname === 'string' ? (props.hostname.startsWith('*') ? 'must not be a wildcard' : checkIngressHost(props.hostname)) : 'is required';
-    if (hostProblem) throw fail(`hostname ${show(props.hostname)} ${hostProblem}; it is the name the Gateway sends as SNI and checks the certificate against`);
-    if (!(props.ca instanceof BackendCa)) throw fail(`ca ${show(props.ca)} is required: BackendCa.system() or BackendCa.fromConfigMaps([...])`);
-    const sans = props.subjectAltNames;
-    if (sans !== undefined) {
-      if (!Array.isArray(sans) || sans.length === 0 || sans.length > 5) throw fail(`subjectAltNames ${show(sans)} must list 1 to 5 host names`);
-      for (const san of sans) {
-        const problem = typeof san === 'string' ? checkIngressHost(san) : 'is not a string';
-        if (problem) throw fail(`subjectAltNames entry ${show(san)} ${problem}`);
+      let name: string;
+      let namespace = props.metadata?.namespace;
+      if (props.service !== undefined) {
+        if (!(props.service instanceof ExposedService)) throw fail(`service ${show(props.service)} is not one of the library's Services; use serviceName for others`);
+        if (props.service.serviceType === kplus.ServiceType.EXTERNAL_NAME) throw fail(`service ${props.service.constructKind} '${props.service.node.path}' is an ExternalName Service; a Gateway does not route to one`);
+        name = props.service.name;
+        const serviceNs = props.service.metadata.namespace;
+        if (namespace !== undefined && namespace !== serviceNs) throw fail(`metadata.namespace ${show(namespace)} differs from the Service's namespace ${show(serviceNs ?? '(none)')}; a BackendTLSPolicy applies to Services of its own namespace`);
+        namespace = serviceNs;
+        if (props.portName !== undefined && !props.service.exposedPorts.some(p => p.name === props.portName)) {
+          throw fail(`portName ${show(props.portName)} is not the name of a port of the Service (${props.service.exposedPorts.map(p => p.name ?? `${p.port} (unnamed)`).join(', ')})`);
+        }
+      } else {
+        const problem = typeof props.serviceName === 'string' ? checkDns1123Label(props.serviceName) : 'is not a string';
+        if (problem) throw fail(`serviceName ${show(props.serviceName)} ${problem}`);
+        name = props.serviceName!;
       }
-    }
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: GATEWAY_API_VERSION,
-      kind: 'BackendTLSPolicy',
-      metadata: { ...props.metadata, namespace },
-      spec: {
-        targetRefs: [{ group: '', kind: 'Service', name, ...(props.portName !== undefined ? { sectionName: props.portName } : {}) }],
-        validation: {
-          hostname: props.hostname,
-          ...props.ca._render(),
-          ...(sans !== undefined ? { subjectAltNames: sans.map(hostname => ({ type: 'Hostname', hostname })) } : {}),
+      if (props.portName !== undefined) {
+        const problem = typeof props.portName === 'string' ? checkDns1123Label(props.portName) : 'is not a string';
+        if (problem) throw fail(`portName ${show(props.portName)} ${problem}`);
+      }
+      const hostProblem = typeof props.hostname === 'string' ? (props.hostname.startsWith('*') ? 'must not be a wildcard' : checkIngressHost(props.hostname)) : 'is required';
+      if (hostProblem) throw fail(`hostname ${show(props.hostname)} ${hostProblem}; it is the name the Gateway sends as SNI and checks the certificate against`);
+      if (!(props.ca instanceof BackendCa)) throw fail(`ca ${show(props.ca)} is required: BackendCa.system() or BackendCa.fromConfigMaps([...])`);
+      const sans = props.subjectAltNames;
+      if (sans !== undefined) {
+        if (!Array.isArray(sans) || sans.length === 0 || sans.length > 5) throw fail(`subjectAltNames ${show(sans)} must list 1 to 5 host names`);
+        for (const san of sans) {
+          const problem = typeof san === 'string' ? checkIngressHost(san) : 'is not a string';
+          if (problem) throw fail(`subjectAltNames entry ${show(san)} ${problem}`);
+        }
+      }
+      this.apiObject = new ApiObject(this, 'Resource', {
+        apiVersion: GATEWAY_API_VERSION,
+        kind: 'BackendTLSPolicy',
+        metadata: { ...props.metadata, namespace },
+        spec: {
+          targetRefs: [{ group: '', kind: 'Service', name, ...(props.portName !== undefined ? { sectionName: props.portName } : {}) }],
+          validation: {
+            hostname: props.hostname,
+            ...props.ca._render(),
+            ...(sans !== undefined ? { subjectAltNames: sans.map(hostname => ({ type: 'Hostname', hostname })) } : {}),
+          },
         },
-      },
-    });
+      });
+    } catch (e) {
+      throw refused(this, e);
+    }
   }
 }

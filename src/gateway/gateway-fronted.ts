@@ -8,8 +8,9 @@ import { EXPOSURE_ANNOTATION } from '../annotations';
 import { propError, show } from '../errors';
 import { ExposedService, SelectingServiceProps } from '../exposed-service';
 import { ExposureScope } from '../exposure-scope';
-import { ownListenerClaims, releaseClaims } from '../internal/claims';
+import { ownListenerClaims } from '../internal/claims';
 import { PodIsolation, isolationOf, proxyPeerOf, proxyRequired } from '../internal/pod-isolation';
+import { refused } from '../internal/refusal';
 import { AllowToOptions, ProxyIsolationProps } from '../network-policy';
 import { LoadBalancerScheme } from '../presets/common';
 
@@ -102,10 +103,7 @@ export class GatewayFronted extends ExposedService {
       if (proxyPeer !== undefined) this.isolation.isolateIngress();
       for (const peer of props.allowFrom ?? []) this.allowFrom(peer);
     } catch (e) {
-      // A construct that refuses its props leaves nothing behind (as ExposedService does).
-      releaseClaims(this);
-      scope.node.tryRemoveChild(id);
-      throw e;
+      throw refused(this, e);
     }
   }
 

@@ -6,6 +6,7 @@ import { HttpRouteFilter } from './http-route-filter';
 import { GatewayRoute, GatewayRouteProps } from './route';
 import { propError, show } from '../errors';
 import { enumProblem } from '../internal/enums';
+import { addSynthCheck, refused } from '../internal/refusal';
 
 /** One way a gRPC call matches a GRPCRoute rule; every condition given must hold. */
 export interface GrpcRouteMatch {
@@ -97,12 +98,16 @@ export class GrpcRoute extends GatewayRoute {
    */
   constructor(scope: Construct, id: string, props: GrpcRouteProps) {
     super(scope, id, 'GrpcRoute', 'GRPCRoute', props);
-    this.hostnames = checkHostnames(this.constructKind, this, props.hostnames, false, 16);
-    if (props.rules !== undefined) {
-      if (!Array.isArray(props.rules)) throw propError(this.constructKind, this, `rules ${show(props.rules)} must be a list of rules`);
-      props.rules.forEach(rule => this.addRule(rule));
+    try {
+      this.hostnames = checkHostnames(this.constructKind, this, props.hostnames, false, 16);
+      if (props.rules !== undefined) {
+        if (!Array.isArray(props.rules)) throw propError(this.constructKind, this, `rules ${show(props.rules)} must be a list of rules`);
+        props.rules.forEach(rule => this.addRule(rule));
+      }
+      addSynthCheck(this, () => this.rules.length === 0 ? [`GrpcRoute '${this.node.path}': rules is empty; add a rule with backends with rules: [...] or addRule()`] : []);
+    } catch (e) {
+      throw refused(this, e);
     }
-    this.node.addValidation({ validate: () => this.rules.length === 0 ? [`GrpcRoute '${this.node.path}': rules is empty; add a rule with backends with rules: [...] or addRule()`] : [] });
   }
 
   /**

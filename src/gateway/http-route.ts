@@ -4,8 +4,9 @@ import { RouteBackend, checkHostnames, checkRuleName, durationProblem, gatewayDu
 import { HttpRouteFilter } from './http-route-filter';
 import { GatewayRoute, GatewayRouteProps } from './route';
 import { propError, show } from '../errors';
-import { claimRoute, releaseClaims } from '../internal/claims';
+import { claimRoute } from '../internal/claims';
 import { enumProblem } from '../internal/enums';
+import { addSynthCheck, refused } from '../internal/refusal';
 
 /** How a path match compares (`matches[].path.type`). */
 export enum HttpPathMatchType {
@@ -196,12 +197,9 @@ export class HttpRoute extends GatewayRoute {
         props.rules.forEach(rule => this.addRule(rule));
       }
     } catch (e) {
-      // A route that refuses its props leaves nothing behind (as the Services do).
-      releaseClaims(this);
-      scope.node.tryRemoveChild(id);
-      throw e;
+      throw refused(this, e);
     }
-    this.node.addValidation({ validate: () => this.rules.length === 0 ? [`HttpRoute '${this.node.path}': rules is empty; add a rule with backends (or a redirect) with rules: [...] or addRule()`] : [] });
+    addSynthCheck(this, () => this.rules.length === 0 ? [`HttpRoute '${this.node.path}': rules is empty; add a rule with backends (or a redirect) with rules: [...] or addRule()`] : []);
   }
 
   /**

@@ -10,6 +10,7 @@ import { IngressTls } from '../ingress-tls';
 import { checkedAcknowledgement } from '../internal/acknowledge';
 import { registerListenerSet } from '../internal/claims';
 import { enumProblem } from '../internal/enums';
+import { addSynthCheck, refused } from '../internal/refusal';
 import { checkDns1123Label, checkDns1123Subdomain, checkIngressHost } from '../validation/names';
 
 /** The protocol of a Gateway listener. */
@@ -137,33 +138,37 @@ export class ListenerSet extends Construct {
    */
   constructor(scope: Construct, id: string, props: ListenerSetProps) {
     super(scope, id);
-    const fail = (message: string) => propError('ListenerSet', this, message);
-    if (props === null || typeof props !== 'object') throw fail(`props ${show(props)} must be an object`);
-    checkMetadata('ListenerSet', this, props.metadata);
-    if (props.gateway === null || typeof props.gateway !== 'object') throw fail(`gateway ${show(props.gateway)} is required: the Gateway to merge into, such as { name: 'public', namespace: 'gateway-system' }`);
-    const problem = parentProblem(props.gateway, 'gateway');
-    if (problem) throw fail(problem);
-    if (props.gateway.sectionName !== undefined) throw fail('gateway.sectionName does not apply: a ListenerSet joins the whole Gateway; remove it');
-    if (props.gateway.port !== undefined) throw fail(`gateway.port ${show(props.gateway.port)} does not apply: a ListenerSet joins the whole Gateway; remove it`);
-    if (props.gateway.kind !== undefined && props.gateway.kind !== ParentKind.GATEWAY) throw fail(`gateway.kind ${show(props.gateway.kind)} does not apply: a ListenerSet joins a Gateway; remove it`);
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: GATEWAY_API_VERSION,
-      kind: 'ListenerSet',
-      metadata: props.metadata,
-      spec: {
-        parentRef: { group: GATEWAY_API_GROUP, kind: 'Gateway', name: props.gateway.name, ...(props.gateway.namespace !== undefined ? { namespace: props.gateway.namespace } : {}) },
-        listeners: Lazy.any({ produce: () => this.listeners }),
-      },
-    });
-    if (props.listeners !== undefined) {
-      if (!Array.isArray(props.listeners)) throw fail(`listeners ${show(props.listeners)} must be a list of listeners`);
-      props.listeners.forEach(l => this.addListener(l));
+    try {
+      const fail = (message: string) => propError('ListenerSet', this, message);
+      if (props === null || typeof props !== 'object') throw fail(`props ${show(props)} must be an object`);
+      checkMetadata('ListenerSet', this, props.metadata);
+      if (props.gateway === null || typeof props.gateway !== 'object') throw fail(`gateway ${show(props.gateway)} is required: the Gateway to merge into, such as { name: 'public', namespace: 'gateway-system' }`);
+      const problem = parentProblem(props.gateway, 'gateway');
+      if (problem) throw fail(problem);
+      if (props.gateway.sectionName !== undefined) throw fail('gateway.sectionName does not apply: a ListenerSet joins the whole Gateway; remove it');
+      if (props.gateway.port !== undefined) throw fail(`gateway.port ${show(props.gateway.port)} does not apply: a ListenerSet joins the whole Gateway; remove it`);
+      if (props.gateway.kind !== undefined && props.gateway.kind !== ParentKind.GATEWAY) throw fail(`gateway.kind ${show(props.gateway.kind)} does not apply: a ListenerSet joins a Gateway; remove it`);
+      this.apiObject = new ApiObject(this, 'Resource', {
+        apiVersion: GATEWAY_API_VERSION,
+        kind: 'ListenerSet',
+        metadata: props.metadata,
+        spec: {
+          parentRef: { group: GATEWAY_API_GROUP, kind: 'Gateway', name: props.gateway.name, ...(props.gateway.namespace !== undefined ? { namespace: props.gateway.namespace } : {}) },
+          listeners: Lazy.any({ produce: () => this.listeners }),
+        },
+      });
+      if (props.listeners !== undefined) {
+        if (!Array.isArray(props.listeners)) throw fail(`listeners ${show(props.listeners)} must be a list of listeners`);
+        props.listeners.forEach(l => this.addListener(l));
+      }
+      addSynthCheck(this, () => this.listeners.length === 0 ? [`ListenerSet '${this.node.path}': listeners is empty; add one with listeners: [...] or addListener()`] : []);
+      // Routes of the App that claim a listener of this ListenerSet resolve it by name or port.
+      registerListenerSet(this, this.apiObject.metadata.namespace, this.apiObject.name, () => this.listeners.map(l => ({
+        name: l.name, port: l.port, protocol: l.protocol, kinds: l.allowedRoutes?.kinds?.map((k: any) => k.kind),
+      })));
+    } catch (e) {
+      throw refused(this, e);
     }
-    // Routes of the App that claim a listener of this ListenerSet resolve it by name or port.
-    registerListenerSet(this, this.apiObject.metadata.namespace, this.apiObject.name, () => this.listeners.map(l => ({
-      name: l.name, port: l.port, protocol: l.protocol, kinds: l.allowedRoutes?.kinds?.map((k: any) => k.kind),
-    })));
-    this.node.addValidation({ validate: () => this.listeners.length === 0 ? [`ListenerSet '${this.node.path}': listeners is empty; add one with listeners: [...] or addListener()`] : [] });
   }
 
   /** The ListenerSet's Kubernetes name. */

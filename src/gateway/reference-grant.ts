@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { GATEWAY_API_VERSION } from './common';
 import { GATEWAY_API_GROUP } from '../api-groups';
 import { propError, show } from '../errors';
+import { addSynthCheck, refused } from '../internal/refusal';
 import { annotationProblems, labelProblems } from '../validation/metadata';
 import { checkDns1123Label, checkDns1123Subdomain } from '../validation/names';
 
@@ -87,42 +88,44 @@ export class ReferenceGrant extends Construct {
    */
   constructor(scope: Construct, id: string, props: ReferenceGrantProps) {
     super(scope, id);
-    const fail = (message: string) => propError('ReferenceGrant', this, message);
-    if (props === null || typeof props !== 'object') throw fail(`props ${show(props)} must be an object`);
-    const from = props.from;
-    if (!Array.isArray(from) || from.length === 0 || from.length > 16) {
-      throw fail(`from ${show(from)} must list 1 to 16 referrers, such as [{ kind: 'HTTPRoute', namespace: 'shop' }]`);
+    try {
+      const fail = (message: string) => propError('ReferenceGrant', this, message);
+      if (props === null || typeof props !== 'object') throw fail(`props ${show(props)} must be an object`);
+      const from = props.from;
+      if (!Array.isArray(from) || from.length === 0 || from.length > 16) {
+        throw fail(`from ${show(from)} must list 1 to 16 referrers, such as [{ kind: 'HTTPRoute', namespace: 'shop' }]`);
+      }
+      from.forEach((f, i) => {
+        if (f === null || typeof f !== 'object' || typeof f.kind !== 'string' || !KIND_PATTERN.test(f.kind)) throw fail(`from[${i}].kind ${show(f?.kind)} must be a kind such as "HTTPRoute"`);
+        const problem = typeof f.namespace === 'string' ? checkDns1123Label(f.namespace) : 'is required';
+        if (problem) throw fail(`from[${i}].namespace ${show(f.namespace)} ${problem}`);
+        groupCheck(fail, `from[${i}].group`, f.group);
+      });
+      const meta = props.metadata;
+      const metaProblems = [...labelProblems(meta?.labels, 'metadata.labels'), ...annotationProblems(meta?.annotations, 'metadata.annotations')];
+      if (metaProblems.length > 0) throw fail(metaProblems.join('; '));
+      if (meta?.name !== undefined) {
+        const problem = checkDns1123Subdomain(meta.name);
+        if (problem) throw fail(`metadata.name ${show(meta.name)} ${problem}`);
+      }
+      if (meta?.namespace !== undefined) {
+        const problem = checkDns1123Label(meta.namespace);
+        if (problem) throw fail(`metadata.namespace ${show(meta.namespace)} ${problem}`);
+      }
+      for (const to of props.to ?? []) this.allow(to);
+      this.apiObject = new ApiObject(this, 'Resource', {
+        apiVersion: GATEWAY_API_VERSION,
+        kind: 'ReferenceGrant',
+        metadata: meta,
+        spec: {
+          from: from.map(f => ({ group: f.group ?? GATEWAY_API_GROUP, kind: f.kind, namespace: f.namespace })),
+          to: Lazy.any({ produce: () => this.to.map(t => ({ group: t.group ?? '', kind: t.kind ?? 'Service', ...(t.name !== undefined ? { name: t.name } : {}) })) }),
+        },
+      });
+      addSynthCheck(this, () => this.to.length === 0 ? [`ReferenceGrant '${this.node.path}': to is empty, so it grants nothing; pass to: [{ name: 'my-service' }] or remove it`] : []);
+    } catch (e) {
+      throw refused(this, e);
     }
-    from.forEach((f, i) => {
-      if (f === null || typeof f !== 'object' || typeof f.kind !== 'string' || !KIND_PATTERN.test(f.kind)) throw fail(`from[${i}].kind ${show(f?.kind)} must be a kind such as "HTTPRoute"`);
-      const problem = typeof f.namespace === 'string' ? checkDns1123Label(f.namespace) : 'is required';
-      if (problem) throw fail(`from[${i}].namespace ${show(f.namespace)} ${problem}`);
-      groupCheck(fail, `from[${i}].group`, f.group);
-    });
-    const meta = props.metadata;
-    const metaProblems = [...labelProblems(meta?.labels, 'metadata.labels'), ...annotationProblems(meta?.annotations, 'metadata.annotations')];
-    if (metaProblems.length > 0) throw fail(metaProblems.join('; '));
-    if (meta?.name !== undefined) {
-      const problem = checkDns1123Subdomain(meta.name);
-      if (problem) throw fail(`metadata.name ${show(meta.name)} ${problem}`);
-    }
-    if (meta?.namespace !== undefined) {
-      const problem = checkDns1123Label(meta.namespace);
-      if (problem) throw fail(`metadata.namespace ${show(meta.namespace)} ${problem}`);
-    }
-    for (const to of props.to ?? []) this.allow(to);
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: GATEWAY_API_VERSION,
-      kind: 'ReferenceGrant',
-      metadata: meta,
-      spec: {
-        from: from.map(f => ({ group: f.group ?? GATEWAY_API_GROUP, kind: f.kind, namespace: f.namespace })),
-        to: Lazy.any({ produce: () => this.to.map(t => ({ group: t.group ?? '', kind: t.kind ?? 'Service', ...(t.name !== undefined ? { name: t.name } : {}) })) }),
-      },
-    });
-    this.node.addValidation({
-      validate: () => this.to.length === 0 ? [`ReferenceGrant '${this.node.path}': to is empty, so it grants nothing; pass to: [{ name: 'my-service' }] or remove it`] : [],
-    });
   }
 
   /** The namespace whose objects are referred to. */

@@ -7,6 +7,7 @@ import { ACK_PREFIX } from '../annotations';
 import { GATEWAY_API_GROUP } from '../api-groups';
 import { propError, show } from '../errors';
 import { checkedAcknowledgement } from '../internal/acknowledge';
+import { refused } from '../internal/refusal';
 import { annotationProblems, labelProblems } from '../validation/metadata';
 import { checkDns1123Label, checkDns1123Subdomain } from '../validation/names';
 
@@ -88,20 +89,24 @@ export abstract class GatewayRoute extends Construct {
    */
   protected constructor(scope: Construct, id: string, constructKind: string, routeKind: string, props: GatewayRouteProps) {
     super(scope, id);
-    this.constructKind = constructKind;
-    this.routeKind = routeKind;
-    if (props === null || typeof props !== 'object') throw propError(constructKind, this, `props ${show(props)} must be an object`);
-    checkMetadata(constructKind, this, props.metadata);
-    this.writeGrants = props.writeReferenceGrants ?? true;
-    const parentRefs = renderParents(constructKind, this, props.parents);
-    this._parentRefs = parentRefs;
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: GATEWAY_API_VERSION,
-      kind: routeKind,
-      metadata: props.metadata,
-      // Written at synth, so that rules added after construction take effect.
-      spec: Lazy.any({ produce: () => ({ parentRefs, ...this.renderSpec() }) }),
-    });
+    try {
+      this.constructKind = constructKind;
+      this.routeKind = routeKind;
+      if (props === null || typeof props !== 'object') throw propError(constructKind, this, `props ${show(props)} must be an object`);
+      checkMetadata(constructKind, this, props.metadata);
+      this.writeGrants = props.writeReferenceGrants ?? true;
+      const parentRefs = renderParents(constructKind, this, props.parents);
+      this._parentRefs = parentRefs;
+      this.apiObject = new ApiObject(this, 'Resource', {
+        apiVersion: GATEWAY_API_VERSION,
+        kind: routeKind,
+        metadata: props.metadata,
+        // Written at synth, so that rules added after construction take effect.
+        spec: Lazy.any({ produce: () => ({ parentRefs, ...this.renderSpec() }) }),
+      });
+    } catch (e) {
+      throw refused(this, e);
+    }
   }
 
   /** The spec besides `parentRefs`, at synth. */

@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { RouteBackend, checkHostnames, checkRuleName } from './common';
 import { GatewayRoute, GatewayRouteProps } from './route';
-import { claimListener, releaseClaims } from '../internal/claims';
+import { claimListener } from '../internal/claims';
+import { refused } from '../internal/refusal';
 
 /** Props of the routes that forward a whole connection (TLSRoute, TCPRoute, UDPRoute). */
 export interface StreamRouteProps extends GatewayRouteProps {
@@ -42,8 +43,7 @@ export abstract class StreamRoute extends GatewayRoute {
       // A TLSRoute claims its listener per host name, once its hostnames are checked.
       if (routeKind !== 'TLSRoute') this._claimListeners(undefined);
     } catch (e) {
-      this._refused(scope, id);
-      throw e;
+      throw refused(this, e);
     }
   }
 
@@ -58,15 +58,6 @@ export abstract class StreamRoute extends GatewayRoute {
         claimListener(this, this.constructKind, this.routeKind, `parents[${i}]`, parent, this.namespace, hostname);
       }
     });
-  }
-
-  /**
-   * A route that refuses its props leaves nothing behind (as the Services do).
-   * @internal
-   */
-  protected _refused(scope: Construct, id: string): void {
-    releaseClaims(this);
-    scope.node.tryRemoveChild(id);
   }
 
   protected renderSpec(): Record<string, any> {
@@ -103,8 +94,7 @@ export class TlsRoute extends StreamRoute {
       this.hostnames = checkHostnames(this.constructKind, this, props.hostnames, true, 1024)!;
       this._claimListeners(this.hostnames);
     } catch (e) {
-      this._refused(scope, id);
-      throw e;
+      throw refused(this, e);
     }
   }
 

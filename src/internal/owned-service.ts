@@ -5,7 +5,9 @@ import { Construct } from 'constructs';
 export interface ServiceOwner {
   /** `service.bind(...)`: checked as `addPort` would check it, or refused. */
   _bindFromService(port: number, options: kplus.ServiceBindOptions): void;
-  /** `service.select(...)` / `selectLabel(...)`: checked, or refused. */
+  /** `service.select(...)`: a cdk8s-plus-28 pod selector's labels, checked, or refused. */
+  _selectPods(selector: kplus.IPodSelector, call: string): void;
+  /** `service.selectLabel(...)`: checked, or refused. */
   _selectFromService(labels: Record<string, string>, call: string, expressions?: unknown[]): void;
   /** `service.exposeViaIngress(...)`: refused with the construct's advice. */
   _ingressFromService(): Error;
@@ -31,8 +33,7 @@ export class OwnedService extends kplus.Service {
   }
 
   public select(selector: kplus.IPodSelector): void {
-    const { matchLabels, matchExpressions } = selectorOf(selector);
-    this.owner._selectFromService(matchLabels, 'service.select(...)', matchExpressions);
+    this.owner._selectPods(selector, 'service.select(...)');
   }
 
   public selectLabel(key: string, value: string): void {
@@ -55,9 +56,14 @@ export class OwnedService extends kplus.Service {
 }
 
 /** The label selector of a cdk8s-plus-28 pod selector, as `{ matchLabels, matchExpressions }`. */
-export function selectorOf(selector: kplus.IPodSelector): { matchLabels: Record<string, string>; matchExpressions: unknown[] } {
+export function selectorOf(selector: kplus.IPodSelector): { matchLabels: Record<string, string>; matchExpressions: unknown[] } | undefined {
+  const labelSelector = selector.toPodSelectorConfig().labelSelector;
+  // A selector of another cdk8s-plus (cdk8s-plus-33 from `cdk8s init`) is refused in every
+  // language alike: TypeScript refuses its type at compile time, JavaScript and Python would
+  // otherwise accept it by shape.
+  if (!(labelSelector instanceof kplus.LabelSelector)) return undefined;
   // cdk8s-plus-28 offers no public reader of a LabelSelector; its own Service.select reads it
   // the same way. Read-only: nothing of cdk8s-plus is changed.
-  const kube = selector.toPodSelectorConfig().labelSelector._toKube();
+  const kube = labelSelector._toKube();
   return { matchLabels: { ...kube.matchLabels }, matchExpressions: kube.matchExpressions ?? [] };
 }

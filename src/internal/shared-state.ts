@@ -49,6 +49,8 @@ export interface AppState {
   synthDepth: number;
   /** The verdict computed during the current `ExposureApp` synthesis. */
   verdict?: PolicyVerdict;
+  /** Whether a check of the library refused something in the current `ExposureApp` synthesis. */
+  refusedAtSynth?: boolean;
 }
 
 const KEY = Symbol.for('cdk8s-expose.shared-state.v1');

@@ -3,10 +3,9 @@
  * Kubernetes "Deprecated API Migration Guide" (kubernetes/website
  * content/en/docs/reference/using-api/deprecation-guide.md). Private to the library.
  */
-import type { ObjectRef } from './model';
 
-/** An object written in an API version that Kubernetes no longer serves. */
-export interface DeprecatedApiInfo extends ObjectRef {
+/** An API version that Kubernetes no longer serves for a kind, and what replaces it. */
+export interface ApiDeprecation {
   /** The `apiVersion` the object is written in (`extensions/v1beta1`). */
   readonly apiVersion: string;
   /** The first Kubernetes release that no longer serves it (`1.22`). */
@@ -41,7 +40,7 @@ const REMOVED: Record<string, Deprecation> = {
 };
 
 /** When and for what Kubernetes stopped serving this API version of this kind, if it did. */
-export function deprecationOf(apiVersion: unknown, kind: string): (Deprecation & { apiVersion: string }) | undefined {
+export function deprecationOf(apiVersion: unknown, kind: string): ApiDeprecation | undefined {
   if (typeof apiVersion !== 'string') return undefined;
   const deprecation = REMOVED[`${apiVersion} ${kind}`];
   return deprecation === undefined ? undefined : { apiVersion, ...deprecation };

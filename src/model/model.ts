@@ -6,10 +6,10 @@ import { ACK_PREFIX, EXPOSURE_ANNOTATION } from '../annotations';
 import { GATEWAY_API_GROUP } from '../api-groups';
 import { ExposureScope } from '../exposure-scope';
 import { CONTROLLER_LABEL_KEYS, ControllerLabels, controllerLabelsOf, podMatch } from './controller-labels';
-import { DeprecatedApiInfo, deprecationOf } from './deprecated-apis';
+import { ApiDeprecation, deprecationOf } from './deprecated-apis';
 import { BackendTlsPolicyInfo, GatewayInfo, ROUTE_KINDS, ReferenceGrantInfo, backendTlsPolicyOf, gatewayOf, gatewayRouteOf, referenceGrantOf } from './gateway-model';
 import { IstioGatewayInfo, ISTIO_NETWORKING_GROUP, addIstioToModel } from './istio-model';
-import { NetworkPolicyPeerInfo, ProbeInfo, peersOf, probesOf } from './pod-details';
+import { ContainerPortInfo, NetworkPolicyPeerInfo, ProbeInfo, peersOf, probesOf } from './pod-details';
 import { unreadExposureProject } from './unread-kinds';
 import { INGRESS_CLASS, INTERNAL_INGRESS_MARKERS, INTERNAL_SERVICE_MARKERS } from '../presets/keys';
 import { apiGroupOf, manifestProblems } from '../validation/manifest';
@@ -100,12 +100,6 @@ export interface HttpEntryInfo extends ObjectRef {
   readonly uncoveredHosts?: string[];
 }
 
-export interface ContainerPortInfo {
-  readonly number?: number;
-  readonly name?: string;
-  readonly protocol: string;
-}
-
 export interface WorkloadInfo extends ObjectRef {
   readonly podLabels: Record<string, string>;
   readonly containerPorts: ContainerPortInfo[];
@@ -152,6 +146,9 @@ export interface PolicyRuleInfo {
   /** The ports, as `8080/TCP`, `metrics/TCP` or `8000-8080/TCP`; empty means every port. */
   readonly ports: string[];
 }
+
+/** An object written in an API version that Kubernetes no longer serves. */
+export interface DeprecatedApiInfo extends ObjectRef, ApiDeprecation {}
 
 export interface ExposureModel {
   readonly services: ServiceInfo[];

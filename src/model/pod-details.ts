@@ -2,7 +2,13 @@
  * Details of pod templates and NetworkPolicies that some rules read: probes with their
  * containers' ports, and the peers of a NetworkPolicy. Private to the library.
  */
-import type { ContainerPortInfo } from './model';
+
+/** One port a container declares. */
+export interface ContainerPortInfo {
+  readonly number?: number;
+  readonly name?: string;
+  readonly protocol: string;
+}
 
 /** One HTTP, TCP or gRPC probe of a container. */
 export interface ProbeInfo {

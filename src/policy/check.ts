@@ -2,6 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { forEachManifest } from './collect';
 import { evaluate, formatFinding, isBlocking } from './engine';
 import { warningLines } from './warnings';
+import { addSynthCheck } from '../internal/refusal';
 import { PolicyVerdict, appState } from '../internal/shared-state';
 import { addToModel, emptyModel } from '../model/model';
 
@@ -17,14 +18,28 @@ export function ensurePolicyCheck(scope: IConstruct): void {
   const state = appState(scope);
   if (state.policyCheck) return;
   state.policyCheck = true;
-  const root = scope.node.root;
+  addPolicyCheck(scope.node.root);
+}
+
+function addPolicyCheck(root: IConstruct): void {
   const holder = new Construct(root as Construct, POLICY_CHECK_ID);
-  holder.node.addValidation({
-    validate: () => {
-      const verdict = verdictOf(root);
-      return [...verdict.errors, ...warningLines(root, verdict.warnings)];
-    },
+  addSynthCheck(holder, () => {
+    const verdict = verdictOf(root);
+    return [...verdict.errors, ...warningLines(root, verdict.warnings)];
   });
+}
+
+/**
+ * Makes the policy check the App's last child, so cdk8s (which validates the tree in order)
+ * runs it after every other validation, including those of charts added after
+ * `ExposurePolicy.apply`. The check is the library's own construct; nothing else moves.
+ */
+export function keepPolicyCheckLast(root: IConstruct): void {
+  const children = root.node.children;
+  const holder = root.node.tryFindChild(POLICY_CHECK_ID);
+  if (holder === undefined || children[children.length - 1] === holder) return;
+  root.node.tryRemoveChild(POLICY_CHECK_ID);
+  addPolicyCheck(root);
 }
 
 /**

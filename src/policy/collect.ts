@@ -1,7 +1,6 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, JsonPatch } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { PolicyContext } from './context';
-import { ExposurePolicy } from './stage';
+import { PolicyContext, contextOf, rootContext } from './context';
 import { STAGE_ANNOTATION } from '../annotations';
 import { exposureKindOf } from '../internal/shared-state';
 import { SourcedManifest } from '../model/model';
@@ -16,16 +15,17 @@ export function forEachManifest(root: IConstruct, visit: (sourced: SourcedManife
   const walk = (node: IConstruct, owner: { path: string; kind: string } | undefined, policy: PolicyContext): void => {
     const kind = exposureKindOf(node);
     const here = kind !== undefined ? { path: node.node.path, kind } : owner;
-    const context = ExposurePolicy._contextOf(node, policy);
+    const context = contextOf(node, policy);
     if (node instanceof ApiObject) {
       // Below a policy with a stage, the object carries the stage it is judged at, so that the
       // audit and the cdk8s plugin judge the YAML at the same stage (ExposurePolicyOptions.annotateStage).
-      if (context.declared && context.stage !== undefined && context.annotateStage !== false) {
-        node.metadata.addAnnotation(STAGE_ANNOTATION, context.stage);
-      }
+      const stage = context.declared && context.annotateStage !== false ? context.stage : undefined;
+      if (stage !== undefined) node.metadata.addAnnotation(STAGE_ANNOTATION, stage);
+      const manifest = node.toJson();
+      if (stage !== undefined) keepStage(node, manifest, stage);
       const resource = node.node.id === 'Resource' && node.node.scope ? node.node.scope : node;
       visit({
-        manifest: node.toJson(),
+        manifest,
         origin: {
           constructPath: here?.path ?? resource.node.path,
           constructKind: here?.kind,
@@ -37,7 +37,25 @@ export function forEachManifest(root: IConstruct, visit: (sourced: SourcedManife
     }
     for (const child of node.node.children) walk(child, here, context);
   };
-  walk(root, undefined, ExposurePolicy._rootContext(root));
+  walk(root, undefined, rootContext(root));
+}
+
+/**
+ * A user's JSON patch on the object (`add /metadata/annotations {...}`, a `remove`) is applied
+ * after the metadata and can drop the stage annotation. Then a patch of the library's own,
+ * applied after the user's, puts it back in the YAML cdk8s writes; the rendering in hand gets
+ * the same value, so nothing is rendered twice.
+ */
+function keepStage(node: ApiObject, manifest: any, stage: string): void {
+  const annotations = manifest.metadata?.annotations;
+  if (annotations?.[STAGE_ANNOTATION] === stage) return;
+  if (annotations !== null && typeof annotations === 'object') {
+    node.addJsonPatch(JsonPatch.add(`/metadata/annotations/${STAGE_ANNOTATION.replace(/~/g, '~0').replace(/\//g, '~1')}`, stage));
+    annotations[STAGE_ANNOTATION] = stage;
+  } else {
+    node.addJsonPatch(JsonPatch.add('/metadata/annotations', { [STAGE_ANNOTATION]: stage }));
+    manifest.metadata = { ...manifest.metadata, annotations: { [STAGE_ANNOTATION]: stage } };
+  }
 }
 
 /** Every API object below `root`, synthesized, with the construct and policy it belongs to. */

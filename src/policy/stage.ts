@@ -1,7 +1,8 @@
 import { IConstruct } from 'constructs';
 import { ensurePolicyCheck } from './check';
-import type { PolicyContext } from './context';
+import { PolicyContext, STAGE_CONTEXT_KEY, STAGE_ENVIRONMENT_VARIABLE, contextOf, rootContext, stageFromEnvironment } from './context';
 import { Stage, parseStage } from './stages';
+import { checkConstruct, factoryError } from '../errors';
 import { sharedState } from '../internal/shared-state';
 
 /**
@@ -48,9 +49,11 @@ export interface ExposurePolicyOptions {
  * Without it only the library's own constructs are checked (their props and the collisions
  * between them).
  *
- * Use `ExposureApp` instead of `App` so that the policy is evaluated once per `synth()`; with a
- * plain `App` it is evaluated each time cdk8s validates the App (once per chart), with the
- * same result.
+ * Use `ExposureApp` instead of `App` so that the policy is evaluated once per `synth()`, after
+ * the App's other validations, on the rendering cdk8s writes (each `Lazy` producer runs once).
+ * With a plain `App` it is evaluated each time cdk8s validates the App (once, and again per
+ * chart), with the same result, and every evaluation renders the objects (and runs their `Lazy`
+ * producers) again.
  *
  * @example
  * declare const chart: Chart;
@@ -58,10 +61,10 @@ export interface ExposurePolicyOptions {
  */
 export class ExposurePolicy {
   /** The environment variable a pipeline sets to override the stage: `CDK8S_EXPOSE_STAGE`. */
-  public static readonly STAGE_ENVIRONMENT_VARIABLE = 'CDK8S_EXPOSE_STAGE';
+  public static readonly STAGE_ENVIRONMENT_VARIABLE = STAGE_ENVIRONMENT_VARIABLE;
 
   /** The cdk8s context key read when no stage is declared in code: `cdk8s-expose:stage`. */
-  public static readonly STAGE_CONTEXT_KEY = 'cdk8s-expose:stage';
+  public static readonly STAGE_CONTEXT_KEY = STAGE_CONTEXT_KEY;
 
   /**
    * Turns on the App-wide policy for every object below `scope` (an App, a Chart or any
@@ -73,11 +76,11 @@ export class ExposurePolicy {
    */
   public static apply(scope: IConstruct, options: ExposurePolicyOptions): void {
     if (options === null || typeof options !== 'object') {
-      throw new Error(`ExposurePolicy.apply('${scope.node.path}'): options ${JSON.stringify(options)} must be an object such as { stage: Stage.PRODUCTION }`);
+      throw factoryError(`ExposurePolicy.apply('${scope.node.path}')`, `options ${JSON.stringify(options)} must be an object such as { stage: Stage.PRODUCTION }`);
     }
     if (options.stage !== undefined) parseStage(options.stage, `ExposurePolicy.apply('${scope.node.path}'): stage`);
     if (options.annotateStage !== undefined && typeof options.annotateStage !== 'boolean') {
-      throw new Error(`ExposurePolicy.apply('${scope.node.path}'): annotateStage ${JSON.stringify(options.annotateStage)} must be true or false`);
+      throw factoryError(`ExposurePolicy.apply('${scope.node.path}')`, `annotateStage ${JSON.stringify(options.annotateStage)} must be true or false`);
     }
     sharedState().policies.set(scope, { stage: options.stage, requireIsolation: options.requireIsolation, annotateStage: options.annotateStage });
     ensurePolicyCheck(scope);
@@ -98,8 +101,7 @@ export class ExposurePolicy {
    * The stage the environment variable `CDK8S_EXPOSE_STAGE` sets, if any.
    */
   public static stageFromEnvironment(): Stage | undefined {
-    const fromEnv = process.env[ExposurePolicy.STAGE_ENVIRONMENT_VARIABLE];
-    return fromEnv === undefined || fromEnv === '' ? undefined : parseStage(fromEnv, `The environment variable ${ExposurePolicy.STAGE_ENVIRONMENT_VARIABLE}`);
+    return stageFromEnvironment();
   }
 
   /**
@@ -110,6 +112,7 @@ export class ExposurePolicy {
    * @returns the stage, or undefined when none is declared
    */
   public static stageOf(scope: IConstruct): Stage | undefined {
+    checkConstruct('ExposurePolicy.stageOf', 'scope', scope);
     return ExposurePolicy.contextAt(scope).stage;
   }
 
@@ -120,45 +123,14 @@ export class ExposurePolicy {
    * @param scope the construct
    */
   public static requiresIsolation(scope: IConstruct): boolean {
+    checkConstruct('ExposurePolicy.requiresIsolation', 'scope', scope);
     return ExposurePolicy.contextAt(scope).requireIsolation;
-  }
-
-  /**
-   * The policy at the root of a walk: the environment's stage, or the context key's.
-   * @internal
-   */
-  public static _rootContext(root: IConstruct): PolicyContext {
-    const fromEnv = ExposurePolicy.stageFromEnvironment();
-    if (fromEnv !== undefined) return { stage: fromEnv, requireIsolation: false, fixed: true, declared: false };
-    const fromContext = root.node.tryGetContext(ExposurePolicy.STAGE_CONTEXT_KEY);
-    return {
-      stage: fromContext === undefined ? undefined : parseStage(fromContext, `The cdk8s context key ${ExposurePolicy.STAGE_CONTEXT_KEY}`),
-      requireIsolation: false,
-      fixed: false,
-      declared: false,
-    };
-  }
-
-  /**
-   * The policy at `node`, given the policy of its parent (what `stageOf` computes, walking down).
-   * @internal
-   */
-  public static _contextOf(node: IConstruct, parent: PolicyContext): PolicyContext {
-    const options = sharedState().policies.get(node);
-    if (options === undefined) return parent;
-    return {
-      stage: parent.fixed ? parent.stage : (options.stage as Stage | undefined) ?? parent.stage,
-      requireIsolation: options.requireIsolation ?? parent.requireIsolation,
-      fixed: parent.fixed,
-      declared: true,
-      annotateStage: options.annotateStage ?? parent.annotateStage,
-    };
   }
 
   /** The policy at a construct: the root's, then every declaration on the way down. */
   private static contextAt(scope: IConstruct): PolicyContext {
-    let context = ExposurePolicy._rootContext(scope.node.root);
-    for (const node of scope.node.scopes) context = ExposurePolicy._contextOf(node, context);
+    let context = rootContext(scope.node.root);
+    for (const node of scope.node.scopes) context = contextOf(node, context);
     return context;
   }
 

@@ -1,4 +1,5 @@
 import { STAGE_ANNOTATION } from '../annotations';
+import { inputError } from '../errors';
 import type { SourcedManifest } from '../model/model';
 
 /**
@@ -19,7 +20,7 @@ const STAGES = Object.values(Stage) as string[];
 /** Reads a stage from text, with an error that says where it came from. */
 export function parseStage(value: unknown, source: string): Stage {
   if (typeof value !== 'string' || !STAGES.includes(value)) {
-    throw new Error(`${source} is ${JSON.stringify(value)}; it must be one of ${STAGES.join(', ')}`);
+    throw inputError(`${source} is ${JSON.stringify(value)}; it must be one of ${STAGES.join(', ')}`);
   }
   return value as Stage;
 }
@@ -52,7 +53,7 @@ export interface StageMapping {
 export function parseStageMapping(text: string, source: string): StageMapping {
   const eq = text.lastIndexOf('=');
   if (eq <= 0 || eq === text.length - 1) {
-    throw new Error(`${source} ${JSON.stringify(text)} must be PATTERN=STAGE, such as 'dist/prod*.yaml=production'`);
+    throw inputError(`${source} ${JSON.stringify(text)} must be PATTERN=STAGE, such as 'dist/prod*.yaml=production'`);
   }
   const pattern = text.slice(0, eq);
   const stage = parseStage(text.slice(eq + 1), `${source} ${JSON.stringify(text)}: the stage`);

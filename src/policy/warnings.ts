@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { inputError } from '../errors';
 import { sharedState } from '../internal/shared-state';
 
 /** What happens to the policy's warnings. */
@@ -25,7 +26,7 @@ export function warningMode(root: IConstruct): WarningMode {
   if (value === undefined) return WarningMode.PRINT;
   if (!MODES.includes(value)) {
     const source = fromEnv ? `The environment variable ${WARNINGS_ENVIRONMENT_VARIABLE}` : `The cdk8s context key ${WARNINGS_CONTEXT_KEY}`;
-    throw new Error(`${source} is ${JSON.stringify(value)}; it must be one of ${MODES.join(', ')}`);
+    throw inputError(`${source} is ${JSON.stringify(value)}; it must be one of ${MODES.join(', ')}`);
   }
   return value as WarningMode;
 }

@@ -6,6 +6,7 @@
 import {
   CERT_MANAGER_CLUSTER_ISSUER, CERT_MANAGER_EDIT_IN_PLACE, CERT_MANAGER_ISSUER, CERT_MANAGER_ISSUER_GROUP, CERT_MANAGER_ISSUER_KIND,
 } from './keys';
+import { factoryError } from '../errors';
 import { checkDns1123Subdomain } from '../validation/names';
 
 /** Options of `IngressTls.certManager`. */
@@ -48,7 +49,7 @@ export interface CertManagerOptions {
 /** The Ingress annotations that make cert-manager issue the certificate, or throws naming the option. */
 export function certManagerAnnotations(options: CertManagerOptions): Record<string, string> {
   const f = 'IngressTls.certManager';
-  const fail = (message: string) => new Error(`${f}: ${message}`);
+  const fail = (message: string) => factoryError(f, message);
   const given = [options?.clusterIssuer, options?.issuer].filter(v => v !== undefined);
   if (given.length !== 1) {
     throw fail(`give exactly one of clusterIssuer (a ClusterIssuer, for the whole cluster) and issuer (an Issuer in the Ingress's namespace, or an external issuer with issuerKind and issuerGroup); received ${given.length}`);

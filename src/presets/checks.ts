@@ -2,6 +2,7 @@
  * Checks shared by the presets. Private to the library.
  */
 import { EXPOSURE_ANNOTATION } from '../annotations';
+import { factoryError } from '../errors';
 import { ExposureScope } from '../exposure-scope';
 import { LoadBalancerScheme } from './common';
 import { checkQualifiedName } from '../validation/names';
@@ -9,7 +10,7 @@ import { checkQualifiedName } from '../validation/names';
 
 /** Fails a preset factory with a message naming the factory and the option. */
 export function presetError(factory: string, message: string): Error {
-  return new Error(`${factory}: ${message}`);
+  return factoryError(factory, message);
 }
 
 /** Checks `scheme` is given and is one of the enum's values. */

@@ -5,7 +5,7 @@
  */
 import { SOURCE_RANGES_ANNOTATION } from '../annotations';
 import { ExposureScope } from '../exposure-scope';
-import { describeCertificate, describeListenerCertificates, describePolicy } from './reviewer';
+import { PolicySummary, describeCertificate, describeListenerCertificates, describePolicy } from './reviewer';
 import { BackendTlsPolicyInfo, RouteReach, attachedRoutes, gatewayExposure, gatewayTls, isGatewayRoute, routeReach } from '../model/gateway-model';
 import { boundVirtualServices, istioGatewayTls } from '../model/istio-model';
 import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, ObjectRef, ServiceInfo, acknowledgementsOf, serviceNamed, workloadsOf } from '../model/model';
@@ -74,23 +74,7 @@ export interface InventoryItem {
   readonly from?: string[];
 }
 
-/** What a NetworkPolicy allows, in words, for a reviewer. */
-export interface PolicySummary {
-  /** `Ingress`, `Egress` or both. */
-  readonly policyTypes: string[];
-  /** Who may connect to the pods (one line per peer, with ports); undefined when ingress is not restricted. */
-  readonly admits?: string[];
-  /** Where the pods may connect to; undefined when egress is not restricted. */
-  readonly allowsTo?: string[];
-  /** The pods, and the workloads in the manifests that have them. */
-  readonly pods: string;
-  /** The workloads whose pods the policy selects, as `Deployment/name`. */
-  readonly workloads: string[];
-  /** The workloads in the manifests whose pods an ingress rule admits, as `namespace|Deployment/name`. */
-  readonly admittedWorkloads: string[];
-  /** The other peers an ingress rule admits, in words (`IPs 10.0.0.0/16`, `every pod in namespace x`). */
-  readonly admittedOthers: string[];
-}
+export type { PolicySummary };
 
 const PROVIDERS = PROVIDER_PREFIXES;
 

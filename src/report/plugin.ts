@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { factoryError } from '../errors';
 import { SourcedManifest, buildModel } from '../model/model';
 import { acknowledgeHint, evaluate, formatFinding, isBlocking } from '../policy/engine';
 import { ExposurePolicy } from '../policy/stage';
@@ -57,7 +58,7 @@ export class ExposureValidation {
       ?? (props.stage === undefined ? undefined : ExposurePolicy.parseStage(props.stage, 'ExposureValidation: the property stage'));
     const stageFor = props.stageFor ?? {};
     if (stageFor === null || typeof stageFor !== 'object' || Array.isArray(stageFor)) {
-      throw new Error(`ExposureValidation: the property stageFor ${JSON.stringify(stageFor)} must map path patterns to stages, such as { 'dist/prod*.k8s.yaml': 'production' }`);
+      throw factoryError('ExposureValidation', `the property stageFor ${JSON.stringify(stageFor)} must map path patterns to stages, such as { 'dist/prod*.k8s.yaml': 'production' }`);
     }
     this.mappings = Object.entries(stageFor).map(([pattern, stage]) => parseStageMapping(`${pattern}=${stage}`, 'ExposureValidation: the property stageFor'));
   }

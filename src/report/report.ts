@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { DiffResult, diffInventories } from './diff';
 import { InventoryItem, PolicySummary, REFERENCES, SCOPE_ORDER, inventoryOf } from './inventory';
+import { checkConstruct, factoryError, show } from '../errors';
 import { ROUTE_KINDS } from '../model/gateway-model';
 import { ExposureModel, ReadCounts, SourcedManifest, buildModel } from '../model/model';
 import { manifestsOf } from '../policy/collect';
@@ -149,6 +150,7 @@ export class ExposureReport {
    * @param scope the App, or any construct in it (the whole App is reported)
    */
   public static fromApp(scope: IConstruct): ExposureReport {
+    checkConstruct('ExposureReport.fromApp', 'scope', scope);
     return new ExposureReport(buildModel(manifestsOf(scope.node.root)), undefined, []);
   }
 
@@ -160,6 +162,7 @@ export class ExposureReport {
    * @param options the stage to judge them at
    */
   public static fromManifests(manifests: any[], options: ExposureReportOptions = {}): ExposureReport {
+    if (!Array.isArray(manifests)) throw factoryError('ExposureReport.fromManifests', `manifests ${show(manifests)} must be a list of objects (parsed YAML or JSON documents)`);
     const problems: string[] = [];
     // Each object's own stage annotation (cdk8s-expose/stage) wins over options.stage.
     const staged = withObjectStages(manifests.map((manifest, i) => ({ manifest, origin: { documentIndex: i } })), [], problems);
@@ -174,6 +177,9 @@ export class ExposureReport {
    * @returns the paths written
    */
   public static writeForApp(app: App): string[] {
+    if (!Construct.isConstruct(app) || app.node.scope !== undefined || typeof (app as any).outdir !== 'string') {
+      throw factoryError('ExposureReport.writeForApp', `app ${Construct.isConstruct(app) ? `'${app.node.path}'` : show(app)} is not a cdk8s App; pass the App whose synth() wrote the YAML`);
+    }
     return ExposureReport.fromApp(app).writeFiles(app.outdir);
   }
 
@@ -555,6 +561,9 @@ export class ExposureDiff {
    * @param after the report after the change
    */
   public static between(before: ExposureReport, after: ExposureReport): ExposureDiff {
+    for (const [prop, value] of [['before', before], ['after', after]] as const) {
+      if (!(value instanceof ExposureReport)) throw factoryError('ExposureDiff.between', `${prop} ${show(value)} is not an ExposureReport; use ExposureReport.fromApp(...) or .fromManifests(...)`);
+    }
     return new ExposureDiff(diffInventories(before._items, after._items));
   }
 

@@ -2,10 +2,27 @@
  * What a reviewer reads in the report beyond the inventory's columns: who a NetworkPolicy
  * admits and where it lets the pods connect, and where a TLS certificate comes from. Private.
  */
-import type { PolicySummary } from './inventory';
 import { podMatch } from '../model/controller-labels';
 import { GatewayInfo, acceptingListeners, attachments, isGatewayRoute, terminatesTls } from '../model/gateway-model';
 import { ExposureModel, HttpEntryInfo, NetworkPolicyInfo, PolicyPeerInfo, PolicyRuleInfo, WorkloadInfo } from '../model/model';
+
+/** What a NetworkPolicy allows, in words, for a reviewer. */
+export interface PolicySummary {
+  /** `Ingress`, `Egress` or both. */
+  readonly policyTypes: string[];
+  /** Who may connect to the pods (one line per peer, with ports); undefined when ingress is not restricted. */
+  readonly admits?: string[];
+  /** Where the pods may connect to; undefined when egress is not restricted. */
+  readonly allowsTo?: string[];
+  /** The pods, and the workloads in the manifests that have them. */
+  readonly pods: string;
+  /** The workloads whose pods the policy selects, as `Deployment/name`. */
+  readonly workloads: string[];
+  /** The workloads in the manifests whose pods an ingress rule admits, as `namespace|Deployment/name`. */
+  readonly admittedWorkloads: string[];
+  /** The other peers an ingress rule admits, in words (`IPs 10.0.0.0/16`, `every pod in namespace x`). */
+  readonly admittedOthers: string[];
+}
 
 /** The workloads of a namespace and the ones of every label, indexed once per model. */
 interface WorkloadIndex {
@@ -65,7 +82,7 @@ function peerNamespaces(peer: PolicyPeerInfo, namespace: string): string[] | und
 }
 
 /** The workloads in the manifests whose pods a peer selects by plain `key=value` labels in named namespaces. */
-function peerWorkloads(model: ExposureModel, peer: PolicyPeerInfo, namespace: string): WorkloadInfo[] {
+export function peerWorkloads(model: ExposureModel, peer: PolicyPeerInfo, namespace: string): WorkloadInfo[] {
   if (peer.cidr !== undefined || peer.pods === undefined || peer.pods.length === 0) return [];
   const namespaces = peerNamespaces(peer, namespace);
   if (namespaces === undefined) return [];

@@ -48,10 +48,21 @@ describe('cdk8s-expose audit', () => {
     expect(code).toBe(1);
   });
 
-  test('input problems alone give exit 2', () => {
-    const { code, err } = run('audit', 'does/not/exist.yaml');
+  test('input problems alone give exit 2 and no report', () => {
+    const { code, out, err } = run('audit', 'does/not/exist.yaml');
     expect(code).toBe(2);
     expect(err).toContain('cdk8s-expose audit: does/not/exist.yaml: no such file or folder');
+    expect(err).toContain('nothing to audit');
+    expect(out).toBe('');
+  });
+
+  test('--help lists both commands', () => {
+    const { code, out } = run('--help');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^usage: cdk8s-expose <command>/);
+    expect(out).toMatch(/^ {2}audit /m);
+    expect(out).toMatch(/^ {2}diff /m);
+    expect(out).toContain('usage: cdk8s-expose diff');
   });
 
   test('folders are read recursively; JSON and Mermaid formats', () => {
@@ -65,7 +76,7 @@ describe('cdk8s-expose audit', () => {
     expect(run('audit', '--stage', 'prod', 'x.yaml')).toMatchObject({ code: 2, err: expect.stringContaining('--stage is "prod"; it must be one of development, staging, production') });
     expect(run('audit', '--format', 'html', 'x.yaml')).toMatchObject({ code: 2, err: expect.stringContaining('--format "html" is not one of markdown, json, mermaid') });
     expect(run('audit')).toMatchObject({ code: 2, err: expect.stringContaining('no files or folders given') });
-    expect(run('lint')).toMatchObject({ code: 2, err: expect.stringContaining('usage: cdk8s-expose audit') });
+    expect(run('lint')).toMatchObject({ code: 2, err: expect.stringContaining('usage: cdk8s-expose <command>') });
     expect(run('audit', '--verbose', 'x')).toMatchObject({ code: 2, err: expect.stringContaining("Unknown option '--verbose'") });
     // A trailing option without its value is an error, not ignored.
     expect(run('audit', 'x.yaml', '--stage')).toMatchObject({ code: 2, err: expect.stringContaining("Option '--stage <value>' argument missing") });

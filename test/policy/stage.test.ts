@@ -1,7 +1,7 @@
-import { ApiObject, App, Chart, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { DevService, ExposureApp, ExposurePolicy, Stage } from '../../src';
+import { DevService, ExposureApp, ExposurePolicy, ExposureReport, InternalService, Stage } from '../../src';
 import { synthApp } from '../util';
 
 describe('ExposurePolicy', () => {
@@ -83,6 +83,28 @@ describe('ExposurePolicy writes the stage on the objects it judges', () => {
     expect(byChart('dev-').map(stageOf)).toEqual(['development', 'development', 'development']);
     expect(byChart('other-').map(stageOf)).toEqual([undefined, undefined, undefined]);
     expect(byChart('prod-').find(m => m.kind === 'ConfigMap').metadata.annotations).toEqual({ 'team': 'a', 'cdk8s-expose/stage': 'production' });
+  });
+
+  test.each([['ExposureApp', () => new ExposureApp()], ['App', () => Testing.app()]] as const)('a user\'s JSON patch that replaces or removes the annotations keeps the stage (%s)', (_name, makeApp) => {
+    // GIVEN: a patch that replaces the annotation map, and one that removes it
+    const app = makeApp();
+    const prod = new Chart(app, 'prod');
+    const api = new InternalService(prod, 'Api', { selectLabels: { app: 'api' }, ports: [{ port: 80 }] });
+    ApiObject.of(api.service).addJsonPatch(JsonPatch.add('/metadata/annotations', { owner: 'team-a' }));
+    const raw = new ApiObject(prod, 'Raw', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { annotations: { team: 'a' } } });
+    raw.addJsonPatch(JsonPatch.remove('/metadata/annotations'));
+    ExposurePolicy.apply(prod, { stage: Stage.PRODUCTION });
+
+    // WHEN
+    const manifests = (app.synthYaml(), synthApp(app));
+
+    // THEN: the YAML keeps the user's annotations and the stage, once each
+    const service = manifests.find(m => m.kind === 'Service');
+    expect(service.metadata.annotations).toEqual({ 'owner': 'team-a', 'cdk8s-expose/stage': 'production' });
+    expect(manifests.find(m => m.kind === 'ConfigMap').metadata.annotations).toEqual({ 'cdk8s-expose/stage': 'production' });
+    // ... so a report of the YAML alone (as the audit reads dist/) judges both at production
+    const rows = JSON.parse(ExposureReport.fromManifests(manifests, { stage: Stage.DEVELOPMENT }).toJson()).objects;
+    expect(rows.find((r: any) => r.kind === 'Service').stage).toBe('production');
   });
 
   test('no stage, no annotation; annotateStage: false writes none', () => {

@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { AwsTargetType, ExposureReport, ExposureScope, IngressController, IngressFronted, IngressTls, LoadBalancerScheme, SharedIngress } from '../../src';
+import { ExposureReport, IngressController, IngressFronted, IngressTls, LoadBalancerScheme, SharedIngress } from '../../src';
 import { newChart, ofKind, synth } from '../util';
 
 function fronted(props: any, chart = newChart()) {

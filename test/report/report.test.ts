@@ -145,6 +145,17 @@ describe('ExposureReport', () => {
     expect(report.toMermaid()).toMatch(/internet\(\(Internet\)\) --> n\d+\n/);
   });
 
+  test('names without a namespace print without a leading "/" (a ListenerSet\'s parent, a route\'s Gateway) (issue #24)', () => {
+    const parent = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'public' }, spec: { gatewayClassName: 'example', allowedListeners: { namespaces: { from: 'All' } }, listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }] } };
+    const set = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'ListenerSet', metadata: { name: 'shop' }, spec: { parentRef: { name: 'public' }, listeners: [{ name: 'https', protocol: 'HTTPS', port: 443, hostname: 'shop.example.com', tls: { mode: 'Terminate', certificateRefs: [{ name: 'cert' }] } }] } };
+    const route = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'web' }, spec: { parentRefs: [{ kind: 'ListenerSet', name: 'shop', sectionName: 'https' }], hostnames: ['shop.example.com'], rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] } };
+    const json = JSON.parse(ExposureReport.fromManifests([parent, set, route]).toJson());
+    const byName = new Map(json.objects.map((o: any) => [o.name, o]));
+    expect((byName.get('shop') as any).controller).toBe('gateway public');
+    expect((byName.get('web') as any).certificate).toBe('ListenerSet shop listener https');
+    expect(JSON.stringify(json)).not.toMatch(/ \/[a-z]/);
+  });
+
   test('the TLS column of an Ingress whose tls covers some hosts names the covered and the uncovered (issue #24)', () => {
     const report = ExposureReport.fromManifests([{
       apiVersion: 'networking.k8s.io/v1',
