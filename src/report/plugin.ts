@@ -104,7 +104,9 @@ export class ExposureValidation {
             file: path.relative(process.cwd(), manifestPath),
             documentIndex,
             line: doc.line,
-            span: doc.startLine !== undefined ? { source: { path: manifestPath }, startLine: doc.startLine, lineCount: doc.lineCount ?? 1 } : undefined,
+            span: doc.startLine !== undefined
+              ? { source: { path: manifestPath }, startLine: doc.startLine, lineCount: doc.lineCount ?? 1 }
+              : undefined,
             constructPath: name !== undefined ? context.metadata?.[name]?.path?.replace(/\/Resource$/, '') : undefined,
             readings: doc.readings.length > 0 ? doc.readings.map(describeReading) : undefined,
           },

@@ -78,8 +78,9 @@ describe('parity corpus', () => {
   test('network-policies.yaml, host.yaml, deprecated.yaml, probes.yaml, default-namespace.yaml', () => {
     expect(audit('network-policies.yaml').findings).toEqual([
       'error dangling-network-policy NetworkPolicy payments/ledger-ingress',
-      // A warning: the peer's pods may be installed apart (the field audit, docs/field-audit.md).
-      'warning dangling-network-policy-peer NetworkPolicy payments/api-to-ledger',
+      // An error: the policy names its namespace, whose workloads are all in the input; a warning only
+      // for YAML without namespaces, applied beside pods the input does not show (docs/field-audit.md).
+      'error dangling-network-policy-peer NetworkPolicy payments/api-to-ledger',
     ]);
     expect(audit('host.yaml').findings).toEqual([
       'error host-exposure DaemonSet monitoring/node-exporter',

@@ -17,7 +17,8 @@ export const danglingIngressBackend: Rule = {
         const namespace = route.serviceNamespace ?? entry.namespace;
         const service = serviceNamed(model, namespace, route.serviceName);
         // A backend in a namespace where the YAML defines no Service is not known to be missing:
-        // a file of routes alone (the Services in another file, or made at run time) is complete as it is.
+        // a file of routes alone (the Services in another file, or made at run time) is complete as
+        // it is.
         if (!service && !covered(namespace)) continue;
         if (!service) {
           findings.push({ object: entry, message: `routes ${route.host ?? '*'}${route.path} to Service "${route.serviceName}", which is not defined ${whereNamespace(namespace)}`, fix: 'Route to a Service defined in the App (IngressFronted does this for you), or define the Service' });

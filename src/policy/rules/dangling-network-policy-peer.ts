@@ -17,7 +17,7 @@ function peerNamespace(peer: PolicyPeerInfo, own: string): string | undefined {
 /** A NetworkPolicy peer whose podSelector matches no workload where the peer's pods must be. */
 export const danglingNetworkPolicyPeer: Rule = {
   id: 'dangling-network-policy-peer',
-  summary: 'A NetworkPolicy admits or allows a podSelector peer that matches no workload of the namespace it names (judged only for the own namespace or a kubernetes.io/metadata.name selector, where the App defines workloads; a warning for a policy no cdk8s-expose construct made, whose peers may be installed by YAML not in the input).',
+  summary: 'A NetworkPolicy admits or allows a podSelector peer that matches no workload of the namespace it names (judged only for the own namespace or a kubernetes.io/metadata.name selector, where the App defines workloads; a warning for YAML without namespaces, applied beside pods the input does not show).',
   why: 'A peer that matches no pod admits nobody: the traffic the policy was written to allow is dropped, and a typo in a label looks like a working rule.',
   severity: errorBeyondDevelopment,
   check(model) {
@@ -30,9 +30,10 @@ export const danglingNetworkPolicyPeer: Rule = {
           const namespace = peerNamespace(peer, policy.namespace);
           if (namespace === undefined || !namespaces.has(namespace)) continue;
           if (workloadsSelectedBy(model, namespace, peer.podLabels).length > 0) continue;
-          // A policy from other YAML (an upstream install) may admit an optional component installed apart.
+          // YAML without namespaces (an upstream install, applied with kubectl -n) lands beside
+          // whatever else is in that namespace: an optional component installed apart may be the peer.
           const uncertain = selectorUncertainty(model, namespace, peer.podLabels)
-            ?? (policy.origin.constructKind === undefined ? 'the policy was not made by a cdk8s-expose construct, and the peer may be installed by YAML not in the input (an optional component)' : undefined);
+            ?? (policy.origin.constructKind === undefined && namespace === '' ? 'the objects have no namespace, so kubectl -n puts them beside pods the input does not show (an optional component installed apart)' : undefined);
           findings.push({
             object: policy,
             message: `${direction === 'egress' ? 'allows traffic to' : 'admits traffic from'} pods ${JSON.stringify(peer.podLabels)} ${whereNamespace(namespace)}, and no workload there has those labels${uncertain !== undefined ? `, but ${uncertain}` : ''}`,
