@@ -360,7 +360,7 @@ export class IngressFronted extends ExposedService {
    * Admits one more peer to the Service's pods besides the ingress controller's proxy (see
    * `allowFrom` in the props). Needs `proxyNamespaceLabels`.
    *
-   * @param peer a workload, `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or an IP block
+   * @param peer a workload, `kplus.Pods.select(...)` (in Java and .NET wrapped as `NetworkPeer.pods(...)`), `kplus.Namespaces.select(...)` or an IP block
    */
   public allowFrom(peer: kplus.INetworkPolicyPeer): void {
     if (this.proxyPeer === undefined) throw propError(this.constructKind, this, proxyRequired('allowFrom', this.httpRoute !== undefined ? 'Gateway\'s' : 'ingress controller\'s'));
@@ -371,7 +371,7 @@ export class IngressFronted extends ExposedService {
    * Lets the Service's pods connect to one more peer. The first call restricts their egress to
    * these peers and DNS.
    *
-   * @param peer a workload, `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or an IP block
+   * @param peer a workload, `kplus.Pods.select(...)` (in Java and .NET wrapped as `NetworkPeer.pods(...)`), `kplus.Namespaces.select(...)` or an IP block
    * @param options the peer's ports
    */
   public allowTo(peer: kplus.INetworkPolicyPeer, options?: AllowToOptions): void {

@@ -20,8 +20,8 @@ export interface InternalServiceProps extends SelectingServiceProps, EgressIsola
   readonly headless?: boolean;
 
   /**
-   * The only peers that may reach the Service's pods: workloads, `kplus.Pods.select(...)`,
-   * `kplus.Namespaces.select(...)` or IP blocks. When given, a NetworkPolicy is emitted that
+   * The only peers that may reach the Service's pods: workloads, `kplus.Pods.select(...)` (in
+   * Java and .NET wrapped as `NetworkPeer.pods(...)`), `kplus.Namespaces.select(...)` or IP blocks. When given, a NetworkPolicy is emitted that
    * selects the same pods as the Service and admits only these peers, only on the Service's
    * target ports. More can be added with `allowFrom()`.
    *
@@ -78,7 +78,7 @@ export class InternalService extends ExposedService {
    * Admits one more peer to the Service's pods (see `allowFrom` in the props). The first call
    * creates the NetworkPolicy.
    *
-   * @param peer a workload, `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or an IP block
+   * @param peer a workload, `kplus.Pods.select(...)` (in Java and .NET wrapped as `NetworkPeer.pods(...)`), `kplus.Namespaces.select(...)` or an IP block
    */
   public allowFrom(peer: kplus.INetworkPolicyPeer): void {
     this.isolation.admit(peer, 'allowFrom');
@@ -88,7 +88,7 @@ export class InternalService extends ExposedService {
    * Lets the Service's pods connect to one more peer (see `allowTo` in the props). The first
    * call restricts their egress to these peers and DNS.
    *
-   * @param peer a workload, `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or an IP block
+   * @param peer a workload, `kplus.Pods.select(...)` (in Java and .NET wrapped as `NetworkPeer.pods(...)`), `kplus.Namespaces.select(...)` or an IP block
    * @param options the peer's ports
    */
   public allowTo(peer: kplus.INetworkPolicyPeer, options?: AllowToOptions): void {

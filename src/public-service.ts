@@ -67,8 +67,8 @@ export interface PublicServiceProps extends SelectingServiceProps, EgressIsolati
 
   /**
    * Isolate the pods: a NetworkPolicy admits only the load balancer's traffic and these
-   * in-cluster peers (workloads, `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or
-   * IP blocks), on the Service's target ports. `[]` admits the load balancer's traffic alone.
+   * in-cluster peers (workloads, `kplus.Pods.select(...)` (in Java and .NET wrapped as
+   * `NetworkPeer.pods(...)`), `kplus.Namespaces.select(...)` or IP blocks), on the Service's target ports. `[]` admits the load balancer's traffic alone.
    *
    * The load balancer's traffic is admitted by where it comes from when it reaches the pods:
    * with `externalTrafficPolicy: TrafficPolicy.LOCAL` the clients' own addresses (the
@@ -204,7 +204,7 @@ export class PublicService extends ExposedService {
    * (see `allowFrom` in the props). The first call creates the NetworkPolicy; with
    * `externalTrafficPolicy` Cluster it needs `nodeCidrs`.
    *
-   * @param peer a workload, `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or an IP block
+   * @param peer a workload, `kplus.Pods.select(...)` (in Java and .NET wrapped as `NetworkPeer.pods(...)`), `kplus.Namespaces.select(...)` or an IP block
    */
   public allowFrom(peer: kplus.INetworkPolicyPeer): void {
     this.requireLoadBalancerPeers('allowFrom');
@@ -215,7 +215,7 @@ export class PublicService extends ExposedService {
    * Lets the Service's pods connect to one more peer. The first call restricts their egress to
    * these peers and DNS.
    *
-   * @param peer a workload, `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or an IP block
+   * @param peer a workload, `kplus.Pods.select(...)` (in Java and .NET wrapped as `NetworkPeer.pods(...)`), `kplus.Namespaces.select(...)` or an IP block
    * @param options the peer's ports
    */
   public allowTo(peer: kplus.INetworkPolicyPeer, options?: AllowToOptions): void {

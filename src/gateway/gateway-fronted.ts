@@ -116,7 +116,7 @@ export class GatewayFronted extends ExposedService {
    * Admits one more peer to the Service's pods besides the Gateway's proxy (see `allowFrom` in
    * the props). Needs `proxyNamespaceLabels`.
    *
-   * @param peer a workload, `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or an IP block
+   * @param peer a workload, `kplus.Pods.select(...)` (in Java and .NET wrapped as `NetworkPeer.pods(...)`), `kplus.Namespaces.select(...)` or an IP block
    */
   public allowFrom(peer: kplus.INetworkPolicyPeer): void {
     if (this.proxyPeer === undefined) throw propError(this.constructKind, this, proxyRequired('allowFrom', 'Gateway\'s'));
@@ -127,7 +127,7 @@ export class GatewayFronted extends ExposedService {
    * Lets the Service's pods connect to one more peer. The first call restricts their egress to
    * these peers and DNS.
    *
-   * @param peer a workload, `kplus.Pods.select(...)`, `kplus.Namespaces.select(...)` or an IP block
+   * @param peer a workload, `kplus.Pods.select(...)` (in Java and .NET wrapped as `NetworkPeer.pods(...)`), `kplus.Namespaces.select(...)` or an IP block
    * @param options the peer's ports
    */
   public allowTo(peer: kplus.INetworkPolicyPeer, options?: AllowToOptions): void {
