@@ -114,7 +114,7 @@ describe('the same files Included in a cdk8s app under ExposurePolicy.apply(app,
   function atSynth(file: string): string[] {
     const app = new App();
     const chart = new Chart(app, 'field');
-    new Include(chart, 'upstream', { url: path.join(FIELD_DIR, file) });
+    includeQuietly(chart, file);
     ExposurePolicy.apply(app, { stage: Stage.PRODUCTION });
     const verdict = verdictOf(app);
     const parse = (severity: string) => (line: string) => {
@@ -122,6 +122,26 @@ describe('the same files Included in a cdk8s app under ExposurePolicy.apply(app,
       return m ? `${severity} | ${m[1]} | ${m[2]} ${m[3]} | ${m[4]}` : `unparsed ${line}`;
     };
     return [...verdict.errors.map(parse('error')), ...verdict.warnings.map(parse('warning'))].sort();
+  }
+  /**
+   * Includes a field file. cdk8s's YAML parser warns on stderr (a Node process warning) about a
+   * mapping used as a key, which only exoscale-how-to-test.yaml has (below); that one warning is
+   * kept out of the test output, and must be met there and nowhere else.
+   */
+  function includeQuietly(chart: Chart, file: string): void {
+    const emitWarning = process.emitWarning;
+    const seen: string[] = [];
+    process.emitWarning = ((warning: string | Error, ...rest: any[]) => {
+      const text = typeof warning === 'string' ? warning : warning.message;
+      if (text.startsWith('Keys with collection values will be stringified')) seen.push(text);
+      else emitWarning.call(process, warning as any, ...rest);
+    }) as typeof process.emitWarning;
+    try {
+      new Include(chart, 'upstream', { url: path.join(FIELD_DIR, file) });
+    } finally {
+      process.emitWarning = emitWarning;
+    }
+    expect({ file, warned: seen.length > 0 }).toEqual({ file, warned: file in AUDIT_ONLY });
   }
   /**
    * Where synth sees other objects than kubectl would: cdk8s drops an annotation whose value is
