@@ -64,7 +64,7 @@ export class InternalService extends ExposedService {
     try {
       this.isolation = isolationOf(this, props);
       if (props.allowFrom !== undefined && !Array.isArray(props.allowFrom)) {
-        throw propError(this.constructKind, this, `allowFrom ${show(props.allowFrom)} must be a list of peers, such as [kplus.Pods.select(chart, 'Web', { labels: { app: 'web' } })]`);
+        throw propError(this.constructKind, this, `allowFrom ${show(props.allowFrom)} must be a list of peers, such as [NetworkPeer.pods(kplus.Pods.select(chart, 'Web', { labels: { app: 'web' } }))]`);
       }
       for (const peer of props.allowFrom ?? []) {
         this.allowFrom(peer);

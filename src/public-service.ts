@@ -183,7 +183,7 @@ export class PublicService extends ExposedService {
       this.isolation = isolationOf(this, props, () => this.loadBalancerPeers());
       if (props.allowFrom !== undefined) {
         if (!Array.isArray(props.allowFrom)) {
-          throw propError(this.constructKind, this, `allowFrom ${show(props.allowFrom)} must be a list of peers, such as [kplus.Pods.select(chart, 'Web', { labels: { app: 'web' } })], or [] to admit the load balancer's traffic alone`);
+          throw propError(this.constructKind, this, `allowFrom ${show(props.allowFrom)} must be a list of peers, such as [NetworkPeer.pods(kplus.Pods.select(chart, 'Web', { labels: { app: 'web' } }))], or [] to admit the load balancer's traffic alone`);
         }
         this.isolation.isolateIngress();
         for (const peer of props.allowFrom) this.allowFrom(peer);

@@ -30,7 +30,7 @@ export function kubePeerOf(
   fail: (message: string) => Error = m => factoryError(what, m),
 ): kplus.k8s.NetworkPolicyPeer {
   if (peer === undefined || peer === null || typeof (peer as kplus.INetworkPolicyPeer).toNetworkPolicyPeerConfig !== 'function') {
-    throw fail(`received ${show(peer)}; pass a workload, kplus.Pods.select(...), kplus.Namespaces.select(...) or a kplus.NetworkPolicyIpBlock`);
+    throw fail(`received ${show(peer)}; pass a workload, NetworkPeer.pods(kplus.Pods.select(...)), kplus.Namespaces.select(...) or a kplus.NetworkPolicyIpBlock`);
   }
   const kube = toKube(peer);
   const problems = labelSelectorProblems(kube.podSelector, 'peer podSelector').concat(labelSelectorProblems(kube.namespaceSelector, 'peer namespaceSelector'));

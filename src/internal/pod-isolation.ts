@@ -170,7 +170,7 @@ export function isolationOf(service: ExposedService, props: EgressIsolationProps
   }
   if (props.allowTo !== undefined) {
     if (!Array.isArray(props.allowTo)) {
-      throw propError(kind, service, `allowTo ${show(props.allowTo)} must be a list of peers, such as [kplus.Pods.select(chart, 'Db', { labels: { app: 'db' } })]; pass [] to allow DNS only`);
+      throw propError(kind, service, `allowTo ${show(props.allowTo)} must be a list of peers, such as [NetworkPeer.pods(kplus.Pods.select(chart, 'Db', { labels: { app: 'db' } }))]; pass [] to allow DNS only`);
     }
     isolation.restrictEgress();
     props.allowTo.forEach((peer, i) => isolation.allowTo(peer, undefined, `allowTo[${i}]`));
@@ -193,7 +193,7 @@ export function proxyPeerOf(service: ExposedService, props: ProxyIsolationProps,
   const fail = (message: string) => propError(service.constructKind, service, message);
   const namespaces = props.proxyNamespaceLabels;
   if (props.allowFrom !== undefined && !Array.isArray(props.allowFrom)) {
-    throw fail(`allowFrom ${show(props.allowFrom)} must be a list of peers, such as [kplus.Pods.select(chart, 'Web', { labels: { app: 'web' } })]`);
+    throw fail(`allowFrom ${show(props.allowFrom)} must be a list of peers, such as [NetworkPeer.pods(kplus.Pods.select(chart, 'Web', { labels: { app: 'web' } }))]`);
   }
   if (namespaces === undefined) {
     if (props.allowFrom !== undefined) throw fail(proxyRequired('allowFrom', proxy));
