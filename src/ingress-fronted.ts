@@ -261,6 +261,7 @@ export class IngressFronted extends ExposedService {
       shared._addFrontEnd(this, this.constructKind, {
         routes,
         backend,
+        service: { name: this.service.name, port: { number: backendPort } },
         defaultBackend,
         annotations: resolution?.annotations ?? {},
         tls: tls?.enabled ? { hosts: routes.hosts, secretName: tlsSecretName, annotations: tlsAnnotations } : undefined,

@@ -1,4 +1,4 @@
-import { ApiObjectMetadata } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { secretNameForHost, ACK_PREFIX } from './annotations';
@@ -14,7 +14,7 @@ import { LoadBalancerScheme } from './presets/common';
 import { TlsSource, mergeWithUser } from './presets/context';
 import { IngressController } from './presets/ingress-controller';
 import { annotationProblems, labelProblems } from './validation/metadata';
-import { checkDns1035Label, checkDns1123Label, checkDns1123Subdomain } from './validation/names';
+import { checkDns1035Label, checkDns1123Label, checkDns1123Subdomain, checkIanaSvcName } from './validation/names';
 
 /**
  * Props of a `SharedIngress`.
@@ -58,11 +58,42 @@ export interface ServiceRouteOptions extends IngressRouteOptions {
   readonly serviceName: string;
 
   /**
-   * The Service port to route to (1-65535). By number, as a Gateway API backend takes it, so
-   * the route moves to Gateway API unchanged.
+   * The Service port to route to by number (1-65535), as a Gateway API backend takes it, so the
+   * route moves to Gateway API unchanged. Give `port` or `portName`, not both.
+   *
+   * @default - none: `portName` is given
    */
-  readonly port: number;
+  readonly port?: number;
+
+  /**
+   * The Service port to route to by its name (`spec.ports[].name`, an IANA service name such
+   * as `http`), written as the backend's `service.port.name`; the Ingress then follows the
+   * port if its owner renumbers it. Gateway API backends take a number only, so such a route
+   * moves to Gateway API with the number. Give `port` or `portName`, not both.
+   *
+   * @default - none: `port` is given
+   */
+  readonly portName?: string;
 }
+
+/** A Service backend as the Ingress YAML writes it: a port by number or by name. */
+interface ServiceBackendRef {
+  readonly name: string;
+  readonly port: { readonly number: number } | { readonly name: string };
+}
+
+/** One path of a rule, as the Ingress YAML writes it. */
+interface RenderedPath {
+  readonly backend: { readonly service: ServiceBackendRef };
+  readonly path: string;
+  readonly pathType: string;
+}
+
+/**
+ * The port of the stand-in Service behind a route by port name: cdk8s-plus-28 renders it, and
+ * the patch of writeRulesWithPortNames replaces it with the name before anything is written.
+ */
+const NAMED_PORT_STAND_IN = 1;
 
 /** One route on a shared Ingress, and who added it. */
 interface Route {
@@ -103,6 +134,10 @@ export class SharedIngress extends Construct {
   private defaultBackendOwner?: string;
   private serviceRefs = 0;
   private tlsEntries = 0;
+  /** Every rule path as the YAML writes it, by host ('' for none), in the order routes came. */
+  private readonly renderedRules: Record<string, RenderedPath[]> = Object.create(null);
+  /** `spec.rules` as this construct writes it once a route names its port (see writeRulesWithPortNames). */
+  private rulesWithPortNames?: Array<{ host?: string; http: { paths: RenderedPath[] } }>;
 
   /**
    * @param scope the chart (or construct) to define the Ingress in
@@ -174,12 +209,23 @@ export class SharedIngress extends Construct {
     if (options === null || typeof options !== 'object') throw fail(`options ${show(options)} must be an object such as { serviceName: 'legacy', port: 8080, host: 'old.example.com' }`);
     const nameProblem = typeof options.serviceName === 'string' ? checkDns1035Label(options.serviceName) : 'is required (the Service\'s metadata.name)';
     if (nameProblem) throw fail(`serviceName ${show(options.serviceName)} ${nameProblem}; a Service name is a DNS-1035 label such as "legacy-web"`);
-    if (!(typeof options.port === 'number' && Number.isInteger(options.port) && options.port >= 1 && options.port <= 65535)) {
-      throw fail(`port ${show(options.port)} must be the Service port, a whole number from 1 to 65535 (an Ingress, as a Gateway API route, routes to a Service port by number here)`);
+    if (options.port !== undefined && options.portName !== undefined) {
+      throw fail(`port ${show(options.port)} and portName ${show(options.portName)} are both given; a backend names its Service port one way, so keep one of them`);
     }
+    if (options.port === undefined && options.portName === undefined) {
+      throw fail('port is required: pass the Service port by number (port: 8080) or by name (portName: "http")');
+    }
+    if (options.port !== undefined && !(typeof options.port === 'number' && Number.isInteger(options.port) && options.port >= 1 && options.port <= 65535)) {
+      throw fail(`port ${show(options.port)} must be the Service port, a whole number from 1 to 65535; to route by the port's name, pass portName instead`);
+    }
+    if (options.portName !== undefined) {
+      const problem = typeof options.portName === 'string' ? checkIanaSvcName(options.portName) : 'must be a string';
+      if (problem) throw fail(`portName ${show(options.portName)} ${problem}; it is the name of one of the Service's ports, such as "http"`);
+    }
+    const servicePort: ServiceBackendRef['port'] = options.portName !== undefined ? { name: options.portName } : { number: options.port! };
     if (options.defaultBackend !== undefined && typeof options.defaultBackend !== 'boolean') throw fail(`defaultBackend ${show(options.defaultBackend)} must be true or false`);
     if (options.tls !== undefined && !(options.tls instanceof IngressTls)) throw fail(`tls ${show(options.tls)} is not an IngressTls; use IngressTls.fromSecret(...), .certManager(...), .fromController() or .disabled()`);
-    const label = `Service ${show(options.serviceName)} port ${options.port}`;
+    const label = `Service ${show(options.serviceName)} port ${'name' in servicePort ? show(servicePort.name) : servicePort.number}`;
     const wrap = (e: unknown): Error => {
       const message = e instanceof Error ? e.message : String(e);
       const prefix = `${constructLabel('SharedIngress', this)}: `;
@@ -206,11 +252,12 @@ export class SharedIngress extends Construct {
     const secretless = tlsSource === TlsSource.CONTROLLER || resolution?.secretless === true;
     const secretName = tls?.enabled && !secretless ? tls.secretName ?? secretNameForHost(routes.hosts[0]) : undefined;
 
-    const backend = this.backendFor(options.serviceName, options.port);
+    const backend = this.backendFor(options.serviceName, 'number' in servicePort ? servicePort.number : NAMED_PORT_STAND_IN);
     try {
       this._addFrontEnd(this, 'SharedIngress', {
         routes,
         backend,
+        service: { name: options.serviceName, port: servicePort },
         defaultBackend,
         annotations: resolution?.annotations ?? {},
         tls: tls?.enabled ? { hosts: routes.hosts, secretName, annotations: tls.annotations } : undefined,
@@ -243,7 +290,7 @@ export class SharedIngress extends Construct {
    * @internal
    */
   public _addFrontEnd(owner: Construct, ownerKind: string, frontEnd: SharedFrontEnd): void {
-    const { routes, backend, defaultBackend } = frontEnd;
+    const { routes, backend, defaultBackend, service } = frontEnd;
     // One rule per host and path on this Ingress, whatever the path type: cdk8s-plus-28 keeps
     // one backend per host and path, so an Exact beside a Prefix for the same path is refused here
     // with a clear message rather than by cdk8s-plus.
@@ -271,11 +318,16 @@ export class SharedIngress extends Construct {
       this.routes.push({ key, owner: constructLabel(ownerKind, owner), pathType });
       if (host !== undefined) this.ingress.addHostRule(host, path, backend, pathType);
       else this.ingress.addRule(path, backend, pathType);
+      const paths = this.renderedRules[host ?? ''] = this.renderedRules[host ?? ''] ?? [];
+      paths.push({ backend: { service }, path, pathType });
     }
     if (defaultBackend) {
       this.defaultBackendOwner = constructLabel(ownerKind, owner);
       this.ingress.addDefaultBackend(backend);
+      if ('name' in service.port) ApiObject.of(this.ingress).addJsonPatch(JsonPatch.replace('/spec/defaultBackend/service/port', { name: service.port.name }));
     }
+    // Once one route names its port, this construct writes every rule (writeRulesWithPortNames).
+    if (keys.length > 0 && ('name' in service.port || this.rulesWithPortNames !== undefined)) this.writeRulesWithPortNames();
     for (const [key, value] of Object.entries(annotations)) {
       this.tlsAnnotations.set(key, value);
       this.ingress.metadata.addAnnotation(key, value);
@@ -288,6 +340,22 @@ export class SharedIngress extends Construct {
    * is made only from a Service object, so a stand-in with the name and port is made and taken
    * out of the tree at once: it is never synthesized.
    */
+  private writeRulesWithPortNames(): void {
+    // cdk8s-plus-28 writes a backend's port by number only. Once a route names its port, this
+    // construct writes spec.rules itself, as cdk8s-plus-28 does (hosts in the order they came,
+    // each host's paths sorted), with the names: one JSON patch, added once, whose value is kept
+    // up to date here, since cdk8s copies a patch's value when it renders (JsonPatch.apply).
+    if (this.rulesWithPortNames === undefined) {
+      this.rulesWithPortNames = [];
+      ApiObject.of(this.ingress).addJsonPatch(JsonPatch.replace('/spec/rules', this.rulesWithPortNames));
+    }
+    const rules = Object.entries(this.renderedRules).map(([host, paths]) => ({
+      ...(host ? { host } : {}),
+      http: { paths: [...paths].sort((a, b) => a.path.localeCompare(b.path)) },
+    }));
+    this.rulesWithPortNames.splice(0, this.rulesWithPortNames.length, ...rules);
+  }
+
   private backendFor(serviceName: string, port: number): kplus.IngressBackend {
     const id = `ServiceRef${++this.serviceRefs}`;
     const standIn = new kplus.Service(this, id, { metadata: { name: serviceName }, ports: [{ port }] });
@@ -345,6 +413,8 @@ export class SharedIngress extends Construct {
 interface SharedFrontEnd {
   readonly routes: RouteList;
   readonly backend: kplus.IngressBackend;
+  /** The backend's Service and port, as the YAML writes them. */
+  readonly service: ServiceBackendRef;
   readonly defaultBackend: boolean;
   /** The controller annotations the route needs. */
   readonly annotations: Record<string, string>;

@@ -120,6 +120,54 @@ describe('SharedIngress with several hosts, a default backend and an existing Se
       .toThrow(/^SharedIngress 'test\/Edge': routeToService: host "legacy.example.com" path "\/" is already routed on SharedIngress 'test\/Edge' by SharedIngress 'test\/Edge'; give this route another host or path$/);
   });
 
+  test('routeToService by port name: the backend names the port, and the rest of the YAML is what a route by number writes', () => {
+    // GIVEN the same routes, once with the legacy Service's port by number and once by name
+    const routes = (portOf: (service: string) => { port: number } | { portName: string }) => {
+      const chart = newChart();
+      const edge = new SharedIngress(chart, 'Edge', { controller: IngressController.nginx() });
+      web(chart, { hosts: ['shop.example.com', 'a.example.com'], paths: ['/b', '/'], sharedIngress: edge }, 'Shop');
+      edge.routeToService({ serviceName: 'legacy-shop', ...portOf('shop'), hosts: ['shop.example.com', 'old.example.com'], paths: ['/z', '/cart', '/a'] });
+      edge.routeToService({ serviceName: 'legacy', ...portOf('catch'), defaultBackend: true });
+      // A route added after the first one by name is written too.
+      web(chart, { host: 'shop.example.com', path: '/api', pathType: kplus.HttpIngressPathType.EXACT, sharedIngress: edge }, 'Api');
+      return ofKind(synth(chart), 'Ingress')[0];
+    };
+    const byNumber = routes(() => ({ port: 8080 }));
+    const byName = routes(service => ({ portName: service === 'shop' ? 'http' : 'fallback' }));
+    // THEN the backends of legacy-shop name their port, and nothing else changes (key order included)
+    const named = JSON.parse(JSON.stringify(byNumber, (key, value) => {
+      if (value?.name === 'legacy-shop' && value.port?.number === 8080) return { name: 'legacy-shop', port: { name: 'http' } };
+      if (value?.name === 'legacy' && value.port?.number === 8080) return { name: 'legacy', port: { name: 'fallback' } };
+      return value;
+    }));
+    expect(JSON.stringify(byName)).toEqual(JSON.stringify(named));
+    expect(byName.spec.defaultBackend).toEqual({ service: { name: 'legacy', port: { name: 'fallback' } } });
+    expect(byName.spec.rules.flatMap((r: any) => r.http.paths.map((p: any) => `${r.host} ${p.path} ${p.pathType} ${p.backend.service.name}:${JSON.stringify(p.backend.service.port)}`))).toEqual([
+      'shop.example.com / Prefix test-shop-c8a6901d:{"number":80}',
+      'shop.example.com /a Prefix legacy-shop:{"name":"http"}',
+      'shop.example.com /api Exact test-api-c88fe42e:{"number":80}',
+      'shop.example.com /b Prefix test-shop-c8a6901d:{"number":80}',
+      'shop.example.com /cart Prefix legacy-shop:{"name":"http"}',
+      'shop.example.com /z Prefix legacy-shop:{"name":"http"}',
+      'a.example.com / Prefix test-shop-c8a6901d:{"number":80}',
+      'a.example.com /b Prefix test-shop-c8a6901d:{"number":80}',
+      'old.example.com /a Prefix legacy-shop:{"name":"http"}',
+      'old.example.com /cart Prefix legacy-shop:{"name":"http"}',
+      'old.example.com /z Prefix legacy-shop:{"name":"http"}',
+    ]);
+  });
+
+  test('routeToService by port name refuses a bad name, or a number and a name together', () => {
+    const edge = () => new SharedIngress(newChart(), 'Edge');
+    expect(() => edge().routeToService({ serviceName: 'legacy', portName: 'HTTP', host: 'a.example.com' }))
+      .toThrow(/^SharedIngress 'test\/Edge': routeToService: portName "HTTP" may contain only lower-case letters, digits and "-"; it is the name of one of the Service's ports, such as "http"$/);
+    expect(() => edge().routeToService({ serviceName: 'legacy', portName: 'a-very-long-port-name', host: 'a.example.com' })).toThrow(/portName "a-very-long-port-name" must be at most 15 characters/);
+    expect(() => edge().routeToService({ serviceName: 'legacy', port: 80, portName: 'http', host: 'a.example.com' }))
+      .toThrow(/routeToService: port 80 and portName "http" are both given; a backend names its Service port one way, so keep one of them$/);
+    expect(() => edge().routeToService({ serviceName: 'legacy', host: 'a.example.com' }))
+      .toThrow(/routeToService: port is required: pass the Service port by number \(port: 8080\) or by name \(portName: "http"\)$/);
+  });
+
   test('routeToService as the default backend alone', () => {
     const chart = newChart();
     const edge = new SharedIngress(chart, 'Edge');
