@@ -217,6 +217,7 @@ export abstract class ExposedService extends Construct {
   /** The raw KubeService of the owned Service (looked up once). */
   private readonly rawService: ApiObject;
   private _acknowledgements?: Map<string, string>;
+  private exposureCheckAdded = false;
 
   /**
    * @param scope the chart (or construct) to define the Service in
@@ -294,8 +295,10 @@ export abstract class ExposedService extends Construct {
       for (const port of accepted) {
         this.recordPort(port);
       }
-      // Checks that later calls could still satisfy (a port added after construction), at synth.
-      addSynthCheck(this, () => this.validateExposure());
+      // A Service with no ports yet may get one later (addPort), so that is checked at synth. A
+      // check is added only where it can fail: cdk8s runs every check of the App once per chart
+      // it writes (bench/README.md).
+      if (this._exposedPorts.length === 0 && !this._headless && this.serviceType !== kplus.ServiceType.EXTERNAL_NAME) this._checkExposureAtSynth();
     } catch (e) {
       // A construct that refuses its props leaves nothing behind (each subclass does the same).
       throw refused(this, e);
@@ -395,6 +398,17 @@ export abstract class ExposedService extends Construct {
    * Extra findings at synth time (after all methods were called). The base checks that a
    * non-headless Service has at least one port.
    */
+  /**
+   * Runs `validateExposure` at synth (once, however often it is asked for), for a construct
+   * whose checks later calls could still satisfy or break.
+   * @internal
+   */
+  protected _checkExposureAtSynth(): void {
+    if (this.exposureCheckAdded) return;
+    this.exposureCheckAdded = true;
+    addSynthCheck(this, () => this.validateExposure());
+  }
+
   protected validateExposure(): string[] {
     if (this._exposedPorts.length === 0 && !this._headless && this.serviceType !== kplus.ServiceType.EXTERNAL_NAME) {
       return [`${constructLabel(this.constructKind, this)}: ports is empty. Pass ports: [{ port: 80, targetPort: 8080 }], or give the selected workload container ports`];

@@ -152,7 +152,11 @@ export class PublicService extends ExposedService {
         && this.sourceRanges.cidrList.every(isPrivateCidr)) {
         throw propError(this.constructKind, this, `the ${props.profile.provider} profile is internet-facing but sourceRanges ${show(this.sourceRanges.cidrList)} are all private addresses, which the internet cannot come from; use scheme LoadBalancerScheme.INTERNAL`);
       }
-      if (props.profile !== undefined) this.applyProfile(props.profile, props);
+      if (props.profile !== undefined) {
+        this.applyProfile(props.profile, props);
+        // A port added later is judged by the profile again, at synth.
+        this._checkExposureAtSynth();
+      }
       if (props.loadBalancerClass !== undefined) {
         const problem = typeof props.loadBalancerClass === 'string' ? checkQualifiedName(props.loadBalancerClass) : 'is not a string';
         if (problem || !props.loadBalancerClass.includes('/')) {

@@ -135,7 +135,7 @@ describe('SharedIngress with several hosts, a default backend and an existing Se
     const byNumber = routes(() => ({ port: 8080 }));
     const byName = routes(service => ({ portName: service === 'shop' ? 'http' : 'fallback' }));
     // THEN the backends of legacy-shop name their port, and nothing else changes (key order included)
-    const named = JSON.parse(JSON.stringify(byNumber, (key, value) => {
+    const named = JSON.parse(JSON.stringify(byNumber, (_key, value) => {
       if (value?.name === 'legacy-shop' && value.port?.number === 8080) return { name: 'legacy-shop', port: { name: 'http' } };
       if (value?.name === 'legacy' && value.port?.number === 8080) return { name: 'legacy', port: { name: 'fallback' } };
       return value;
