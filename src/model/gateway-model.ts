@@ -8,8 +8,9 @@ import { EXPOSURE_ANNOTATION, TLS_INTENT_ANNOTATION } from '../annotations';
 import { GATEWAY_API_GROUP } from '../api-groups';
 import { ExposureScope } from '../exposure-scope';
 import { indexed } from './indexes';
-import type { ExposureModel, HttpEntryInfo, ObjectRef, RouteInfo } from './model';
+import type { BackendTlsPolicyInfo, CrossNamespaceRef, ExposureModel, GatewayInfo, HttpEntryInfo, ListenerInfo, ObjectRef, ReferenceGrantInfo, RouteInfo } from './model-types';
 import { INTERNAL_SERVICE_MARKERS } from '../presets/keys';
+export type { ListenerInfo, CertificateRefInfo, GatewayInfo, ReferenceGrantInfo, BackendTlsPolicyInfo, CrossNamespaceRef } from './model-types';
 
 /** The route kinds of Gateway API's standard channel. */
 export const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];
@@ -23,64 +24,6 @@ const KINDS_OF_PROTOCOL: Record<string, string[]> = {
   UDP: ['UDPRoute'],
 };
 
-/** One listener of a Gateway or ListenerSet. */
-export interface ListenerInfo {
-  readonly name: string;
-  readonly port?: number;
-  readonly protocol: string;
-  readonly hostname?: string;
-  /** `Terminate` or `Passthrough`, when the listener has TLS. */
-  readonly tlsMode?: string;
-  /** `allowedRoutes.namespaces.from`: `Same` (the default), `All` or `Selector`. */
-  readonly allowedFrom: string;
-  /** The labels of `allowedRoutes.namespaces.selector.matchLabels`, for `Selector`. */
-  readonly allowedSelector?: Record<string, string>;
-  /** The route kinds that may attach. */
-  readonly allowedKinds: string[];
-  /** `tls.certificateRefs`, each with its namespace resolved (the listener's own when not given). */
-  readonly certificateRefs: CertificateRefInfo[];
-}
-
-/** A listener's certificate reference. */
-export interface CertificateRefInfo {
-  readonly group: string;
-  readonly kind: string;
-  readonly name: string;
-  readonly namespace: string;
-}
-
-/** A Gateway or a ListenerSet. */
-export interface GatewayInfo extends ObjectRef {
-  readonly listeners: ListenerInfo[];
-  /** For a ListenerSet: the Gateway it joins, as `namespace/name`. */
-  readonly parentGateway?: string;
-  readonly gatewayClassName?: string;
-  /** Certificate references of its listeners into other namespaces. */
-  readonly crossNamespaceRefs: CrossNamespaceRef[];
-  /** Where the Gateway's addresses are reachable from (internal load balancer annotations make it `vpc`). */
-  readonly exposure: ExposureScope;
-  /** For a Gateway: `spec.allowedListeners.namespaces.from`, which ListenerSets may join (`None` by default). */
-  readonly allowedListenersFrom?: string;
-  /** For a Gateway with `allowedListeners.namespaces.from: Selector`: its `matchLabels`. */
-  readonly allowedListenersSelector?: Record<string, string>;
-}
-
-/** A ReferenceGrant. */
-export interface ReferenceGrantInfo extends ObjectRef {
-  readonly from: Array<{ readonly group: string; readonly kind: string; readonly namespace: string }>;
-  readonly to: Array<{ readonly group: string; readonly kind: string; readonly name?: string }>;
-}
-
-/** A BackendTLSPolicy: the Gateway speaks TLS to the pods of the Services it targets. */
-export interface BackendTlsPolicyInfo extends ObjectRef {
-  /** The Services it applies to (core group, kind Service), with the port name when given. */
-  readonly targets: Array<{ readonly name: string; readonly sectionName?: string }>;
-  /** The host name the Gateway sends as SNI and checks the certificate against. */
-  readonly hostname?: string;
-  /** Where the trusted CA comes from: `System` (the Gateway's trust store) or ConfigMap names. */
-  readonly wellKnownCa?: string;
-  readonly caConfigMaps: string[];
-}
 
 /** Reads a BackendTLSPolicy manifest. */
 export function backendTlsPolicyOf(manifest: any, ref: ObjectRef): BackendTlsPolicyInfo {
@@ -113,15 +56,6 @@ export interface ParentRefInfo {
   readonly port?: number;
 }
 
-/** A reference of a route or listener to an object in another namespace. */
-export interface CrossNamespaceRef {
-  readonly group: string;
-  readonly kind: string;
-  readonly name: string;
-  readonly namespace: string;
-  /** Where it is written, for messages (`backendRefs`, `listeners[0].tls.certificateRefs`). */
-  readonly field: string;
-}
 
 /** The fields of a route entry that come from Gateway API. */
 export interface GatewayRouteFields {

@@ -21,34 +21,11 @@
  */
 import { ISTIO_NETWORKING_GROUP } from '../api-groups';
 import { ExposureScope } from '../exposure-scope';
-import type { ExposureModel, HttpEntryInfo, ObjectRef, RouteInfo } from './model';
+import type { ExposureModel, HttpEntryInfo, IstioGatewayInfo, IstioServerInfo, ObjectRef, RouteInfo } from './model-types';
+export type { IstioServerInfo, IstioGatewayInfo } from './model-types';
 
 export { ISTIO_NETWORKING_GROUP };
 
-/** One server of an Istio Gateway. */
-export interface IstioServerInfo {
-  /** The server's name, else its port's name. */
-  readonly name?: string;
-  readonly port?: number;
-  /** HTTP, HTTPS, GRPC, GRPC-WEB, HTTP2, MONGO, TCP or TLS, upper case. */
-  readonly protocol: string;
-  /** The hosts without their `namespace/` prefix. */
-  readonly hosts: string[];
-  /** The TLS mode, for HTTPS and TLS servers (PASSTHROUGH when not written, the enum's zero value). */
-  readonly tlsMode?: string;
-  /** `tls.httpsRedirect`: every HTTP request gets a 301 to HTTPS. */
-  readonly httpsRedirect: boolean;
-  readonly credentialName?: string;
-}
-
-/** An Istio Gateway: a set of servers on the proxies its selector picks. */
-export interface IstioGatewayInfo extends ObjectRef {
-  readonly servers: IstioServerInfo[];
-  /** The ingress gateway pods it configures (`istio: ingressgateway`). */
-  readonly selector: Record<string, string>;
-  /** What the model did not read, one sentence each. */
-  readonly notes: string[];
-}
 
 /** The fields of a VirtualService bound to Istio Gateways. */
 export interface IstioRouteFields {
