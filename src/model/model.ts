@@ -11,7 +11,8 @@ import { ROUTE_KINDS, backendTlsPolicyOf, gatewayOf, gatewayRouteOf, referenceGr
 import { answers, indexed } from './indexes';
 import { ISTIO_NETWORKING_GROUP, addIstioToModel } from './istio-model';
 import type {
-  ExposureModel, HttpEntryInfo, NetworkPolicyInfo, ObjectRef, Origin, PolicyPeerInfo, PolicyRuleInfo, PortInfo, RouteInfo, ServiceInfo, SourcedManifest, WorkloadInfo,
+  ExposureModel, HttpEntryInfo, NetworkPolicyInfo, ObjectRef, Origin, PolicyPeerInfo,
+  PolicyRuleInfo, PortInfo, RouteInfo, ServiceInfo, SourcedManifest, WorkloadInfo,
 } from './model-types';
 import { labelsOf, probesOf } from './pod-details';
 import { unreadExposureProject } from './unread-kinds';
