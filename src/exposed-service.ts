@@ -395,10 +395,6 @@ export abstract class ExposedService extends Construct {
   }
 
   /**
-   * Extra findings at synth time (after all methods were called). The base checks that a
-   * non-headless Service has at least one port.
-   */
-  /**
    * Runs `validateExposure` at synth (once, however often it is asked for), for a construct
    * whose checks later calls could still satisfy or break.
    * @internal
@@ -409,6 +405,10 @@ export abstract class ExposedService extends Construct {
     addSynthCheck(this, () => this.validateExposure());
   }
 
+  /**
+   * Extra findings at synth time (after all methods were called). The base checks that a
+   * non-headless Service has at least one port.
+   */
   protected validateExposure(): string[] {
     if (this._exposedPorts.length === 0 && !this._headless && this.serviceType !== kplus.ServiceType.EXTERNAL_NAME) {
       return [`${constructLabel(this.constructKind, this)}: ports is empty. Pass ports: [{ port: 80, targetPort: 8080 }], or give the selected workload container ports`];
