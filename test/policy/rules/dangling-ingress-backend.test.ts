@@ -18,6 +18,17 @@ describe('dangling-ingress-backend', () => {
     expect(f.severity).toBe('warning');
     expect(f.message).toBe('routes to port 8080 of Service "web", which has ports 80');
   });
+  test('a port by name: compliant when the Service has a port of that name, else the named ports are listed', () => {
+    const named = service('api', { selector: { app: 'api' }, ports: [{ port: 80, name: 'http' }, { port: 9090 }] });
+    const byName = (port: string) => {
+      const manifest = ingress('i', [{ host: 'a.example.com', service: 'api', port: 80 }]);
+      manifest.spec.rules[0].http.paths[0].backend.service.port = { name: port };
+      return manifest;
+    };
+    expect(check(danglingIngressBackend, [named, byName('http')], Stage.PRODUCTION)).toEqual([]);
+    const [f] = check(danglingIngressBackend, [named, byName('grpc')], Stage.PRODUCTION);
+    expect(f.message).toBe('routes to the port named "grpc" of Service "api", whose named ports are http (80)');
+  });
 });
 
 describe('dangling-ingress-backend on cross-namespace Gateway API backends', () => {
