@@ -19,7 +19,7 @@ describe('dangling-ingress-backend', () => {
     expect(f.message).toBe('routes to port 8080 of Service "web", which has ports 80');
   });
   test('a port by name: compliant when the Service has a port of that name, else the named ports are listed', () => {
-    const named = service('api', { selector: { app: 'api' }, ports: [{ port: 80, name: 'http' }, { port: 9090 }] });
+    const named = service('api', { selector: { app: 'api' }, ports: [{ port: 80, name: 'http' }, { port: 9090, name: 'metrics' }] });
     const byName = (port: string) => {
       const manifest = ingress('i', [{ host: 'a.example.com', service: 'api', port: 80 }]);
       manifest.spec.rules[0].http.paths[0].backend.service.port = { name: port };
@@ -27,7 +27,7 @@ describe('dangling-ingress-backend', () => {
     };
     expect(check(danglingIngressBackend, [named, byName('http')], Stage.PRODUCTION)).toEqual([]);
     const [f] = check(danglingIngressBackend, [named, byName('grpc')], Stage.PRODUCTION);
-    expect(f.message).toBe('routes to the port named "grpc" of Service "api", whose named ports are http (80)');
+    expect(f.message).toBe('routes to the port named "grpc" of Service "api", whose named ports are http (80), metrics (9090)');
   });
 });
 
