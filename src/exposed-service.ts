@@ -298,7 +298,7 @@ export abstract class ExposedService extends Construct {
       // A Service with no ports yet may get one later (addPort), so that is checked at synth. A
       // check is added only where it can fail: cdk8s runs every check of the App once per chart
       // it writes (bench/README.md).
-      if (this._exposedPorts.length === 0 && !this._headless && this.serviceType !== kplus.ServiceType.EXTERNAL_NAME) this._checkExposureAtSynth();
+      if (this.lacksPorts()) this._checkExposureAtSynth();
     } catch (e) {
       // A construct that refuses its props leaves nothing behind (each subclass does the same).
       throw refused(this, e);
@@ -394,6 +394,11 @@ export abstract class ExposedService extends Construct {
     this.recordPort(given);
   }
 
+  /** A Service that needs a port and has none (not headless, not ExternalName). */
+  private lacksPorts(): boolean {
+    return this._exposedPorts.length === 0 && !this._headless && this.serviceType !== kplus.ServiceType.EXTERNAL_NAME;
+  }
+
   /**
    * Runs `validateExposure` at synth (once, however often it is asked for), for a construct
    * whose checks later calls could still satisfy or break.
@@ -410,7 +415,7 @@ export abstract class ExposedService extends Construct {
    * non-headless Service has at least one port.
    */
   protected validateExposure(): string[] {
-    if (this._exposedPorts.length === 0 && !this._headless && this.serviceType !== kplus.ServiceType.EXTERNAL_NAME) {
+    if (this.lacksPorts()) {
       return [`${constructLabel(this.constructKind, this)}: ports is empty. Pass ports: [{ port: 80, targetPort: 8080 }], or give the selected workload container ports`];
     }
     return [];

@@ -336,15 +336,12 @@ export class SharedIngress extends Construct {
   }
 
   /**
-   * An Ingress backend to a Service the App does not define. cdk8s-plus-28's `IngressBackend`
-   * is made only from a Service object, so a stand-in with the name and port is made and taken
-   * out of the tree at once: it is never synthesized.
+   * cdk8s-plus-28 writes a backend's port by number only. Once a route names its port, this
+   * construct writes spec.rules itself, as cdk8s-plus-28 does (hosts in the order they came,
+   * each host's paths sorted), with the names: one JSON patch, added once, whose value is kept
+   * up to date here, since cdk8s copies a patch's value when it renders (JsonPatch.apply).
    */
   private writeRulesWithPortNames(): void {
-    // cdk8s-plus-28 writes a backend's port by number only. Once a route names its port, this
-    // construct writes spec.rules itself, as cdk8s-plus-28 does (hosts in the order they came,
-    // each host's paths sorted), with the names: one JSON patch, added once, whose value is kept
-    // up to date here, since cdk8s copies a patch's value when it renders (JsonPatch.apply).
     if (this.rulesWithPortNames === undefined) {
       this.rulesWithPortNames = [];
       ApiObject.of(this.ingress).addJsonPatch(JsonPatch.replace('/spec/rules', this.rulesWithPortNames));
@@ -356,6 +353,11 @@ export class SharedIngress extends Construct {
     this.rulesWithPortNames.splice(0, this.rulesWithPortNames.length, ...rules);
   }
 
+  /**
+   * An Ingress backend to a Service the App does not define. cdk8s-plus-28's `IngressBackend`
+   * is made only from a Service object, so a stand-in with the name and port is made and taken
+   * out of the tree at once: it is never synthesized.
+   */
   private backendFor(serviceName: string, port: number): kplus.IngressBackend {
     const id = `ServiceRef${++this.serviceRefs}`;
     const standIn = new kplus.Service(this, id, { metadata: { name: serviceName }, ports: [{ port }] });

@@ -24,9 +24,8 @@ export const danglingIngressBackend: Rule = {
           findings.push({ object: entry, message: `routes ${route.host ?? '*'}${route.path} to Service "${route.serviceName}", which is not defined ${whereNamespace(namespace)}`, fix: 'Route to a Service defined in the App (IngressFronted does this for you), or define the Service' });
         } else if (route.servicePort !== undefined && service.type !== 'ExternalName'
           && !service.ports.some(p => p.port === route.servicePort || (p.name !== undefined && p.name === route.servicePort))) {
-          const named = service.ports.filter(p => p.name !== undefined).map(p => `${p.name} (${p.port})`);
           const message = typeof route.servicePort === 'string'
-            ? `routes to the port named "${route.servicePort}" of Service "${service.name}", whose named ports are ${named.join(', ') || '(none)'}`
+            ? `routes to the port named "${route.servicePort}" of Service "${service.name}", whose named ports are ${service.ports.filter(p => p.name !== undefined).map(p => `${p.name} (${p.port})`).join(', ') || '(none)'}`
             : `routes to port ${route.servicePort} of Service "${service.name}", which has ports ${service.ports.map(p => p.port).join(', ') || '(none)'}`;
           findings.push({ object: entry, message, fix: 'Route to one of the Service\'s ports' });
         }
