@@ -183,6 +183,12 @@ project.addTask('test:parity', {
   receiveArgs: true,
 });
 
+project.addTask('bench:inprocess', {
+  description: 'In-process A/B of InternalService against the composition floor, CPU medians (see bench/inprocess.ts)',
+  exec: 'node --expose-gc -r ts-node/register/transpile-only bench/inprocess.ts',
+  receiveArgs: true,
+});
+
 project.addTask('bench:audit', {
   description: 'Benchmark `cdk8s-expose audit` on 10,000 and 100,000 Services (build lib/ first)',
   exec: 'ts-node --transpile-only bench/audit.ts',
