@@ -5,8 +5,11 @@
  *
  * variant: expose (this library, no policy), expose-policy (this library in an ExposureApp with
  * ExposurePolicy applied to the App), kplus (stock cdk8s-plus-28 Service/Ingress of the same
- * shape), raw (cdk8s KubeService/KubeIngress, the floor for any wrapper). Nothing of cdk8s or
- * cdk8s-plus is patched in any variant.
+ * shape), raw (cdk8s KubeService/KubeIngress, the floor for any wrapper), compose (the same
+ * cdk8s-plus-28 objects each owned by a bare Construct: the composition floor) and compose-render
+ * (the composition floor in an ExposureApp whose one validation renders every object once, as
+ * any policy that judges what cdk8s writes must: the least such a policy can cost, with no model
+ * and no rule). Nothing of cdk8s or cdk8s-plus is patched in any variant.
  *
  * path: app (the `cdk8s synth` path: charts of 500 Services, app.synth() writing one YAML file
  * per chart into a temporary folder) or testing (the unit-test path: one chart with every
@@ -16,7 +19,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import { App, Chart, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { DevService, ExposureApp, ExposurePolicy, ExposureReport, ExternalAlias, IngressFronted, InternalService, PublicService, SourceRanges, Stage } from '../src';
@@ -48,12 +51,13 @@ function build(app: App): void {
         case 'IngressFronted': new IngressFronted(scope, id, { selector, ports: [{ port: 80, targetPort: port }], host: `app-${i}.example.com` }); break;
         default: throw new Error(`unknown kind ${kind}`);
       }
-    } else if (variant === 'kplus' || variant === 'compose') {
+    } else if (variant === 'kplus' || variant === 'compose' || variant === 'compose-render') {
       const selector = kplus.Pods.select(scope, `${id}-pods`, { labels });
       // compose: the same cdk8s-plus-28 objects, each Service owned by a bare Construct (as the
       // library's constructs own theirs) and nothing else: the cost of composition itself.
-      const owner: Construct = variant === 'compose' ? new Construct(scope, id) : scope;
-      const serviceId = variant === 'compose' ? 'Default' : id;
+      const composed = variant !== 'kplus';
+      const owner: Construct = composed ? new Construct(scope, id) : scope;
+      const serviceId = composed ? 'Default' : id;
       const ports = [{ port: 80, targetPort: port }];
       switch (kind) {
         case 'InternalService': new kplus.Service(owner, serviceId, { selector, ports }); break;
@@ -98,8 +102,22 @@ function build(app: App): void {
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-expose-bench-'));
 const start = performance.now();
 const cpuStart = process.cpuUsage();
-const app = variant === 'expose-policy' ? new ExposureApp({ outdir }) : synthPath === 'testing' ? Testing.app({ outdir }) : new App({ outdir });
+const inExposureApp = variant === 'expose-policy' || variant === 'compose-render';
+const app = inExposureApp ? new ExposureApp({ outdir }) : synthPath === 'testing' ? Testing.app({ outdir }) : new App({ outdir });
 if (variant === 'expose-policy') ExposurePolicy.apply(app, { stage: Stage.DEVELOPMENT });
+if (variant === 'compose-render') {
+  // Once per synthesis, like the policy's verdict (cdk8s validates the App again per chart).
+  let rendered = false;
+  new Construct(app, 'render-once').node.addValidation({
+    validate: () => {
+      if (!rendered) {
+        rendered = true;
+        for (const c of app.node.findAll()) if (c instanceof ApiObject) c.toJson();
+      }
+      return [];
+    },
+  });
+}
 build(app);
 const built = performance.now();
 if (synthPath === 'testing') {
