@@ -5,7 +5,8 @@ import { keepPolicyCheckLast } from './policy/check';
 
 /**
  * A cdk8s `App` that evaluates an applied `ExposurePolicy` once per `synth()` / `synthYaml()`,
- * on the same rendering that cdk8s writes.
+ * on a rendering equal to the one cdk8s writes (cdk8s then renders the objects once more to
+ * write them).
  *
  * cdk8s validates the whole App once per synthesis and again for every chart it writes, and the
  * policy renders the objects to judge them; with a plain `App` the policy is therefore evaluated
