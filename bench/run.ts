@@ -84,7 +84,8 @@ for (const synthPath of paths) {
       const row = {
         path: synthPath, kind, count,
         exposeMs: t('expose'), policyMs: t('expose-policy'), composeMs: t('compose'), kplusMs: t('kplus'), rawMs: t('raw'),
-        exposeCpuMs: cpu('expose'), kplusCpuMs: cpu('kplus'),
+        renderMs: t('compose-render'),
+        exposeCpuMs: cpu('expose'), policyCpuMs: cpu('expose-policy'), composeCpuMs: cpu('compose'), renderCpuMs: cpu('compose-render'), kplusCpuMs: cpu('kplus'),
         exposeMb: m('expose'), policyMb: m('expose-policy'), kplusMb: m('kplus'),
         rulesMs: median(pick('expose', kind, count, synthPath).map(s => s.rulesMs ?? NaN)),
         reportMs: median(pick('expose', kind, count, synthPath).map(s => s.reportMs ?? NaN)),
@@ -112,13 +113,8 @@ for (const synthPath of paths) {
   if (samples.some(s => s.variant === 'compose' && s.path === synthPath)) {
     rows.push('', '| kind | services | expose ms | expose + policy ms | floor ms | floor + one render ms | expose × floor | policy × floor | (floor + render) × floor | expose × floor, CPU | policy × floor, CPU | (floor + render) × floor, CPU |');
     rows.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-    for (const kind of kinds) {
-      for (const count of sizes) {
-        const t = (v: string) => median(pick(v, kind, count, synthPath).map(s => s.totalMs));
-        const cpu = (v: string) => median(pick(v, kind, count, synthPath).map(s => s.cpuMs ?? NaN));
-        const [e, p, f, r] = ['expose', 'expose-policy', 'compose', 'compose-render'];
-        rows.push(`| ${kind} | ${count} | ${fmt(t(e))} | ${fmt(t(p))} | ${fmt(t(f))} | ${fmt(t(r))} | ${fmt(t(e) / t(f), 2)} | ${fmt(t(p) / t(f), 2)} | ${fmt(t(r) / t(f), 2)} | ${fmt(cpu(e) / cpu(f), 2)} | ${fmt(cpu(p) / cpu(f), 2)} | ${fmt(cpu(r) / cpu(f), 2)} |`);
-      }
+    for (const r of summary.filter(row => row.path === synthPath)) {
+      rows.push(`| ${r.kind} | ${r.count} | ${fmt(r.exposeMs)} | ${fmt(r.policyMs)} | ${fmt(r.composeMs)} | ${fmt(r.renderMs)} | ${fmt(r.exposeMs / r.composeMs, 2)} | ${fmt(r.policyMs / r.composeMs, 2)} | ${fmt(r.renderMs / r.composeMs, 2)} | ${fmt(r.exposeCpuMs / r.composeCpuMs, 2)} | ${fmt(r.policyCpuMs / r.composeCpuMs, 2)} | ${fmt(r.renderCpuMs / r.composeCpuMs, 2)} |`);
     }
   }
 }
